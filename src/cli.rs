@@ -1,0 +1,79 @@
+//! The command line: open the app, or run a non-interactive subcommand for scripts and CI.
+
+mod args;
+mod check;
+mod fmt;
+mod listing;
+mod new;
+
+pub use new::title_from_path;
+
+pub use args::{Cli, Command};
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{CommandFactory, Parser};
+
+use crate::framework::{BankOrigin, Framework};
+
+/// Parses the arguments and runs; the exit code follows `diff`: 0 fine, 1 findings, 2 error.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("tocplan: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    let fw = || load_framework(&cli.bank, cli.no_user_banks);
+    match cli.command {
+        None => match &cli.plan {
+            Some(plan) => crate::tui::open(plan, &fw()?),
+            None => {
+                Cli::command().print_help()?;
+                Ok(2)
+            }
+        },
+        Some(Command::New { ref plan, ref title }) => new::run(plan, title.as_deref()),
+        Some(Command::Check { ref plans }) => Ok(check::run(plans, &fw()?)),
+        Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check)),
+        Some(Command::Indicators {
+            ref domain,
+            ref category,
+        }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
+        Some(Command::Domains) => listing::domains(&fw()?),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "tocplan", &mut std::io::stdout());
+            Ok(0)
+        }
+    }
+}
+
+/// The built-in framework, then the user's bank folder, then each `--bank FILE`.
+pub fn load_framework(banks: &[std::path::PathBuf], no_user_banks: bool) -> anyhow::Result<Framework> {
+    let mut fw = Framework::builtin().context("the built-in framework data is damaged")?;
+    if !no_user_banks && let Some(dir) = Framework::user_bank_dir() {
+        fw.load_user_banks(&dir)?;
+    }
+    for b in banks {
+        load_bank(&mut fw, b)?;
+    }
+    Ok(fw)
+}
+
+fn load_bank(fw: &mut Framework, path: &Path) -> anyhow::Result<()> {
+    if fw
+        .banks()
+        .any(|(_, o)| *o == BankOrigin::File(path.to_path_buf()))
+    {
+        return Ok(());
+    }
+    fw.load_bank_file(path)?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+const ABOUT: &str = "Plan, review and monitor a Theory of Change for integration work, built on the \
+Home Office Indicators of Integration framework 2019.";
+
+const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. \
+Source: Home Office, Home Office Indicators of Integration framework 2019 (third edition). \
+Index, worksheet prompts and worked cases are based on IOM UK, Guide for Practitioners on the \
+Home Office Indicators of Integration Framework 2019 (2020). Most indicator wording is tocplan's \
+own; see the README.";
+
+#[derive(Debug, Parser)]
+#[command(name = "tocplan", version, about = ABOUT, after_help = CREDIT, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The plan to open in the app (a missing file starts a new plan that saves there).
+    pub plan: Option<PathBuf>,
+
+    /// Load an extra bank of indicators (tocplan's bank TOML format); may be repeated.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub bank: Vec<PathBuf>,
+
+    /// Do not load banks from the user's config folder ($XDG_CONFIG_HOME/tocplan/banks).
+    #[arg(long, global = true)]
+    pub no_user_banks: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a new plan skeleton (never overwrites an existing file).
+    New {
+        plan: PathBuf,
+        /// The plan's title (default: from the file name).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Validate plans: exit 0 if valid, 1 if there are findings, 2 if a file cannot be read
+    /// or parsed. Findings are printed as `file:line:col: severity: message`.
+    Check {
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+    },
+    /// Rewrite plans in canonical form (comments and unknown keys are kept).
+    Fmt {
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+        /// Only report files that would change; exit 1 if any would.
+        #[arg(long)]
+        check: bool,
+    },
+    /// List the bank of indicators, by domain.
+    Indicators {
+        /// Only this domain: a number (9) or a name (language, "social bridges").
+        #[arg(long, value_name = "N|NAME")]
+        domain: Option<String>,
+        /// Only this category (markers_and_means, social_connections, facilitators, foundation).
+        #[arg(long, value_name = "NAME")]
+        category: Option<String>,
+    },
+    /// List the categories and domains with the practitioners' index words for each.
+    Domains,
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}

@@ -1,0 +1,46 @@
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::plan::{Plan, to_toml};
+
+pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
+    if path.exists() {
+        bail!(
+            "{} already exists; tocplan new never overwrites a file. Open it with `tocplan {}` or choose another name",
+            path.display(),
+            path.display()
+        );
+    }
+    let title = match title {
+        Some(t) => t.to_string(),
+        None => title_from_path(path),
+    };
+    let text = to_toml(&Plan::new(&title));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.sync_all()?;
+    println!(
+        "wrote {}; open it with `tocplan {}` and start from the goal",
+        path.display(),
+        path.display()
+    );
+    Ok(0)
+}
+
+/// "language-cafe.toml" -> "Language cafe".
+pub fn title_from_path(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default();
+    let mut chars = stem.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => "Untitled plan".into(),
+    }
+}

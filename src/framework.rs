@@ -1,0 +1,202 @@
+//! The Indicators of Integration framework: categories, domains, indicator banks, the
+//! practitioners' index and the Theory of Change worksheet. Data only, no terminal code.
+
+mod bank;
+mod domains;
+mod error;
+mod index;
+mod worksheet;
+
+pub use bank::{Bank, BankInfo, DataAvailability, Indicator, IndicatorSource, Perspective};
+pub use domains::{Category, Domain};
+pub use error::FrameworkError;
+pub use index::IndexEntry;
+pub use worksheet::{
+    BackwardQuestion, Column, EvaluationColumn, KeyDomainPrompt, Principle, ReviewReason, Step,
+    StakeholderGroup, Worksheet,
+};
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const DOMAINS_TOML: &str = include_str!("framework/data/domains.toml");
+const INDICATORS_TOML: &str = include_str!("framework/data/indicators.toml");
+const INDEX_TOML: &str = include_str!("framework/data/index.toml");
+const WORKSHEET_TOML: &str = include_str!("framework/data/worksheet.toml");
+
+/// Where a bank came from, so a clash of ids can name both files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankOrigin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl std::fmt::Display for BankOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BankOrigin::BuiltIn => f.write_str("the built-in bank (indicators.toml)"),
+            BankOrigin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// The whole framework as the app and the CLI see it: built-in data plus any extra banks.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    pub categories: Vec<Category>,
+    pub domains: Vec<Domain>,
+    pub index: Vec<IndexEntry>,
+    pub worksheet: Worksheet,
+    banks: Vec<(Bank, BankOrigin)>,
+    lookup: HashMap<String, (usize, usize)>,
+}
+
+impl Framework {
+    /// The framework shipped inside the binary.
+    pub fn builtin() -> Result<Self, FrameworkError> {
+        let builtin = Path::new("<built-in>");
+        let (categories, domains) = domains::parse(DOMAINS_TOML, &builtin.join("domains.toml"))?;
+        let index = index::parse(INDEX_TOML, &builtin.join("index.toml"))?;
+        let worksheet = worksheet::parse(WORKSHEET_TOML, &builtin.join("worksheet.toml"))?;
+        let mut fw = Framework {
+            categories,
+            domains,
+            index,
+            worksheet,
+            banks: Vec::new(),
+            lookup: HashMap::new(),
+        };
+        let bank = bank::parse(INDICATORS_TOML, &builtin.join("indicators.toml"))?;
+        fw.add_bank(bank, BankOrigin::BuiltIn)?;
+        Ok(fw)
+    }
+
+    /// Adds a bank; any indicator or bank id already loaded is an error naming both origins.
+    pub fn add_bank(&mut self, bank: Bank, origin: BankOrigin) -> Result<(), FrameworkError> {
+        if let Some((_, other)) = self.banks.iter().find(|(b, _)| b.info.id == bank.info.id) {
+            return Err(FrameworkError::BankClash {
+                id: bank.info.id.clone(),
+                what: "bank",
+                first: other.to_string(),
+                second: origin.to_string(),
+            });
+        }
+        for ind in &bank.indicators {
+            if !(1..=14).contains(&ind.domain) {
+                return Err(FrameworkError::BadDomain {
+                    origin: origin.to_string(),
+                    indicator: ind.id.clone(),
+                    domain: ind.domain,
+                });
+            }
+            if let Some(&(b, _)) = self.lookup.get(&ind.id) {
+                return Err(FrameworkError::BankClash {
+                    id: ind.id.clone(),
+                    what: "indicator",
+                    first: self.banks[b].1.to_string(),
+                    second: origin.to_string(),
+                });
+            }
+        }
+        let b = self.banks.len();
+        for (i, ind) in bank.indicators.iter().enumerate() {
+            self.lookup.insert(ind.id.clone(), (b, i));
+        }
+        self.banks.push((bank, origin));
+        Ok(())
+    }
+
+    /// Reads a bank file in tocplan's bank format and adds it.
+    pub fn load_bank_file(&mut self, path: &Path) -> Result<(), FrameworkError> {
+        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let bank = bank::parse(&text, path)?;
+        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
+    }
+
+    /// Loads every `*.toml` in the user's bank folder, in name order; a missing folder is fine.
+    pub fn load_user_banks(&mut self, dir: &Path) -> Result<Vec<PathBuf>, FrameworkError> {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect(),
+            Err(_) => return Ok(Vec::new()),
+        };
+        files.sort();
+        for f in &files {
+            self.load_bank_file(f)?;
+        }
+        Ok(files)
+    }
+
+    /// The folder where extra banks are picked up: `$XDG_CONFIG_HOME/tocplan/banks`.
+    pub fn user_bank_dir() -> Option<PathBuf> {
+        dirs::config_dir().map(|d| d.join("tocplan").join("banks"))
+    }
+
+    pub fn banks(&self) -> impl Iterator<Item = (&Bank, &BankOrigin)> {
+        self.banks.iter().map(|(b, o)| (b, o))
+    }
+
+    /// Every indicator of every loaded bank, built-in first, each bank in its own order.
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.banks.iter().flat_map(|(b, _)| b.indicators.iter())
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.lookup
+            .get(id)
+            .map(|&(b, i)| &self.banks[b].0.indicators[i])
+    }
+
+    pub fn domain(&self, number: u8) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.number == number)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// Finds a domain by number ("9"), id ("language-and-communication") or name, ignoring case.
+    pub fn find_domain(&self, query: &str) -> Option<&Domain> {
+        let q = query.trim();
+        if let Ok(n) = q.parse::<u8>() {
+            return self.domain(n);
+        }
+        let norm = |s: &str| s.to_lowercase().replace(['-', '_'], " ");
+        let q = norm(q);
+        self.domains
+            .iter()
+            .find(|d| norm(&d.id) == q || norm(&d.name) == q)
+            .or_else(|| {
+                let mut hits = self.domains.iter().filter(|d| norm(&d.name).contains(&q));
+                match (hits.next(), hits.next()) {
+                    (Some(d), None) => Some(d),
+                    _ => None,
+                }
+            })
+    }
+
+    /// Finds a category by id or name, ignoring case and separators.
+    pub fn find_category(&self, query: &str) -> Option<&Category> {
+        let norm = |s: &str| s.to_lowercase().replace(['-', '_'], " ");
+        let q = norm(query.trim());
+        self.categories
+            .iter()
+            .find(|c| norm(&c.id) == q || norm(&c.name) == q)
+    }
+
+    /// The practitioners' index words that point at a domain.
+    pub fn index_words(&self, domain: u8) -> impl Iterator<Item = &str> {
+        self.index
+            .iter()
+            .filter(move |e| e.domains.contains(&domain))
+            .map(|e| e.term.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests;

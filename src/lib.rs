@@ -1,0 +1,11 @@
+//! tocplan: plan, review and monitor a Theory of Change for integration work on the Home
+//! Office Indicators of Integration framework 2019.
+//!
+//! Layers, each depending only on those above it: `framework` (data) -> `plan` (model,
+//! file format, validation) -> `tui` (the app) -> `cli` (the command line).
+
+pub mod cli;
+pub mod framework;
+pub mod plan;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,46 @@
+//! The plan layer: model, file format, validation. No terminal code.
+
+mod comments;
+mod conflict;
+mod diagnostic;
+mod error;
+mod model;
+mod read;
+mod save;
+mod validate;
+mod values;
+mod write;
+
+pub use comments::{Comments, KeyComments};
+pub use conflict::{ConflictRegion, find_conflicts};
+pub use diagnostic::{Diagnostic, Pos, Severity, SourceMap};
+pub use error::{LoadError, SaveError};
+pub use model::*;
+pub use read::{Loaded, load, parse_bytes, parse_str};
+pub use save::{save, write_atomic};
+pub use validate::{serves, validate};
+pub use values::{Date, Extra, Number};
+pub use write::to_toml;
+
+use std::path::Path;
+
+use crate::framework::Framework;
+
+/// Reads a plan and runs every check, returning all findings in file order: problems
+/// reading its content and problems with its links, ids and references alike. Fails only
+/// when the file cannot be read as a plan at all.
+pub fn check(path: &Path, fw: &Framework) -> Result<Vec<Diagnostic>, LoadError> {
+    check_text(&read::read_text(path)?, path, fw)
+}
+
+/// `check` on text already in memory; `path` is used in messages only.
+pub fn check_text(text: &str, path: &Path, fw: &Framework) -> Result<Vec<Diagnostic>, LoadError> {
+    let d = read::decode_str(text, path)?;
+    let mut findings = d.diagnostics;
+    findings.extend(validate(&d.plan, fw, &d.source));
+    findings.sort_by_key(|d| (d.pos, d.severity));
+    Ok(findings)
+}
+
+#[cfg(test)]
+mod tests;

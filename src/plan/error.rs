@@ -1,0 +1,79 @@
+//! Why a plan could not be loaded or saved. Every message names the file, and the line
+//! and column wherever the text has one, says what was expected and suggests a fix.
+
+use std::path::PathBuf;
+
+use super::conflict::{ConflictRegion, describe};
+use super::diagnostic::{Diagnostic, Pos};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: is a directory, not a plan file; give the path of a .toml plan", path.display())]
+    Directory { path: PathBuf },
+    #[error("{}:{}:{}: error: not a text file ({what}); a plan is UTF-8 TOML text. Is this the right file?", path.display(), pos.line, pos.col)]
+    Binary {
+        path: PathBuf,
+        pos: Pos,
+        what: &'static str,
+    },
+    #[error("{}: error: the file is empty; start a plan with `tocplan new {}`", path.display(), path.display())]
+    Empty { path: PathBuf },
+    #[error("{}:{}:1: error: unresolved git merge conflict; edit the file to keep one side of each conflict (or use `git checkout --ours/--theirs`), remove the markers, then try again{}", path.display(), regions.first().map_or(1, |r| r.start), describe(regions))]
+    Conflict {
+        path: PathBuf,
+        regions: Vec<ConflictRegion>,
+    },
+    #[error("{}:{}:{}: error: TOML syntax: {message}", path.display(), pos.line, pos.col)]
+    Syntax {
+        path: PathBuf,
+        pos: Pos,
+        message: String,
+    },
+    #[error("{}:{}:{}: error: this plan has schema = {found}, written by a newer tocplan; this version reads schema {supported}. Upgrade tocplan to open it (the file is left untouched)", path.display(), pos.line, pos.col)]
+    NewerSchema {
+        path: PathBuf,
+        pos: Pos,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{}", render_invalid(path, diagnostics))]
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// The `tocplan check` exit code: 1 for a plan with findings, 2 for a file that cannot
+    /// be read or parsed at all.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            LoadError::Invalid { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+fn render_invalid(path: &std::path::Path, diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.display(path).to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: not saved: {reason}", path.display())]
+    WouldLose { path: PathBuf, reason: String },
+    #[error("{}: not saved: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}

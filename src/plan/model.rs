@@ -1,0 +1,306 @@
+//! The plan: a Theory of Change as data. Links point forward (activity -> output ->
+//! outcome -> goal); every item has a stable id, and references are by id.
+
+use super::comments::Comments;
+use super::values::{Date, Extra, Number};
+
+/// The reserved id of the plan's one goal, used in outcome links and assumptions.
+pub const GOAL_ID: &str = "goal";
+
+/// The schema version this tocplan reads and writes.
+pub const SCHEMA: i64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub title: String,
+    pub context: Context,
+    pub goal: Goal,
+    pub stakeholders: Vec<Stakeholder>,
+    pub outcomes: Vec<Outcome>,
+    pub outputs: Vec<Output>,
+    pub activities: Vec<Activity>,
+    pub measures: Vec<Measure>,
+    pub assumptions: Vec<Assumption>,
+    pub evidence: Vec<Evidence>,
+    pub readings: Vec<Reading>,
+    /// Top-level keys and tables this version does not know, kept in file order.
+    pub extra: Extra,
+    /// Comments on the top-level keys (including the file's opening comment).
+    pub comments: Comments,
+    /// Comment lines after the last table.
+    pub trailing_comments: Vec<String>,
+}
+
+/// The integration problem and where and when the work happens (the guide's Exercise 1).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Context {
+    pub problem: String,
+    pub place: String,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// Domain numbers (1-14): one Facilitator, one Social Connection, one Marker and Means.
+    pub key_domains: Vec<u8>,
+    /// The rights and responsibilities at stake.
+    pub rights: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Goal {
+    pub text: String,
+    /// What would count as evidence of long-term impact.
+    pub impact_evidence: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// The three groups that share responsibility for integration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    Newcomers,
+    ReceivingCommunity,
+    Institutions,
+}
+
+impl Group {
+    pub const ALL: [Group; 3] = [
+        Group::Newcomers,
+        Group::ReceivingCommunity,
+        Group::Institutions,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Newcomers => "newcomers",
+            Group::ReceivingCommunity => "receiving-community",
+            Group::Institutions => "institutions",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stakeholder {
+    pub id: String,
+    pub name: String,
+    pub group: Group,
+    pub role: String,
+    /// How they take part.
+    pub involvement: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// A short-term behavioural change that leads to the goal (or to another outcome).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub text: String,
+    /// `goal`, or ids of outcomes this one leads to.
+    pub serves: Vec<String>,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// A tangible, usually countable product or service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub id: String,
+    pub text: String,
+    /// Ids of the outcomes it serves.
+    pub serves: Vec<String>,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub id: String,
+    pub text: String,
+    /// Ids of the outputs it serves.
+    pub serves: Vec<String>,
+    /// Funds, staff, equipment, curriculum, materials.
+    pub resources: Vec<String>,
+    /// The barrier to integration it acts on.
+    pub barrier: String,
+    /// Id of the responsible stakeholder.
+    pub responsible: Option<String>,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// How an outcome is measured: an indicator from a bank, with the evaluation plan's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub id: String,
+    pub outcome: String,
+    pub indicator: String,
+    pub baseline: Option<Number>,
+    pub target: Option<Number>,
+    pub target_date: Option<Date>,
+    pub method: String,
+    pub sample: String,
+    pub frequency: String,
+    pub collected_by: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// What an assumption is about: one item, or the link from one item to what it serves.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum About {
+    Item(String),
+    Link { from: String, to: String },
+}
+
+/// "The barrier to integration in this case is ..."
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    pub id: String,
+    pub about: About,
+    pub text: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    Qualitative,
+    Statistical,
+}
+
+impl EvidenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Qualitative => "qualitative",
+            EvidenceKind::Statistical => "statistical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EvidenceKind> {
+        match s {
+            "qualitative" => Some(EvidenceKind::Qualitative),
+            "statistical" => Some(EvidenceKind::Statistical),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub id: String,
+    pub assumption: String,
+    pub kind: Option<EvidenceKind>,
+    pub text: String,
+    pub source: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// One monitoring value of a measure; identified by (measure, date).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub measure: String,
+    pub date: Date,
+    pub value: Number,
+    pub note: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
+/// The kinds of item that carry an id, for messages and lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Goal,
+    Stakeholder,
+    Outcome,
+    Output,
+    Activity,
+    Measure,
+    Assumption,
+    Evidence,
+}
+
+impl Kind {
+    /// The table name in the file (`[[outcome]]`).
+    pub fn table(self) -> &'static str {
+        match self {
+            Kind::Goal => "goal",
+            Kind::Stakeholder => "stakeholder",
+            Kind::Outcome => "outcome",
+            Kind::Output => "output",
+            Kind::Activity => "activity",
+            Kind::Measure => "measure",
+            Kind::Assumption => "assumption",
+            Kind::Evidence => "evidence",
+        }
+    }
+
+    /// The word a planner reads in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Outcome => "intermediate outcome",
+            other => other.table(),
+        }
+    }
+}
+
+impl Plan {
+    /// An empty plan with a title, as `tocplan new` writes it.
+    pub fn new(title: &str) -> Plan {
+        Plan {
+            title: title.to_string(),
+            ..Plan::default()
+        }
+    }
+
+    /// Which kind of item an id names, if any (the first, if an id is duplicated).
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        self.ids().find(|(_, i)| *i == id).map(|(k, _)| k)
+    }
+
+    /// Every id in the plan with its kind, in file order (the goal first).
+    pub fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
+        std::iter::once((Kind::Goal, GOAL_ID))
+            .chain(self.stakeholders.iter().map(|x| (Kind::Stakeholder, x.id.as_str())))
+            .chain(self.outcomes.iter().map(|x| (Kind::Outcome, x.id.as_str())))
+            .chain(self.outputs.iter().map(|x| (Kind::Output, x.id.as_str())))
+            .chain(self.activities.iter().map(|x| (Kind::Activity, x.id.as_str())))
+            .chain(self.measures.iter().map(|x| (Kind::Measure, x.id.as_str())))
+            .chain(self.assumptions.iter().map(|x| (Kind::Assumption, x.id.as_str())))
+            .chain(self.evidence.iter().map(|x| (Kind::Evidence, x.id.as_str())))
+    }
+
+    /// A new id for an item with this text: a slug of its first words, made unique.
+    pub fn new_id(&self, text: &str, fallback: &str) -> String {
+        let base = match crate::text::slug(text, 32) {
+            s if s.is_empty() => fallback.to_string(),
+            s => s,
+        };
+        let taken = |id: &str| self.ids().any(|(_, i)| i == id);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    /// Number of items with an id (stakeholders, outcomes, outputs, activities, measures,
+    /// assumptions, evidence), plus readings.
+    pub fn item_count(&self) -> usize {
+        self.stakeholders.len()
+            + self.outcomes.len()
+            + self.outputs.len()
+            + self.activities.len()
+            + self.measures.len()
+            + self.assumptions.len()
+            + self.evidence.len()
+            + self.readings.len()
+    }
+}

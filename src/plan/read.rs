@@ -1,0 +1,292 @@
+//! Reading a plan file: refuse what cannot be read safely (binary, conflict markers, a
+//! newer schema, bad syntax), then decode every table, collecting all problems at once.
+
+mod fields;
+mod sections;
+
+use std::path::Path;
+
+use toml_edit::{Document, Item, RawString, TableLike, Value};
+
+use super::comments::comment_lines;
+use super::conflict::find_conflicts;
+use super::diagnostic::{Diagnostic, Pos, Severity, SourceMap};
+use super::error::LoadError;
+use super::model::{Plan, SCHEMA};
+
+/// A plan read from text, with where everything sits and any warnings.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub source: SourceMap,
+    /// Warnings found while reading (unknown keys); errors make the load fail instead.
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub(crate) struct Reader<'a> {
+    src: &'a str,
+    pub map: SourceMap,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn pos(&self, offset: usize) -> Pos {
+        Pos::at(self.src, offset)
+    }
+
+    /// The text of a stretch of whitespace or comments in the parsed document.
+    pub fn raw(&self, raw: &RawString) -> &'a str {
+        match raw.span() {
+            Some(s) => self.src.get(s).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    pub fn error(&mut self, pos: Option<Pos>, message: String) {
+        self.diags.push(Diagnostic::error(pos, message));
+    }
+
+    pub fn warning(&mut self, pos: Option<Pos>, message: String) {
+        self.diags.push(Diagnostic::warning(pos, message));
+    }
+
+    /// Comments inside arrays or inline tables have no place the writer could put them
+    /// back, so the load is refused rather than letting a later save drop them.
+    pub fn check_nested_comments(&mut self, v: &Value) {
+        let inner: Vec<&Value> = match v {
+            Value::Array(a) => {
+                self.refuse_comment(a.trailing(), "inside an array");
+                a.iter().collect()
+            }
+            Value::InlineTable(t) => {
+                self.refuse_comment(t.trailing(), "inside an inline table");
+                t.iter().map(|(_, v)| v).collect()
+            }
+            _ => return,
+        };
+        for x in inner {
+            for raw in [x.decor().prefix(), x.decor().suffix()].into_iter().flatten() {
+                self.refuse_comment(raw, "inside an array or inline table");
+            }
+            self.check_nested_comments(x);
+        }
+    }
+
+    pub fn check_nested_item_comments(&mut self, item: &Item) {
+        match item {
+            Item::Value(v) => self.check_nested_comments(v),
+            Item::Table(t) => {
+                for (_, i) in t.iter() {
+                    self.check_nested_item_comments(i);
+                }
+            }
+            Item::ArrayOfTables(a) => {
+                for t in a.iter() {
+                    for (_, i) in t.iter() {
+                        self.check_nested_item_comments(i);
+                    }
+                }
+            }
+            Item::None => {}
+        }
+    }
+
+    fn refuse_comment(&mut self, raw: &RawString, place: &str) {
+        let text = self.raw(raw);
+        if let Some(i) = text.find('#') {
+            let start = raw.span().map_or(0, |s| s.start) + i;
+            let pos = self.pos(start);
+            self.error(
+                Some(pos),
+                format!(
+                    "a comment {place} cannot be kept when tocplan saves this plan; move it onto its own line above the key"
+                ),
+            );
+        }
+    }
+}
+
+/// Reads a plan file from disk.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    parse_str(&read_text(path)?, path)
+}
+
+/// Reads a plan from bytes; `path` is used in messages only.
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    parse_str(as_text(bytes, path)?, path)
+}
+
+/// Reads the file as text, refusing directories, binary data and invalid UTF-8.
+pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::Directory {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    as_text(&bytes, path).map(str::to_string)
+}
+
+fn as_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
+    let binary = |offset: usize, what| {
+        let prefix = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+        LoadError::Binary {
+            path: path.to_path_buf(),
+            pos: Pos::at(&prefix, prefix.len()),
+            what,
+        }
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return Err(binary(e.valid_up_to(), "it is not valid UTF-8")),
+    };
+    if let Some(i) = text.find('\0') {
+        return Err(binary(i, "it contains NUL bytes"));
+    }
+    Ok(text)
+}
+
+/// Reads a plan from text; `path` is used in messages only. Any error in the content
+/// fails the load, so a plan that was only partly understood is never saved over its file.
+pub fn parse_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let d = decode_str(text, path)?;
+    let (errors, warnings): (Vec<_>, Vec<_>) = d
+        .diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if !errors.is_empty() {
+        let mut diagnostics = errors;
+        diagnostics.extend(warnings);
+        diagnostics.sort_by_key(|d| d.pos);
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            diagnostics,
+        });
+    }
+    Ok(Loaded {
+        plan: d.plan,
+        source: d.source,
+        warnings,
+    })
+}
+
+/// A plan decoded as far as possible, with every problem found on the way.
+pub(crate) struct Decoded {
+    pub plan: Plan,
+    pub source: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes what can be decoded; fails only where the text cannot be read as a plan at all.
+pub(crate) fn decode_str(text: &str, path: &Path) -> Result<Decoded, LoadError> {
+    let owned = |p: &Path| p.to_path_buf();
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: owned(path) });
+    }
+    let regions = find_conflicts(text);
+    if !regions.is_empty() {
+        return Err(LoadError::Conflict {
+            path: owned(path),
+            regions,
+        });
+    }
+    let doc = Document::parse(text).map_err(|e| LoadError::Syntax {
+        path: owned(path),
+        pos: Pos::at(text, e.span().map_or(0, |s| s.start)),
+        message: e.message().trim().to_string(),
+    })?;
+    let root: &dyn TableLike = doc.as_table();
+    let mut r = Reader {
+        src: text,
+        map: SourceMap::default(),
+        diags: Vec::new(),
+    };
+    check_schema(&mut r, root, path)?;
+    let mut plan = sections::decode(&mut r, root);
+    plan.trailing_comments = comment_lines(r.raw(doc.trailing()));
+    Ok(Decoded {
+        plan,
+        source: r.map,
+        diagnostics: r.diags,
+    })
+}
+
+/// `schema` is checked before anything else: a newer file may mean other things by the
+/// same keys, so it is refused rather than half-understood.
+fn check_schema(r: &mut Reader<'_>, root: &dyn TableLike, path: &Path) -> Result<(), LoadError> {
+    let Some((k, item)) = root.get_key_value("schema") else {
+        r.error(
+            Some(Pos { line: 1, col: 1 }),
+            format!("no `schema` key; a plan file starts with `schema = {SCHEMA}`"),
+        );
+        return Ok(());
+    };
+    let pos = r.pos(item.span().or_else(|| k.span()).map_or(0, |s| s.start));
+    match item.as_integer() {
+        Some(found) if found > SCHEMA => Err(LoadError::NewerSchema {
+            path: path.to_path_buf(),
+            pos,
+            found,
+            supported: SCHEMA,
+        }),
+        Some(found) if found < 1 => {
+            r.error(Some(pos), format!("`schema = {found}` is not a schema version; write `schema = {SCHEMA}`"));
+            Ok(())
+        }
+        Some(_) => Ok(()),
+        None => {
+            r.error(
+                Some(pos),
+                format!("`schema` must be a whole number, found {}; write `schema = {SCHEMA}`", fields::describe(item)),
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Converts a parsed TOML item into a plain value, for keys kept as they are.
+pub(crate) fn to_value(item: &Item) -> toml::Value {
+    match item {
+        Item::None => toml::Value::Table(toml::Table::new()),
+        Item::Value(v) => value_to_value(v),
+        Item::Table(t) => toml::Value::Table(
+            t.iter()
+                .map(|(k, i)| (k.to_string(), to_value(i)))
+                .collect(),
+        ),
+        Item::ArrayOfTables(a) => toml::Value::Array(
+            a.iter()
+                .map(|t| {
+                    toml::Value::Table(
+                        t.iter()
+                            .map(|(k, i)| (k.to_string(), to_value(i)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+fn value_to_value(v: &Value) -> toml::Value {
+    match v {
+        Value::String(s) => toml::Value::String(s.value().clone()),
+        Value::Integer(i) => toml::Value::Integer(*i.value()),
+        Value::Float(f) => toml::Value::Float(*f.value()),
+        Value::Boolean(b) => toml::Value::Boolean(*b.value()),
+        Value::Datetime(d) => d
+            .value()
+            .to_string()
+            .parse()
+            .map_or_else(|_| toml::Value::String(d.value().to_string()), toml::Value::Datetime),
+        Value::Array(a) => toml::Value::Array(a.iter().map(value_to_value).collect()),
+        Value::InlineTable(t) => toml::Value::Table(
+            t.iter()
+                .map(|(k, v)| (k.to_string(), value_to_value(v)))
+                .collect(),
+        ),
+    }
+}

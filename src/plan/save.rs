@@ -1,0 +1,49 @@
+//! Atomic saving: a temporary file in the same folder, flushed to disk, then renamed over
+//! the plan, so a crash or a dropped SSH session leaves the old file or the new, never half.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::error::SaveError;
+use super::model::Plan;
+use super::write::to_toml;
+
+/// Writes the plan in canonical form to `path`, keeping the old file's permissions.
+pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    write_atomic(path, to_toml(plan).as_bytes())
+}
+
+/// Replaces `path` with `bytes` atomically; unchanged bytes leave the file alone.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(SaveError::WouldLose {
+            path: path.to_path_buf(),
+            reason: "it is a directory".into(),
+        });
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let old_perms = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tocplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    if let Some(p) = old_perms {
+        tmp.as_file().set_permissions(p).map_err(io)?;
+    }
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Make the rename itself durable; not every platform lets a directory be synced.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Small text helpers shared by every layer.
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, col)
+}
+
+/// A stable, readable id from free text: lowercase ASCII words joined by hyphens,
+/// accents folded, cut at a word boundary.
+pub fn slug(text: &str, max_len: usize) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = fold_letter(c);
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                if out.len() + 1 >= max_len {
+                    break;
+                }
+                out.push('-');
+            }
+            pending_dash = false;
+            if out.len() >= max_len {
+                // Cut back to the last whole word rather than mid-word.
+                if let Some(i) = out.rfind('-') {
+                    out.truncate(i);
+                }
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '\u{2019}' {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Letters that NFKD does not decompose but that readers expect folded.
+fn fold_letter(c: char) -> char {
+    match c {
+        'ß' => 's',
+        'æ' | 'Æ' => 'a',
+        'ø' | 'Ø' => 'o',
+        'đ' | 'Đ' => 'd',
+        'ł' | 'Ł' => 'l',
+        _ => c,
+    }
+}
+
+/// Replaces control characters so plan text can never drive the terminal.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_chars() {
+        let t = "ab\ncdé\nf";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 7), (2, 4));
+        assert_eq!(line_col(t, 100), (3, 2));
+    }
+
+    #[test]
+    fn slug_folds_accents_and_cuts_at_words() {
+        assert_eq!(slug("Weekly café-style drop-in sessions", 40), "weekly-cafe-style-drop-in-sessions");
+        assert_eq!(slug("Participants have conversations regularly with local English speakers", 32), "participants-have-conversations");
+        assert_eq!(slug("Dŵr a'r Tŷ", 40), "dwr-ar-ty");
+        assert_eq!(slug("  !!  ", 40), "");
+        assert_eq!(slug("Women's group", 40), "womens-group");
+    }
+
+    #[test]
+    fn sanitize_removes_escapes() {
+        assert_eq!(sanitize("a\u{1b}[31mb\u{7}"), "a\u{FFFD}[31mb\u{FFFD}");
+    }
+}

@@ -1,0 +1,76 @@
+//! The keymap as data: one table, a description per binding. Help and hints come from it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    PaneLeft,
+    PaneRight,
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub mode: Mode,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    /// How the key is written in hints and help.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the status line's hints (the first binding of an action wins).
+    pub hint: bool,
+}
+
+const fn key(code: KeyCode, label: &'static str, action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding {
+        mode: Mode::Normal,
+        code,
+        modifiers: KeyModifiers::NONE,
+        label,
+        action,
+        help,
+        hint,
+    }
+}
+
+pub const KEYMAP: &[Binding] = &[
+    key(KeyCode::Char('h'), "h/←", Action::PaneLeft, "pane toward activities", true),
+    key(KeyCode::Left, "←", Action::PaneLeft, "pane toward activities", false),
+    key(KeyCode::Char('l'), "l/→", Action::PaneRight, "pane toward the goal", true),
+    key(KeyCode::Right, "→", Action::PaneRight, "pane toward the goal", false),
+    key(KeyCode::Char('k'), "k/↑", Action::Up, "previous item", true),
+    key(KeyCode::Up, "↑", Action::Up, "previous item", false),
+    key(KeyCode::Char('j'), "j/↓", Action::Down, "next item", true),
+    key(KeyCode::Down, "↓", Action::Down, "next item", false),
+    key(KeyCode::Char('q'), "q", Action::Quit, "quit", true),
+];
+
+/// The action bound to a key press in a mode, if any.
+pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
+    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    let mods = ev.modifiers - KeyModifiers::SHIFT;
+    KEYMAP
+        .iter()
+        .find(|b| b.mode == mode && b.code == ev.code && b.modifiers == mods)
+        .map(|b| b.action)
+}
+
+/// "h/← pane toward activities · ..." for the status line.
+pub fn hints(mode: Mode) -> String {
+    KEYMAP
+        .iter()
+        .filter(|b| b.mode == mode && b.hint)
+        .map(|b| format!("{} {}", b.label, b.help))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,78 @@
+//! Rendering: a pure function of the state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use super::app::{App, PANES};
+use super::keymap::hints;
+use crate::text::sanitize;
+
+pub fn render(app: &App, f: &mut Frame) {
+    let area = f.area();
+    if area.height < 3 || area.width < 10 {
+        f.render_widget(Paragraph::new(sanitize(&app.plan.title)), area);
+        return;
+    }
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    f.render_widget(Paragraph::new(header_line(app)), header);
+    let panes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(body);
+    for (i, rect) in panes.iter().enumerate() {
+        render_pane(app, f, i, *rect);
+    }
+    f.render_widget(
+        Paragraph::new(hints(app.mode)).style(Style::default().add_modifier(Modifier::DIM)),
+        status,
+    );
+}
+
+fn header_line(app: &App) -> Line<'static> {
+    let ctx = &app.plan.context;
+    let mut spans = vec![Span::styled(
+        sanitize(&app.plan.title),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    if !ctx.place.is_empty() {
+        spans.push(Span::raw(format!(" · {}", sanitize(&ctx.place))));
+    }
+    if let (Some(s), Some(e)) = (ctx.start, ctx.end) {
+        spans.push(Span::raw(format!(" · {s} to {e}")));
+    }
+    Line::from(spans)
+}
+
+fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
+    let col = app.fw.worksheet.column(PANES[i]);
+    let title = col.map_or(PANES[i].to_string(), |c| format!(" {} {} ", c.number, c.name));
+    let focused = app.pane == i;
+    let border = if focused {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::DIM)
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(title)
+        .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
+    let items: Vec<ListItem> = app
+        .pane_items(i)
+        .into_iter()
+        .map(|t| ListItem::new(sanitize(t)))
+        .collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    let mut state = ListState::default();
+    if focused {
+        state.select(Some(app.rows[i]));
+    }
+    f.render_stateful_widget(list, rect, &mut state);
+}
