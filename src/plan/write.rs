@@ -63,7 +63,7 @@ pub fn to_toml(plan: &Plan) -> String {
     for a in &plan.activities {
         let c = &a.comments;
         w.linked("[[activity]]", &a.id, &a.text, &a.serves, c);
-        w.strings("resources", &a.resources, c);
+        w.strings("resources", &a.resources, c, true);
         w.opt_str("barrier", &a.barrier, c);
         if let Some(r) = &a.responsible {
             w.kv("responsible", encode_str(r), c);
@@ -193,10 +193,12 @@ impl Writer {
         }
     }
 
-    /// An array of already-encoded elements: on one line if it fits, else one per line.
-    fn array(&mut self, key: &str, elems: Vec<String>, c: &Comments) {
+    /// An array of already-encoded elements: on one line if it fits (and `prose` is off or
+    /// there is one element), else one element per line.
+    fn array_with(&mut self, key: &str, elems: Vec<String>, c: &Comments, prose: bool) {
         let inline = format!("[{}]", elems.join(", "));
-        if key.len() + 3 + inline.len() <= INLINE_ARRAY_MAX && !inline.contains('\n') {
+        let fits = key.len() + 3 + inline.chars().count() <= INLINE_ARRAY_MAX && !inline.contains('\n');
+        if fits && (!prose || elems.len() <= 1) {
             self.kv(key, inline, c);
         } else {
             let body: String = elems.iter().map(|e| format!("  {e},\n")).collect();
@@ -204,9 +206,15 @@ impl Writer {
         }
     }
 
-    fn strings(&mut self, key: &str, values: &[String], c: &Comments) {
+    fn array(&mut self, key: &str, elems: Vec<String>, c: &Comments) {
+        self.array_with(key, elems, c, false);
+    }
+
+    /// Ids stay on one line when they fit; free text (`prose`) goes one item per line, so
+    /// adding or changing one item is a one-line diff.
+    fn strings(&mut self, key: &str, values: &[String], c: &Comments, prose: bool) {
         if !values.is_empty() {
-            self.array(key, values.iter().map(|s| encode_str(s)).collect(), c);
+            self.array_with(key, values.iter().map(|s| encode_str(s)).collect(), c, prose);
         }
     }
 
@@ -214,7 +222,7 @@ impl Writer {
         self.header(header, c);
         self.kv("id", encode_str(id), c);
         self.kv("text", encode_str(text), c);
-        self.strings("serves", serves, c);
+        self.strings("serves", serves, c, false);
     }
 
     fn extras(&mut self, extra: &Extra, c: &Comments) {
