@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         },
         Some(Command::New { ref plan, ref title }) => new::run(plan, title.as_deref()),
         Some(Command::Check { ref plans }) => Ok(check::run(plans, &fw()?)),
-        Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check)),
+        Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check, &fw()?)),
         Some(Command::Indicators {
             ref domain,
             ref category,

@@ -1,10 +1,12 @@
 use std::path::PathBuf;
 
-use crate::plan::{load, to_toml, write_atomic};
+use crate::framework::Framework;
+use crate::plan::{Severity, load, to_toml, validate, write_atomic};
 
 /// Rewrites each plan canonically (or, with `check`, reports those that would change).
-/// A file that cannot be read is reported and left untouched.
-pub fn run(plans: &[PathBuf], check: bool) -> u8 {
+/// A plan that cannot be read, or that has errors, is reported and left untouched: bad
+/// input never changes the file.
+pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
     let mut code = 0u8;
     for path in plans {
         let loaded = match load(path) {
@@ -15,6 +17,20 @@ pub fn run(plans: &[PathBuf], check: bool) -> u8 {
                 continue;
             }
         };
+        let errors = validate(&loaded.plan, fw, &loaded.source)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        if errors > 0 {
+            println!(
+                "{}: not formatted: the plan has {errors} error{}; see `tocplan check {}`",
+                path.display(),
+                if errors == 1 { "" } else { "s" },
+                path.display()
+            );
+            code = 2;
+            continue;
+        }
         let canonical = to_toml(&loaded.plan);
         let current = std::fs::read(path).unwrap_or_default();
         if canonical.as_bytes() == current {

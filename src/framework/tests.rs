@@ -1,0 +1,104 @@
+use super::*;
+
+#[test]
+fn builtin_has_the_framework_shape() {
+    let fw = Framework::builtin().expect("built-in data parses");
+    assert_eq!(fw.categories.len(), 4);
+    assert_eq!(fw.domains.len(), 14);
+    assert_eq!(fw.indicators().count(), 185);
+    assert_eq!(fw.index.len(), 190);
+    assert_eq!(fw.index.iter().filter(|e| e.unresolved).count(), 14);
+    assert_eq!(fw.worksheet.columns.len(), 4);
+    assert_eq!(fw.worksheet.principles.len(), 4);
+    for d in &fw.domains {
+        assert!(fw.category(&d.category).is_some(), "{} has a known category", d.name);
+    }
+    let quoted = fw
+        .indicators()
+        .filter(|i| i.source == IndicatorSource::Quoted)
+        .count();
+    assert_eq!(quoted, 4);
+}
+
+#[test]
+fn counts_per_domain_match_sources_md() {
+    let fw = Framework::builtin().expect("framework");
+    let expected = [14, 14, 13, 16, 11, 12, 14, 14, 12, 13, 12, 13, 13, 14];
+    for (i, n) in expected.iter().enumerate() {
+        let d = (i + 1) as u8;
+        assert_eq!(fw.indicators().filter(|x| x.domain == d).count(), *n, "domain {d}");
+    }
+}
+
+#[test]
+fn domains_are_found_by_number_id_or_name() {
+    let fw = Framework::builtin().expect("framework");
+    assert_eq!(fw.find_domain("9").map(|d| d.number), Some(9));
+    assert_eq!(fw.find_domain("language").map(|d| d.number), Some(9));
+    assert_eq!(fw.find_domain("Social bridges").map(|d| d.number), Some(7));
+    assert_eq!(fw.find_domain("social-links").map(|d| d.number), Some(8));
+    assert!(fw.find_domain("social").is_none(), "ambiguous");
+    assert_eq!(fw.find_category("Facilitators").map(|c| c.id.as_str()), Some("facilitators"));
+}
+
+fn write_bank(dir: &std::path::Path, name: &str, bank_id: &str, ind_id: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let text = format!(
+        "schema = 1\n[bank]\nid = \"{bank_id}\"\nname = \"Test\"\n\n[[indicator]]\nid = \"{ind_id}\"\ndomain = 9\ntext = \"% test\"\n"
+    );
+    std::fs::write(&path, text).expect("write bank");
+    path
+}
+
+#[test]
+fn extra_banks_load_and_clashes_name_both_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut fw = Framework::builtin().expect("framework");
+    let a = write_bank(dir.path(), "a.toml", "a", "mine.one");
+    fw.load_bank_file(&a).expect("loads");
+    assert_eq!(fw.indicator("mine.one").map(|i| i.domain), Some(9));
+
+    let b = write_bank(dir.path(), "b.toml", "b", "mine.one");
+    let err = fw.load_bank_file(&b).expect_err("clash").to_string();
+    assert!(err.contains("a.toml") && err.contains("b.toml"), "{err}");
+
+    let c = write_bank(dir.path(), "c.toml", "c", "work.in-paid-work");
+    let err = fw.load_bank_file(&c).expect_err("clash").to_string();
+    assert!(err.contains("built-in") && err.contains("c.toml"), "{err}");
+}
+
+#[test]
+fn user_bank_folder_is_read_in_name_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_bank(dir.path(), "2.toml", "two", "two.x");
+    write_bank(dir.path(), "1.toml", "one", "one.x");
+    let mut fw = Framework::builtin().expect("framework");
+    let files = fw.load_user_banks(dir.path()).expect("loads");
+    assert_eq!(files.len(), 2);
+    assert!(files[0].ends_with("1.toml"));
+    let missing = fw.load_user_banks(&dir.path().join("nope")).expect("missing is fine");
+    assert!(missing.is_empty());
+}
+
+#[test]
+fn bad_bank_names_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "schema = 1\n[bank]\nid = \"x\"\nname = \"x\"\n[[indicator]]\nid = \"x.y\"\ndomain = \"nine\"\ntext = \"t\"\n").expect("write");
+    let mut fw = Framework::builtin().expect("framework");
+    let err = fw.load_bank_file(&path).expect_err("bad").to_string();
+    assert!(err.contains("bad.toml:7:"), "{err}");
+}
+
+#[test]
+fn embedded_data_matches_shared_copy_when_present() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/framework");
+    if !shared.exists() {
+        return; // the project builds and runs without ../shared; nothing to compare
+    }
+    for f in ["domains.toml", "indicators.toml", "index.toml", "worksheet.toml"] {
+        let ours = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/framework/data").join(f)).expect("ours");
+        let theirs = std::fs::read_to_string(shared.join(f)).expect("shared");
+        assert_eq!(ours, theirs, "{f} differs from ../shared/framework; copy it again");
+    }
+}

@@ -153,7 +153,7 @@ fn as_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
 /// fails the load, so a plan that was only partly understood is never saved over its file.
 pub fn parse_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let d = decode_str(text, path)?;
-    let (errors, warnings): (Vec<_>, Vec<_>) = d
+    let (errors, mut warnings): (Vec<_>, Vec<_>) = d
         .diagnostics
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
@@ -166,6 +166,7 @@ pub fn parse_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             diagnostics,
         });
     }
+    warnings.sort_by_key(|d| d.pos);
     Ok(Loaded {
         plan: d.plan,
         source: d.source,

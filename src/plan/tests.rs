@@ -1,0 +1,209 @@
+use std::path::Path;
+
+use super::*;
+use crate::framework::Framework;
+
+fn parse(text: &str) -> Loaded {
+    parse_str(text, Path::new("t.toml")).expect("plan parses")
+}
+
+fn fw() -> Framework {
+    Framework::builtin().expect("framework")
+}
+
+const SMALL: &str = r#"# A plan written by hand.
+schema = 1
+title = "Small"
+
+[context]
+place = "Anytown" # where
+start = 2026-01-05
+end = 2026-12-31
+
+[goal]
+text = "Everyone talks"
+
+# The first outcome.
+[[outcome]] # header note
+id = "talk"
+# says what it means
+text = "People talk"
+serves = ["goal"]
+colour = "blue" # kept
+
+[[output]]
+id = "cafe"
+text = "A café"
+serves = ["talk"]
+
+[future]
+flag = true
+"#;
+
+#[test]
+fn small_plan_round_trips_with_comments_and_unknown_keys() {
+    let loaded = parse(SMALL);
+    assert_eq!(to_toml(&loaded.plan), SMALL);
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0].message.contains("`colour`"));
+    assert!(loaded.warnings[1].message.contains("`future`"));
+}
+
+#[test]
+fn comments_follow_their_item_when_items_move() {
+    let mut plan = parse(SMALL).plan;
+    let extra = Outcome {
+        id: "second".into(),
+        text: "Second".into(),
+        serves: vec!["goal".into()],
+        extra: Vec::new(),
+        comments: Comments::default(),
+    };
+    plan.outcomes.insert(0, extra);
+    let out = to_toml(&plan);
+    let second = out.find("id = \"second\"").expect("second");
+    let note = out.find("# The first outcome.").expect("comment kept");
+    let talk = out.find("id = \"talk\"").expect("talk");
+    assert!(second < note && note < talk, "{out}");
+}
+
+#[test]
+fn editing_one_field_changes_only_its_line() {
+    let text = std::fs::read_to_string("plans/language-cafe.toml").expect("example");
+    let mut plan = parse(&text).plan;
+    let m = plan
+        .measures
+        .iter_mut()
+        .find(|m| m.id == "practice-outside-class")
+        .expect("measure");
+    m.target = Some(Number::Int(45));
+    let after = to_toml(&plan);
+    let diff = similar::TextDiff::from_lines(text.as_str(), after.as_str());
+    let changed: Vec<String> = diff
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .map(|c| format!("{}{}", c.tag(), c.value()))
+        .collect();
+    assert_eq!(changed, vec!["-target = 40\n", "+target = 45\n"]);
+}
+
+#[test]
+fn editing_multi_line_text_changes_only_that_text() {
+    let text = std::fs::read_to_string("plans/language-cafe.toml").expect("example");
+    let mut plan = parse(&text).plan;
+    plan.goal.text.push_str(" and at work");
+    let after = to_toml(&plan);
+    let diff = similar::TextDiff::from_lines(text.as_str(), after.as_str());
+    let changed = diff
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .count();
+    assert_eq!(changed, 2);
+}
+
+#[test]
+fn new_ids_are_readable_and_unique() {
+    let mut plan = Plan::new("t");
+    let id = plan.new_id("Weekly café-style drop-in sessions", "output");
+    assert_eq!(id, "weekly-cafe-style-drop-in");
+    plan.outputs.push(Output {
+        id: id.clone(),
+        text: String::new(),
+        serves: Vec::new(),
+        extra: Vec::new(),
+        comments: Comments::default(),
+    });
+    assert_eq!(plan.new_id("Weekly café-style drop-in sessions", "output"), "weekly-cafe-style-drop-in-2");
+    assert_eq!(plan.new_id("!!!", "output"), "output");
+    assert_eq!(plan.new_id("Goal", "outcome"), "goal-2");
+}
+
+#[test]
+fn comments_inside_arrays_refuse_the_load_with_their_line() {
+    let text = "schema = 1\ntitle = \"t\"\n[[output]]\nid = \"a\"\ntext = \"a\"\nserves = [\n  \"x\", # why\n]\n";
+    let err = parse_str(text, Path::new("t.toml")).expect_err("refused");
+    let msg = err.to_string();
+    assert!(msg.contains("t.toml:7:"), "{msg}");
+    assert!(msg.contains("cannot be kept"), "{msg}");
+}
+
+#[test]
+fn inline_arrays_of_tables_are_read_and_written_canonically() {
+    let text = "schema = 1\ntitle = \"t\"\noutcome = [{ id = \"a\", text = \"A\", serves = [\"goal\"] }]\n";
+    let plan = parse(text).plan;
+    assert_eq!(plan.outcomes[0].id, "a");
+    assert!(to_toml(&plan).contains("[[outcome]]\nid = \"a\"\n"));
+}
+
+#[test]
+fn floats_dates_and_empty_optionals_round_trip() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[context]\n\n[goal]\ntext = \"\"\n\n[[measure]]\nid = \"m\"\noutcome = \"o\"\nindicator = \"work.in-paid-work\"\nbaseline = 12.5\ntarget = 1e20\ntarget_date = 2028-02-29\n";
+    let plan = parse(text).plan;
+    assert_eq!(plan.measures[0].baseline, Some(Number::Float(12.5)));
+    let again = to_toml(&plan);
+    assert_eq!(parse(&again).plan, plan);
+    assert_eq!(to_toml(&parse(&again).plan), again);
+}
+
+#[test]
+fn validation_finds_each_kind_of_link_problem() {
+    let text = r#"schema = 1
+title = "t"
+
+[context]
+start = 2027-01-01
+end = 2026-01-01
+
+[[outcome]]
+id = "a"
+text = "A"
+serves = ["b"]
+
+[[outcome]]
+id = "b"
+text = "B"
+serves = ["a"]
+
+[[output]]
+id = "out"
+text = "O"
+serves = ["act"]
+
+[[activity]]
+id = "act"
+text = "Do"
+serves = ["nowhere"]
+
+[[measure]]
+id = "a"
+outcome = "out"
+indicator = "not.a-real-indicator"
+"#;
+    let loaded = parse(text);
+    let diags = validate(&loaded.plan, &fw(), &loaded.source);
+    let messages: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{}: {}", d.pos.map_or(0, |p| p.line), d.message))
+        .collect();
+    let has = |line: usize, needle: &str| {
+        messages
+            .iter()
+            .any(|m| m.starts_with(&format!("{line}: ")) && m.contains(needle))
+    };
+    assert!(has(6, "ends (2026-01-01) before it starts"), "{messages:#?}");
+    assert!(has(11, "loop: a -> b -> a"), "{messages:#?}");
+    assert!(has(21, "which is an activity"), "{messages:#?}");
+    assert!(has(26, "`nowhere`, which does not exist"), "{messages:#?}");
+    assert!(has(29, "duplicate id `a`"), "{messages:#?}");
+    assert!(has(30, "which is an output"), "{messages:#?}");
+    assert!(has(31, "in no loaded bank"), "{messages:#?}");
+}
+
+#[test]
+fn example_plans_validate_clean() {
+    for entry in std::fs::read_dir("plans").expect("plans/") {
+        let path = entry.expect("entry").path();
+        let findings = check(&path, &fw()).expect("loads");
+        assert!(findings.is_empty(), "{}: {findings:#?}", path.display());
+    }
+}

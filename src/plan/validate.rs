@@ -99,7 +99,7 @@ fn links(plan: &Plan, c: &mut Check<'_>) {
         for (i, (id, serves)) in items.into_iter().enumerate() {
             let item = format!("{} `{id}`", kind.noun());
             if serves.is_empty() {
-                c.warning(&format!("{}[{i}]", kind.table()), format!("{item} serves nothing; add `serves = [...]` naming the {expected} it leads to"));
+                c.warning(&format!("{}[{i}]", kind.table()), format!("{item} serves nothing; add `serves = [...]` naming what it leads to: {expected}"));
             }
             let mut dup = HashSet::new();
             for (j, target) in serves.iter().enumerate() {
@@ -120,7 +120,11 @@ fn links(plan: &Plan, c: &mut Check<'_>) {
 }
 
 fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+    match noun {
+        "goal" => "the",
+        n if n.starts_with(['a', 'e', 'i', 'o', 'u']) => "an",
+        _ => "a",
+    }
 }
 
 /// "did you mean" from ids of the right kinds that share the most leading characters.
