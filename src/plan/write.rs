@@ -16,6 +16,7 @@ const INLINE_ARRAY_MAX: usize = 100;
 pub fn to_toml(plan: &Plan) -> String {
     let mut w = Writer::default();
     let root = &plan.comments;
+    w.comment_lines(&root.header);
     w.kv("schema", SCHEMA.to_string(), root);
     w.kv("title", encode_str(&plan.title), root);
     let (tables, values): (Vec<_>, Vec<_>) = plan.extra.iter().partition(|(_, v)| is_section(v));

@@ -35,7 +35,17 @@ pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
     for key in &KNOWN_ROOT[2..] {
         f.get(key);
     }
-    let (extra, comments) = f.finish();
+    let (extra, mut comments) = f.finish();
+    // Comments above the file's first key are the file's own header: they stay on top
+    // whatever key the writer puts first.
+    if let Some((first, Item::Value(_))) = root.iter().next()
+        && let Some(kc) = comments.keys.get_mut(first)
+    {
+        comments.header = std::mem::take(&mut kc.above);
+        if kc.after.is_none() {
+            comments.keys.remove(first);
+        }
+    }
     plan.extra = extra;
     plan.comments = comments;
 
