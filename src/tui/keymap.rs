@@ -25,11 +25,17 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
-    /// Shown in the status line's hints (the first binding of an action wins).
-    pub hint: bool,
+    /// The short form shown in the status line, if this binding is hinted there.
+    pub hint: Option<&'static str>,
 }
 
-const fn key(code: KeyCode, label: &'static str, action: Action, help: &'static str, hint: bool) -> Binding {
+const fn key(
+    code: KeyCode,
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
     Binding {
         mode: Mode::Normal,
         code,
@@ -42,15 +48,15 @@ const fn key(code: KeyCode, label: &'static str, action: Action, help: &'static 
 }
 
 pub const KEYMAP: &[Binding] = &[
-    key(KeyCode::Char('h'), "h/←", Action::PaneLeft, "pane toward activities", true),
-    key(KeyCode::Left, "←", Action::PaneLeft, "pane toward activities", false),
-    key(KeyCode::Char('l'), "l/→", Action::PaneRight, "pane toward the goal", true),
-    key(KeyCode::Right, "→", Action::PaneRight, "pane toward the goal", false),
-    key(KeyCode::Char('k'), "k/↑", Action::Up, "previous item", true),
-    key(KeyCode::Up, "↑", Action::Up, "previous item", false),
-    key(KeyCode::Char('j'), "j/↓", Action::Down, "next item", true),
-    key(KeyCode::Down, "↓", Action::Down, "next item", false),
-    key(KeyCode::Char('q'), "q", Action::Quit, "quit", true),
+    key(KeyCode::Char('h'), "h", Action::PaneLeft, "pane toward activities", Some("h/l panes")),
+    key(KeyCode::Left, "←", Action::PaneLeft, "pane toward activities", None),
+    key(KeyCode::Char('l'), "l", Action::PaneRight, "pane toward the goal", None),
+    key(KeyCode::Right, "→", Action::PaneRight, "pane toward the goal", None),
+    key(KeyCode::Char('k'), "k", Action::Up, "previous item", None),
+    key(KeyCode::Up, "↑", Action::Up, "previous item", None),
+    key(KeyCode::Char('j'), "j", Action::Down, "next item", Some("j/k items")),
+    key(KeyCode::Down, "↓", Action::Down, "next item", None),
+    key(KeyCode::Char('q'), "q", Action::Quit, "quit", Some("q quit")),
 ];
 
 /// The action bound to a key press in a mode, if any.
@@ -65,12 +71,12 @@ pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// "h/← pane toward activities · ..." for the status line.
+/// "h/l panes · j/k items · q quit" for the status line, short enough for 80 columns.
 pub fn hints(mode: Mode) -> String {
     KEYMAP
         .iter()
-        .filter(|b| b.mode == mode && b.hint)
-        .map(|b| format!("{} {}", b.label, b.help))
+        .filter(|b| b.mode == mode)
+        .filter_map(|b| b.hint)
         .collect::<Vec<_>>()
         .join(" · ")
 }

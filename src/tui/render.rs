@@ -50,7 +50,18 @@ fn header_line(app: &App) -> Line<'static> {
 
 fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
     let col = app.fw.worksheet.column(PANES[i]);
-    let title = col.map_or(PANES[i].to_string(), |c| format!(" {} {} ", c.number, c.name));
+    let title = col.map_or(PANES[i].to_string(), |c| {
+        let full = format!(" {} {} ", c.number, c.name);
+        // The guide's long names do not fit a quarter of 80 columns; its last word does.
+        if full.chars().count() + 2 <= rect.width as usize {
+            full
+        } else {
+            let short = c.name.rsplit(' ').next().unwrap_or(&c.name);
+            let mut chars = short.chars();
+            let short: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            format!(" {} {short} ", c.number)
+        }
+    });
     let focused = app.pane == i;
     let border = if focused {
         Style::default().add_modifier(Modifier::BOLD)
@@ -62,10 +73,20 @@ fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
         .border_style(border)
         .title(title)
         .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
+    let width = rect.width.saturating_sub(2).max(1) as usize;
     let items: Vec<ListItem> = app
         .pane_items(i)
         .into_iter()
-        .map(|t| ListItem::new(sanitize(t)))
+        .map(|t| {
+            let opts = textwrap::Options::new(width)
+                .initial_indent("• ")
+                .subsequent_indent("  ");
+            let lines: Vec<Line> = textwrap::wrap(&sanitize(t), opts)
+                .into_iter()
+                .map(|l| Line::from(l.into_owned()))
+                .collect();
+            ListItem::new(lines)
+        })
         .collect();
     let list = List::new(items)
         .block(block)

@@ -1,0 +1,133 @@
+//! The real binary in a real pseudo-terminal: it draws the plan, quits on `q`, and gives
+//! the terminal back (alternate screen left, cursor shown).
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
+
+/// Generous limits: these guard against a hung test, they do not measure speed.
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Session {
+    rx: mpsc::Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], dir: &std::path::Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // keep the master alive as long as the session by leaking it into the thread above
+        std::mem::forget(pty.master);
+        Session { rx, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), writer, child }
+    }
+
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let screen = self.parser.screen().contents();
+            if screen.contains(text) {
+                return screen;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "timed out waiting for {text:?}; screen:\n{screen}");
+            if let Ok(bytes) = self.rx.recv_timeout(left.min(Duration::from_millis(200))) {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            while let Ok(bytes) = self.rx.try_recv() {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                std::thread::sleep(Duration::from_millis(100));
+                while let Ok(bytes) = self.rx.try_recv() {
+                    self.raw.extend_from_slice(&bytes);
+                }
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the app did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn opens_an_example_plan_and_quits_restoring_the_terminal() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut s = Session::start(&["plans/language-cafe.toml"], root);
+    let screen = s.wait_for("q quit");
+    assert!(screen.contains("Language café · Anytown"), "{screen}");
+    assert!(screen.contains("2 Outcomes") && screen.contains("1 Goal"), "{screen}");
+    s.send("hhjq");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(contains(&s.raw, b"\x1b[?1049h"), "entered the alternate screen");
+    let left = s.raw.windows(8).rposition(|w| w == b"\x1b[?1049l").expect("left the alternate screen");
+    let entered = s.raw.windows(8).rposition(|w| w == b"\x1b[?1049h").expect("entered");
+    assert!(left > entered);
+}
+
+#[test]
+fn a_missing_file_opens_as_a_new_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::start(&["new-plan.toml"], dir.path());
+    s.wait_for("New plan");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!dir.path().join("new-plan.toml").exists(), "nothing is written until the planner saves");
+}
+
+#[test]
+fn hostile_plan_text_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = "schema = 1\ntitle = \"Bad \\u001b]0;pwned\\u0007 \\u001b[31mred \\u009b2J\"\n\n[goal]\ntext = \"Goal \\u001bc reset\"\n";
+    std::fs::write(dir.path().join("p.toml"), plan).expect("write");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("red");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    for needle in [&b"\x1b]0;pwned"[..], b"\x07", b"\x1b[31mred", b"\xc2\x9b", b"\x1bc"] {
+        assert!(!contains(&s.raw, needle), "{needle:?} reached the terminal");
+    }
+}
