@@ -40,7 +40,10 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 Ok(2)
             }
         },
-        Some(Command::New { ref plan, ref title }) => new::run(plan, title.as_deref()),
+        Some(Command::New {
+            ref plan,
+            ref title,
+        }) => new::run(plan, title.as_deref()),
         Some(Command::Check { ref plans }) => Ok(check::run(plans, &fw()?)),
         Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check, &fw()?)),
         Some(Command::Indicators {
@@ -49,14 +52,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "tocplan", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "tocplan",
+                &mut std::io::stdout(),
+            );
             Ok(0)
         }
     }
 }
 
 /// The built-in framework, then the user's bank folder, then each `--bank FILE`.
-pub fn load_framework(banks: &[std::path::PathBuf], no_user_banks: bool) -> anyhow::Result<Framework> {
+pub fn load_framework(
+    banks: &[std::path::PathBuf],
+    no_user_banks: bool,
+) -> anyhow::Result<Framework> {
     let mut fw = Framework::builtin().context("the built-in framework data is damaged")?;
     if !no_user_banks && let Some(dir) = Framework::user_bank_dir() {
         fw.load_user_banks(&dir)?;

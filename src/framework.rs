@@ -12,8 +12,8 @@ pub use domains::{Category, Domain};
 pub use error::FrameworkError;
 pub use index::IndexEntry;
 pub use worksheet::{
-    BackwardQuestion, Column, EvaluationColumn, KeyDomainPrompt, Principle, ReviewReason, Step,
-    StakeholderGroup, Worksheet,
+    BackwardQuestion, Column, EvaluationColumn, KeyDomainPrompt, Principle, ReviewReason,
+    StakeholderGroup, Step, Worksheet,
 };
 
 use std::collections::HashMap;

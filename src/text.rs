@@ -59,7 +59,13 @@ fn fold_letter(c: char) -> char {
 /// Replaces control characters so plan text can never drive the terminal.
 pub fn sanitize(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -78,8 +84,17 @@ mod tests {
 
     #[test]
     fn slug_folds_accents_and_cuts_at_words() {
-        assert_eq!(slug("Weekly café-style drop-in sessions", 40), "weekly-cafe-style-drop-in-sessions");
-        assert_eq!(slug("Participants have conversations regularly with local English speakers", 32), "participants-have-conversations");
+        assert_eq!(
+            slug("Weekly café-style drop-in sessions", 40),
+            "weekly-cafe-style-drop-in-sessions"
+        );
+        assert_eq!(
+            slug(
+                "Participants have conversations regularly with local English speakers",
+                32
+            ),
+            "participants-have-conversations"
+        );
         assert_eq!(slug("Dŵr a'r Tŷ", 40), "dwr-ar-ty");
         assert_eq!(slug("  !!  ", 40), "");
         assert_eq!(slug("Women's group", 40), "womens-group");

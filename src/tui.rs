@@ -47,10 +47,8 @@ fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result
         let Some(action) = keymap::lookup(app.mode, key) else {
             continue;
         };
-        for effect in update(app, action) {
-            match effect {
-                Effect::Quit => return Ok(()),
-            }
+        if update(app, action).contains(&Effect::Quit) {
+            return Ok(());
         }
     }
 }

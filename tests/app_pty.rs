@@ -23,7 +23,12 @@ struct Session {
 impl Session {
     fn start(args: &[&str], dir: &std::path::Path) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
@@ -45,7 +50,13 @@ impl Session {
         });
         // keep the master alive as long as the session by leaking it into the thread above
         std::mem::forget(pty.master);
-        Session { rx, parser: vt100::Parser::new(24, 80, 0), raw: Vec::new(), writer, child }
+        Session {
+            rx,
+            parser: vt100::Parser::new(24, 80, 0),
+            raw: Vec::new(),
+            writer,
+            child,
+        }
     }
 
     fn wait_for(&mut self, text: &str) -> String {
@@ -56,7 +67,10 @@ impl Session {
                 return screen;
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero(), "timed out waiting for {text:?}; screen:\n{screen}");
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
             if let Ok(bytes) = self.rx.recv_timeout(left.min(Duration::from_millis(200))) {
                 self.parser.process(&bytes);
                 self.raw.extend_from_slice(&bytes);
@@ -99,12 +113,26 @@ fn opens_an_example_plan_and_quits_restoring_the_terminal() {
     let mut s = Session::start(&["plans/language-cafe.toml"], root);
     let screen = s.wait_for("q quit");
     assert!(screen.contains("Language café · Anytown"), "{screen}");
-    assert!(screen.contains("2 Outcomes") && screen.contains("1 Goal"), "{screen}");
+    assert!(
+        screen.contains("2 Outcomes") && screen.contains("1 Goal"),
+        "{screen}"
+    );
     s.send("hhjq");
     assert_eq!(s.wait_exit(), 0);
-    assert!(contains(&s.raw, b"\x1b[?1049h"), "entered the alternate screen");
-    let left = s.raw.windows(8).rposition(|w| w == b"\x1b[?1049l").expect("left the alternate screen");
-    let entered = s.raw.windows(8).rposition(|w| w == b"\x1b[?1049h").expect("entered");
+    assert!(
+        contains(&s.raw, b"\x1b[?1049h"),
+        "entered the alternate screen"
+    );
+    let left = s
+        .raw
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049l")
+        .expect("left the alternate screen");
+    let entered = s
+        .raw
+        .windows(8)
+        .rposition(|w| w == b"\x1b[?1049h")
+        .expect("entered");
     assert!(left > entered);
 }
 
@@ -115,7 +143,10 @@ fn a_missing_file_opens_as_a_new_plan() {
     s.wait_for("New plan");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    assert!(!dir.path().join("new-plan.toml").exists(), "nothing is written until the planner saves");
+    assert!(
+        !dir.path().join("new-plan.toml").exists(),
+        "nothing is written until the planner saves"
+    );
 }
 
 #[test]
@@ -127,7 +158,13 @@ fn hostile_plan_text_never_reaches_the_terminal_raw() {
     s.wait_for("red");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    for needle in [&b"\x1b]0;pwned"[..], b"\x07", b"\x1b[31mred", b"\xc2\x9b", b"\x1bc"] {
+    for needle in [
+        &b"\x1b]0;pwned"[..],
+        b"\x07",
+        b"\x1b[31mred",
+        b"\xc2\x9b",
+        b"\x1bc",
+    ] {
         assert!(!contains(&s.raw, needle), "{needle:?} reached the terminal");
     }
 }

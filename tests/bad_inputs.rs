@@ -11,26 +11,66 @@ const CASES: &[(&str, i32, usize, &str)] = &[
     ("syntax-error.toml", 2, 4, "TOML syntax"),
     ("duplicate-id.toml", 1, 10, "duplicate id `talk`"),
     ("dangling-link.toml", 1, 12, "`tlak`, which does not exist"),
-    ("backward-link.toml", 1, 7, "which is an activity; links point forward"),
+    (
+        "backward-link.toml",
+        1,
+        7,
+        "which is an activity; links point forward",
+    ),
     ("output-serves-goal.toml", 1, 7, "which is the goal"),
     ("cycle.toml", 1, 7, "loop: a -> b -> c -> a"),
-    ("unknown-indicator.toml", 1, 12, "`language.made-up`, which is in no loaded bank"),
-    ("conflict-markers.toml", 2, 5, "unresolved git merge conflict"),
+    (
+        "unknown-indicator.toml",
+        1,
+        12,
+        "`language.made-up`, which is in no loaded bank",
+    ),
+    (
+        "conflict-markers.toml",
+        2,
+        5,
+        "unresolved git merge conflict",
+    ),
     ("conflict-diff3.toml", 2, 5, "======= at 9, >>>>>>> at 11"),
-    ("newer-schema.toml", 2, 1, "schema = 2, written by a newer tocplan"),
+    (
+        "newer-schema.toml",
+        2,
+        1,
+        "schema = 2, written by a newer tocplan",
+    ),
     ("wrong-types.toml", 1, 5, "must be a date like 2026-01-05"),
     ("empty.toml", 2, 1, "the file is empty"),
-    ("missing-required.toml", 1, 4, "has no `id`, which is required"),
-    ("dates-out-of-order.toml", 1, 6, "ends (2026-01-31) before it starts"),
+    (
+        "missing-required.toml",
+        1,
+        4,
+        "has no `id`, which is required",
+    ),
+    (
+        "dates-out-of-order.toml",
+        1,
+        6,
+        "ends (2026-01-31) before it starts",
+    ),
     ("invalid-utf8.toml", 2, 5, "not valid UTF-8"),
     ("garbage.toml", 2, 1, "not a text file"),
     ("missing-schema.toml", 1, 1, "no `schema` key"),
-    ("unknown-stakeholder.toml", 1, 23, "not a stakeholder in this plan"),
+    (
+        "unknown-stakeholder.toml",
+        1,
+        23,
+        "not a stakeholder in this plan",
+    ),
     ("single-table.toml", 1, 4, "must be an array of tables"),
     ("bad-group.toml", 1, 7, "not a stakeholder group"),
     ("comment-in-array.toml", 1, 8, "cannot be kept"),
     ("impossible-date.toml", 2, 5, "invalid date"),
-    ("assumption-bad-link.toml", 1, 16, "`talk` does not serve `cafe`"),
+    (
+        "assumption-bad-link.toml",
+        1,
+        16,
+        "`talk` does not serve `cafe`",
+    ),
     ("not-a-number.toml", 1, 8, "must be a finite number"),
 ];
 
@@ -73,10 +113,14 @@ fn check_reports_exit_code_line_and_message() {
         assert_eq!(out.status.code(), Some(*code), "{name}: {stdout}");
         let at = format!("{name}:{line}:");
         assert!(
-            stdout.lines().any(|l| l.starts_with(&at)) || stdout.contains(&format!("{name}:{line}:")),
+            stdout.lines().any(|l| l.starts_with(&at))
+                || stdout.contains(&format!("{name}:{line}:")),
             "{name}: expected a message at line {line}:\n{stdout}"
         );
-        assert!(stdout.contains(needle), "{name}: expected {needle:?} in\n{stdout}");
+        assert!(
+            stdout.contains(needle),
+            "{name}: expected {needle:?} in\n{stdout}"
+        );
     }
 }
 
@@ -94,8 +138,17 @@ fn no_command_changes_a_bad_file() {
             vec!["new", name],
         ] {
             let out = tocplan(dir.path(), &args);
-            assert!(!out.status.success(), "{name}: `{}` succeeded", args.join(" "));
-            assert_eq!(std::fs::read(&path).expect("read"), before, "{name} changed by `{}`", args.join(" "));
+            assert!(
+                !out.status.success(),
+                "{name}: `{}` succeeded",
+                args.join(" ")
+            );
+            assert_eq!(
+                std::fs::read(&path).expect("read"),
+                before,
+                "{name} changed by `{}`",
+                args.join(" ")
+            );
         }
     }
 }
@@ -111,7 +164,11 @@ fn a_directory_or_missing_file_is_refused_clearly() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("missing.toml: cannot read"));
     let out = tocplan(dir.path(), &["plan.toml"]);
-    assert_eq!(out.status.code(), Some(2), "the app refuses a directory before touching the terminal");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the app refuses a directory before touching the terminal"
+    );
 }
 
 #[test]
@@ -123,5 +180,8 @@ fn the_app_never_opens_a_conflicted_plan() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("unresolved git merge conflict"), "{stderr}");
-    assert!(stderr.contains("Everyone talks often"), "both sides shown: {stderr}");
+    assert!(
+        stderr.contains("Everyone talks often"),
+        "both sides shown: {stderr}"
+    );
 }

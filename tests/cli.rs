@@ -45,14 +45,30 @@ fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
     let out = tocplan(dir.path(), &["new", "welcome-hub.toml"]);
     assert_eq!(out.status.code(), Some(0));
     let text = std::fs::read_to_string(dir.path().join("welcome-hub.toml")).expect("written");
-    assert!(text.starts_with("schema = 1\ntitle = \"Welcome hub\"\n"), "{text}");
-    assert_eq!(tocplan(dir.path(), &["check", "welcome-hub.toml"]).status.code(), Some(0));
-    assert_eq!(tocplan(dir.path(), &["fmt", "--check", "welcome-hub.toml"]).status.code(), Some(0));
+    assert!(
+        text.starts_with("schema = 1\ntitle = \"Welcome hub\"\n"),
+        "{text}"
+    );
+    assert_eq!(
+        tocplan(dir.path(), &["check", "welcome-hub.toml"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        tocplan(dir.path(), &["fmt", "--check", "welcome-hub.toml"])
+            .status
+            .code(),
+        Some(0)
+    );
 
     let again = tocplan(dir.path(), &["new", "welcome-hub.toml", "--title", "Other"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("welcome-hub.toml")).expect("read"), text);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("welcome-hub.toml")).expect("read"),
+        text
+    );
 
     tocplan(dir.path(), &["new", "x.toml", "--title", "Café \"club\""]);
     let t = std::fs::read_to_string(dir.path().join("x.toml")).expect("read");
@@ -66,22 +82,38 @@ fn fmt_rewrites_to_canonical_form_and_keeps_comments_and_unknown_keys() {
     std::fs::write(dir.path().join("p.toml"), messy).expect("write");
     let check = tocplan(dir.path(), &["fmt", "--check", "p.toml"]);
     assert_eq!(check.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(dir.path().join("p.toml")).expect("read"), messy);
-    assert_eq!(tocplan(dir.path(), &["fmt", "p.toml"]).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.toml")).expect("read"),
+        messy
+    );
+    assert_eq!(
+        tocplan(dir.path(), &["fmt", "p.toml"]).status.code(),
+        Some(0)
+    );
     let text = std::fs::read_to_string(dir.path().join("p.toml")).expect("read");
     assert_eq!(
         text,
         "# mine\nschema = 1\ntitle = \"Messy\"\n\n[context]\n\n[goal]\ntext = \"\"\n\n[[outcome]]\nid = \"talk\" # keep me\ntext = \"Talk\"\nserves = [\"goal\"]\nlater = 1\n"
     );
-    assert_eq!(tocplan(dir.path(), &["fmt", "--check", "p.toml"]).status.code(), Some(0));
+    assert_eq!(
+        tocplan(dir.path(), &["fmt", "--check", "p.toml"])
+            .status
+            .code(),
+        Some(0)
+    );
 }
 
 #[test]
 fn indicators_by_domain_match_the_shared_data() {
     // Counts straight from the framework data file (../shared when present, else our copy).
     let shared = root().join("../shared/framework/indicators.toml");
-    let path = if shared.exists() { shared } else { root().join("src/framework/data/indicators.toml") };
-    let data: toml::Table = toml::from_str(&std::fs::read_to_string(path).expect("read")).expect("parse");
+    let path = if shared.exists() {
+        shared
+    } else {
+        root().join("src/framework/data/indicators.toml")
+    };
+    let data: toml::Table =
+        toml::from_str(&std::fs::read_to_string(path).expect("read")).expect("parse");
     let indicators = data["indicator"].as_array().expect("array");
     for n in 1..=14i64 {
         let expected: Vec<&str> = indicators
@@ -100,7 +132,10 @@ fn indicators_by_domain_match_the_shared_data() {
         assert!(stdout(&out).contains(&format!("{} indicators", expected.len())));
     }
     let lang = stdout(&tocplan(root(), &["indicators", "--domain", "9"]));
-    assert!(lang.starts_with(" 9 Language and communication (Facilitators): 12 indicators"), "{lang}");
+    assert!(
+        lang.starts_with(" 9 Language and communication (Facilitators): 12 indicators"),
+        "{lang}"
+    );
     assert!(lang.contains("language-and-communication.esol-attendance  (newcomers) [quoted]"));
     let by_name = stdout(&tocplan(root(), &["indicators", "--domain", "language"]));
     assert_eq!(by_name, lang);
@@ -108,8 +143,16 @@ fn indicators_by_domain_match_the_shared_data() {
 
 #[test]
 fn indicators_by_category_and_bad_filters() {
-    let out = stdout(&tocplan(root(), &["indicators", "--category", "social_connections"]));
-    let headers: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ') || l.starts_with(" 6") || l.starts_with(" 7") || l.starts_with(" 8")).collect();
+    let out = stdout(&tocplan(
+        root(),
+        &["indicators", "--category", "social_connections"],
+    ));
+    let headers: Vec<&str> = out
+        .lines()
+        .filter(|l| {
+            !l.starts_with(' ') || l.starts_with(" 6") || l.starts_with(" 7") || l.starts_with(" 8")
+        })
+        .collect();
     assert_eq!(headers.len(), 3, "{out}");
     let bad = tocplan(root(), &["indicators", "--domain", "99"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -121,37 +164,66 @@ fn extra_banks_from_flag_and_config_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bank = "schema = 1\n[bank]\nid = \"mine\"\nname = \"Mine\"\n\n[[indicator]]\nid = \"mine.chat\"\ndomain = 7\ntext = \"% who chat\"\n";
     std::fs::write(dir.path().join("mine.toml"), bank).expect("write");
-    let out = stdout(&tocplan(dir.path(), &["indicators", "--domain", "7", "--bank", "mine.toml"]));
+    let out = stdout(&tocplan(
+        dir.path(),
+        &["indicators", "--domain", "7", "--bank", "mine.toml"],
+    ));
     assert!(out.contains("mine.chat"), "{out}");
 
     let banks = dir.path().join("config/tocplan/banks");
     std::fs::create_dir_all(&banks).expect("mkdir");
     std::fs::copy(dir.path().join("mine.toml"), banks.join("mine.toml")).expect("copy");
     let out = stdout(&tocplan(dir.path(), &["indicators", "--domain", "7"]));
-    assert!(out.contains("mine.chat"), "config folder bank loaded: {out}");
-    let out = stdout(&tocplan(dir.path(), &["indicators", "--domain", "7", "--no-user-banks"]));
+    assert!(
+        out.contains("mine.chat"),
+        "config folder bank loaded: {out}"
+    );
+    let out = stdout(&tocplan(
+        dir.path(),
+        &["indicators", "--domain", "7", "--no-user-banks"],
+    ));
     assert!(!out.contains("mine.chat"));
 
     // the same bank from the folder and from --bank is a clash naming both files
     let clash = tocplan(dir.path(), &["indicators", "--bank", "mine.toml"]);
     assert_eq!(clash.status.code(), Some(2));
     let err = String::from_utf8_lossy(&clash.stderr);
-    assert!(err.contains("config/tocplan/banks/mine.toml") && err.contains(" mine.toml"), "{err}");
+    assert!(
+        err.contains("config/tocplan/banks/mine.toml") && err.contains(" mine.toml"),
+        "{err}"
+    );
 }
 
 #[test]
 fn domains_lists_categories_domains_and_index_words() {
     let out = stdout(&tocplan(root(), &["domains"]));
-    for c in ["Markers and Means", "Social Connections", "Facilitators", "Foundation"] {
+    for c in [
+        "Markers and Means",
+        "Social Connections",
+        "Facilitators",
+        "Foundation",
+    ] {
         assert!(out.lines().any(|l| l == c), "{c}");
     }
-    assert_eq!(out.lines().filter(|l| l.starts_with("  ") && !l.starts_with("      ")).count(), 14);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("      "))
+            .count(),
+        14
+    );
     assert!(out.contains("ESOL"), "index words shown");
 }
 
 #[test]
 fn help_and_completions() {
-    for args in [vec!["--help"], vec!["check", "--help"], vec!["fmt", "--help"], vec!["new", "--help"], vec!["indicators", "--help"], vec!["domains", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["fmt", "--help"],
+        vec!["new", "--help"],
+        vec!["indicators", "--help"],
+        vec!["domains", "--help"],
+    ] {
         let out = tocplan(root(), &args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("Usage:"));
@@ -162,4 +234,15 @@ fn help_and_completions() {
         assert_eq!(out.status.code(), Some(0));
         assert!(stdout(&out).contains("tocplan"));
     }
+}
+
+#[test]
+fn readme_plan_example_is_a_valid_plan() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let start = readme.find("```toml\n").expect("toml block") + "```toml\n".len();
+    let len = readme[start..].find("```").expect("block end");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("readme.toml"), &readme[start..start + len]).expect("write");
+    let out = tocplan(dir.path(), &["check", "readme.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }

@@ -69,67 +69,205 @@ fn ids(n: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
-    let context = (text(), text(), proptest::option::of(date()), proptest::option::of(date()), proptest::collection::vec(1u8..=14, 0..4), text())
-        .prop_map(|(problem, place, start, end, key_domains, rights)| Context {
-            problem, place, start, end, key_domains, rights, ..Context::default()
-        });
-    let goal = (text(), text()).prop_map(|(text, impact_evidence)| Goal { text, impact_evidence, ..Goal::default() });
+    let context = (
+        text(),
+        text(),
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        proptest::collection::vec(1u8..=14, 0..4),
+        text(),
+    )
+        .prop_map(
+            |(problem, place, start, end, key_domains, rights)| Context {
+                problem,
+                place,
+                start,
+                end,
+                key_domains,
+                rights,
+                ..Context::default()
+            },
+        );
+    let goal = (text(), text()).prop_map(|(text, impact_evidence)| Goal {
+        text,
+        impact_evidence,
+        ..Goal::default()
+    });
     let stakeholders = proptest::collection::vec(
-        (id(), text(), 0usize..3, text(), text()).prop_map(|(id, name, g, role, involvement)| Stakeholder {
-            id, name, group: Group::ALL[g], role, involvement, extra: Vec::new(), comments: Comments::default(),
+        (id(), text(), 0usize..3, text(), text()).prop_map(|(id, name, g, role, involvement)| {
+            Stakeholder {
+                id,
+                name,
+                group: Group::ALL[g],
+                role,
+                involvement,
+                extra: Vec::new(),
+                comments: Comments::default(),
+            }
         }),
         0..3,
     );
     let outcomes = proptest::collection::vec(
-        (id(), text(), ids(3)).prop_map(|(id, text, serves)| Outcome { id, text, serves, extra: Vec::new(), comments: Comments::default() }),
+        (id(), text(), ids(3)).prop_map(|(id, text, serves)| Outcome {
+            id,
+            text,
+            serves,
+            extra: Vec::new(),
+            comments: Comments::default(),
+        }),
         0..4,
     );
     let outputs = proptest::collection::vec(
-        (id(), text(), ids(3)).prop_map(|(id, text, serves)| Output { id, text, serves, extra: Vec::new(), comments: Comments::default() }),
+        (id(), text(), ids(3)).prop_map(|(id, text, serves)| Output {
+            id,
+            text,
+            serves,
+            extra: Vec::new(),
+            comments: Comments::default(),
+        }),
         0..4,
     );
     let activities = proptest::collection::vec(
-        (id(), text(), ids(3), proptest::collection::vec(text(), 0..4), text(), proptest::option::of(id())).prop_map(
-            |(id, text, serves, resources, barrier, responsible)| Activity {
-                id, text, serves, resources, barrier, responsible, extra: Vec::new(), comments: Comments::default(),
-            },
-        ),
+        (
+            id(),
+            text(),
+            ids(3),
+            proptest::collection::vec(text(), 0..4),
+            text(),
+            proptest::option::of(id()),
+        )
+            .prop_map(
+                |(id, text, serves, resources, barrier, responsible)| Activity {
+                    id,
+                    text,
+                    serves,
+                    resources,
+                    barrier,
+                    responsible,
+                    extra: Vec::new(),
+                    comments: Comments::default(),
+                },
+            ),
         0..4,
     );
     let measures = proptest::collection::vec(
         (
             (id(), id(), id()),
-            (proptest::option::of(number()), proptest::option::of(number()), proptest::option::of(date())),
+            (
+                proptest::option::of(number()),
+                proptest::option::of(number()),
+                proptest::option::of(date()),
+            ),
             (text(), text(), text(), text()),
         )
-            .prop_map(|((id, outcome, indicator), (baseline, target, target_date), (method, sample, frequency, collected_by))| Measure {
-                id, outcome, indicator, baseline, target, target_date, method, sample, frequency, collected_by,
-                extra: Vec::new(), comments: Comments::default(),
-            }),
+            .prop_map(
+                |(
+                    (id, outcome, indicator),
+                    (baseline, target, target_date),
+                    (method, sample, frequency, collected_by),
+                )| Measure {
+                    id,
+                    outcome,
+                    indicator,
+                    baseline,
+                    target,
+                    target_date,
+                    method,
+                    sample,
+                    frequency,
+                    collected_by,
+                    extra: Vec::new(),
+                    comments: Comments::default(),
+                },
+            ),
         0..3,
     );
     let assumptions = proptest::collection::vec(
-        (id(), prop_oneof![id().prop_map(About::Item), (id(), id()).prop_map(|(from, to)| About::Link { from, to })], text())
-            .prop_map(|(id, about, text)| Assumption { id, about, text, extra: Vec::new(), comments: Comments::default() }),
+        (
+            id(),
+            prop_oneof![
+                id().prop_map(About::Item),
+                (id(), id()).prop_map(|(from, to)| About::Link { from, to })
+            ],
+            text(),
+        )
+            .prop_map(|(id, about, text)| Assumption {
+                id,
+                about,
+                text,
+                extra: Vec::new(),
+                comments: Comments::default(),
+            }),
         0..3,
     );
     let evidence = proptest::collection::vec(
-        (id(), id(), proptest::option::of(prop_oneof![Just(EvidenceKind::Qualitative), Just(EvidenceKind::Statistical)]), text(), text())
-            .prop_map(|(id, assumption, kind, text, source)| Evidence { id, assumption, kind, text, source, extra: Vec::new(), comments: Comments::default() }),
+        (
+            id(),
+            id(),
+            proptest::option::of(prop_oneof![
+                Just(EvidenceKind::Qualitative),
+                Just(EvidenceKind::Statistical)
+            ]),
+            text(),
+            text(),
+        )
+            .prop_map(|(id, assumption, kind, text, source)| Evidence {
+                id,
+                assumption,
+                kind,
+                text,
+                source,
+                extra: Vec::new(),
+                comments: Comments::default(),
+            }),
         0..3,
     );
     let readings = proptest::collection::vec(
         (id(), date(), number(), text()).prop_map(|(measure, date, value, note)| Reading {
-            measure, date, value, note, extra: Vec::new(), comments: Comments::default(),
+            measure,
+            date,
+            value,
+            note,
+            extra: Vec::new(),
+            comments: Comments::default(),
         }),
         0..3,
     );
-    (text(), context, goal, stakeholders, outcomes, outputs, activities, (measures, assumptions, evidence, readings)).prop_map(
-        |(title, context, goal, stakeholders, outcomes, outputs, activities, (measures, assumptions, evidence, readings))| Plan {
-            title, context, goal, stakeholders, outcomes, outputs, activities, measures, assumptions, evidence, readings,
-            ..Plan::default()
-        },
+    (
+        text(),
+        context,
+        goal,
+        stakeholders,
+        outcomes,
+        outputs,
+        activities,
+        (measures, assumptions, evidence, readings),
     )
+        .prop_map(
+            |(
+                title,
+                context,
+                goal,
+                stakeholders,
+                outcomes,
+                outputs,
+                activities,
+                (measures, assumptions, evidence, readings),
+            )| Plan {
+                title,
+                context,
+                goal,
+                stakeholders,
+                outcomes,
+                outputs,
+                activities,
+                measures,
+                assumptions,
+                evidence,
+                readings,
+                ..Plan::default()
+            },
+        )
 }
 
 proptest! {

@@ -9,7 +9,9 @@ use tocplan::tui::{Action, App, render, update};
 
 fn app(plan: &str) -> App {
     let fw = Framework::builtin().expect("framework");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans").join(plan);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("plans")
+        .join(plan);
     let plan = load(&path).expect("example loads").plan;
     App::new(plan, path, fw)
 }

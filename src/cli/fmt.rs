@@ -37,7 +37,11 @@ pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
             continue;
         }
         if check {
-            println!("{}: not in canonical form; run `tocplan fmt {}`", path.display(), path.display());
+            println!(
+                "{}: not in canonical form; run `tocplan fmt {}`",
+                path.display(),
+                path.display()
+            );
             code = code.max(1);
         } else {
             match write_atomic(path, canonical.as_bytes()) {

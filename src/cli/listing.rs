@@ -4,29 +4,45 @@ use anyhow::bail;
 
 use crate::framework::Framework;
 
-pub fn indicators(fw: &Framework, domain: Option<&str>, category: Option<&str>) -> anyhow::Result<u8> {
+pub fn indicators(
+    fw: &Framework,
+    domain: Option<&str>,
+    category: Option<&str>,
+) -> anyhow::Result<u8> {
     let domain = match domain {
         Some(q) => match fw.find_domain(q) {
             Some(d) => Some(d.number),
-            None => bail!("no domain matches `{q}`; give a number from 1 to 14 or a name (see `tocplan domains`)"),
+            None => bail!(
+                "no domain matches `{q}`; give a number from 1 to 14 or a name (see `tocplan domains`)"
+            ),
         },
         None => None,
     };
     let category = match category {
         Some(q) => match fw.find_category(q) {
             Some(c) => Some(c.id.clone()),
-            None => bail!("no category matches `{q}`; use markers_and_means, social_connections, facilitators or foundation"),
+            None => bail!(
+                "no category matches `{q}`; use markers_and_means, social_connections, facilitators or foundation"
+            ),
         },
         None => None,
     };
     let mut out = std::io::stdout().lock();
     for d in &fw.domains {
-        if domain.is_some_and(|n| n != d.number) || category.as_ref().is_some_and(|c| *c != d.category) {
+        if domain.is_some_and(|n| n != d.number)
+            || category.as_ref().is_some_and(|c| *c != d.category)
+        {
             continue;
         }
         let inds: Vec<_> = fw.indicators().filter(|i| i.domain == d.number).collect();
         let cat = fw.category(&d.category).map_or("", |c| c.name.as_str());
-        writeln!(out, "{:>2} {} ({cat}): {} indicators", d.number, d.name, inds.len())?;
+        writeln!(
+            out,
+            "{:>2} {} ({cat}): {} indicators",
+            d.number,
+            d.name,
+            inds.len()
+        )?;
         for i in inds {
             let quoted = match i.source {
                 crate::framework::IndicatorSource::Quoted => " [quoted]",

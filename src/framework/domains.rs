@@ -30,7 +30,10 @@ struct File {
     domain: Vec<Domain>,
 }
 
-pub(super) fn parse(text: &str, path: &Path) -> Result<(Vec<Category>, Vec<Domain>), FrameworkError> {
+pub(super) fn parse(
+    text: &str,
+    path: &Path,
+) -> Result<(Vec<Category>, Vec<Domain>), FrameworkError> {
     let file: File = toml::from_str(text).map_err(|e| from_toml(e, text, path))?;
     check_schema(file.schema, path)?;
     Ok((file.category, file.domain))

@@ -21,7 +21,9 @@ pub enum FrameworkError {
         found: i64,
         supported: i64,
     },
-    #[error("{what} id `{id}` is defined twice: in {first} and in {second}; rename one of them (prefix imported ids, e.g. `ioi.`)")]
+    #[error(
+        "{what} id `{id}` is defined twice: in {first} and in {second}; rename one of them (prefix imported ids, e.g. `ioi.`)"
+    )]
     BankClash {
         id: String,
         what: &'static str,
@@ -37,7 +39,11 @@ pub enum FrameworkError {
 }
 
 /// Turns a `toml` deserialisation error into one that names file, line and column.
-pub(crate) fn from_toml(err: toml::de::Error, text: &str, path: &std::path::Path) -> FrameworkError {
+pub(crate) fn from_toml(
+    err: toml::de::Error,
+    text: &str,
+    path: &std::path::Path,
+) -> FrameworkError {
     let (line, col) = err
         .span()
         .map(|s| crate::text::line_col(text, s.start))

@@ -11,7 +11,11 @@ fn builtin_has_the_framework_shape() {
     assert_eq!(fw.worksheet.columns.len(), 4);
     assert_eq!(fw.worksheet.principles.len(), 4);
     for d in &fw.domains {
-        assert!(fw.category(&d.category).is_some(), "{} has a known category", d.name);
+        assert!(
+            fw.category(&d.category).is_some(),
+            "{} has a known category",
+            d.name
+        );
     }
     let quoted = fw
         .indicators()
@@ -26,7 +30,11 @@ fn counts_per_domain_match_sources_md() {
     let expected = [14, 14, 13, 16, 11, 12, 14, 14, 12, 13, 12, 13, 13, 14];
     for (i, n) in expected.iter().enumerate() {
         let d = (i + 1) as u8;
-        assert_eq!(fw.indicators().filter(|x| x.domain == d).count(), *n, "domain {d}");
+        assert_eq!(
+            fw.indicators().filter(|x| x.domain == d).count(),
+            *n,
+            "domain {d}"
+        );
     }
 }
 
@@ -38,10 +46,18 @@ fn domains_are_found_by_number_id_or_name() {
     assert_eq!(fw.find_domain("Social bridges").map(|d| d.number), Some(7));
     assert_eq!(fw.find_domain("social-links").map(|d| d.number), Some(8));
     assert!(fw.find_domain("social").is_none(), "ambiguous");
-    assert_eq!(fw.find_category("Facilitators").map(|c| c.id.as_str()), Some("facilitators"));
+    assert_eq!(
+        fw.find_category("Facilitators").map(|c| c.id.as_str()),
+        Some("facilitators")
+    );
 }
 
-fn write_bank(dir: &std::path::Path, name: &str, bank_id: &str, ind_id: &str) -> std::path::PathBuf {
+fn write_bank(
+    dir: &std::path::Path,
+    name: &str,
+    bank_id: &str,
+    ind_id: &str,
+) -> std::path::PathBuf {
     let path = dir.join(name);
     let text = format!(
         "schema = 1\n[bank]\nid = \"{bank_id}\"\nname = \"Test\"\n\n[[indicator]]\nid = \"{ind_id}\"\ndomain = 9\ntext = \"% test\"\n"
@@ -76,7 +92,9 @@ fn user_bank_folder_is_read_in_name_order() {
     let files = fw.load_user_banks(dir.path()).expect("loads");
     assert_eq!(files.len(), 2);
     assert!(files[0].ends_with("1.toml"));
-    let missing = fw.load_user_banks(&dir.path().join("nope")).expect("missing is fine");
+    let missing = fw
+        .load_user_banks(&dir.path().join("nope"))
+        .expect("missing is fine");
     assert!(missing.is_empty());
 }
 
@@ -96,9 +114,22 @@ fn embedded_data_matches_shared_copy_when_present() {
     if !shared.exists() {
         return; // the project builds and runs without ../shared; nothing to compare
     }
-    for f in ["domains.toml", "indicators.toml", "index.toml", "worksheet.toml"] {
-        let ours = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/framework/data").join(f)).expect("ours");
+    for f in [
+        "domains.toml",
+        "indicators.toml",
+        "index.toml",
+        "worksheet.toml",
+    ] {
+        let ours = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src/framework/data")
+                .join(f),
+        )
+        .expect("ours");
         let theirs = std::fs::read_to_string(shared.join(f)).expect("shared");
-        assert_eq!(ours, theirs, "{f} differs from ../shared/framework; copy it again");
+        assert_eq!(
+            ours, theirs,
+            "{f} differs from ../shared/framework; copy it again"
+        );
     }
 }

@@ -76,7 +76,10 @@ pub fn describe(regions: &[ConflictRegion]) -> String {
     let mut out = String::new();
     for r in regions {
         let lines = match (r.middle, r.end) {
-            (Some(m), Some(e)) => format!("lines {}-{} (<<<<<<< at {}, ======= at {m}, >>>>>>> at {e})", r.start, e, r.start),
+            (Some(m), Some(e)) => format!(
+                "lines {}-{} (<<<<<<< at {}, ======= at {m}, >>>>>>> at {e})",
+                r.start, e, r.start
+            ),
             _ => format!("line {} (an unmatched conflict marker)", r.start),
         };
         out.push_str(&format!("\n  conflict at {lines}"));

@@ -266,13 +266,29 @@ impl Plan {
     /// Every id in the plan with its kind, in file order (the goal first).
     pub fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
         std::iter::once((Kind::Goal, GOAL_ID))
-            .chain(self.stakeholders.iter().map(|x| (Kind::Stakeholder, x.id.as_str())))
+            .chain(
+                self.stakeholders
+                    .iter()
+                    .map(|x| (Kind::Stakeholder, x.id.as_str())),
+            )
             .chain(self.outcomes.iter().map(|x| (Kind::Outcome, x.id.as_str())))
             .chain(self.outputs.iter().map(|x| (Kind::Output, x.id.as_str())))
-            .chain(self.activities.iter().map(|x| (Kind::Activity, x.id.as_str())))
+            .chain(
+                self.activities
+                    .iter()
+                    .map(|x| (Kind::Activity, x.id.as_str())),
+            )
             .chain(self.measures.iter().map(|x| (Kind::Measure, x.id.as_str())))
-            .chain(self.assumptions.iter().map(|x| (Kind::Assumption, x.id.as_str())))
-            .chain(self.evidence.iter().map(|x| (Kind::Evidence, x.id.as_str())))
+            .chain(
+                self.assumptions
+                    .iter()
+                    .map(|x| (Kind::Assumption, x.id.as_str())),
+            )
+            .chain(
+                self.evidence
+                    .iter()
+                    .map(|x| (Kind::Evidence, x.id.as_str())),
+            )
     }
 
     /// A new id for an item with this text: a slug of its first words, made unique.

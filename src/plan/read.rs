@@ -65,7 +65,10 @@ impl<'a> Reader<'a> {
             _ => return,
         };
         for x in inner {
-            for raw in [x.decor().prefix(), x.decor().suffix()].into_iter().flatten() {
+            for raw in [x.decor().prefix(), x.decor().suffix()]
+                .into_iter()
+                .flatten()
+            {
                 self.refuse_comment(raw, "inside an array or inline table");
             }
             self.check_nested_comments(x);
@@ -234,14 +237,20 @@ fn check_schema(r: &mut Reader<'_>, root: &dyn TableLike, path: &Path) -> Result
             supported: SCHEMA,
         }),
         Some(found) if found < 1 => {
-            r.error(Some(pos), format!("`schema = {found}` is not a schema version; write `schema = {SCHEMA}`"));
+            r.error(
+                Some(pos),
+                format!("`schema = {found}` is not a schema version; write `schema = {SCHEMA}`"),
+            );
             Ok(())
         }
         Some(_) => Ok(()),
         None => {
             r.error(
                 Some(pos),
-                format!("`schema` must be a whole number, found {}; write `schema = {SCHEMA}`", fields::describe(item)),
+                format!(
+                    "`schema` must be a whole number, found {}; write `schema = {SCHEMA}`",
+                    fields::describe(item)
+                ),
             );
             Ok(())
         }
@@ -278,11 +287,10 @@ fn value_to_value(v: &Value) -> toml::Value {
         Value::Integer(i) => toml::Value::Integer(*i.value()),
         Value::Float(f) => toml::Value::Float(*f.value()),
         Value::Boolean(b) => toml::Value::Boolean(*b.value()),
-        Value::Datetime(d) => d
-            .value()
-            .to_string()
-            .parse()
-            .map_or_else(|_| toml::Value::String(d.value().to_string()), toml::Value::Datetime),
+        Value::Datetime(d) => d.value().to_string().parse().map_or_else(
+            |_| toml::Value::String(d.value().to_string()),
+            toml::Value::Datetime,
+        ),
         Value::Array(a) => toml::Value::Array(a.iter().map(value_to_value).collect()),
         Value::InlineTable(t) => toml::Value::Table(
             t.iter()

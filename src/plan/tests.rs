@@ -113,7 +113,10 @@ fn new_ids_are_readable_and_unique() {
         extra: Vec::new(),
         comments: Comments::default(),
     });
-    assert_eq!(plan.new_id("Weekly café-style drop-in sessions", "output"), "weekly-cafe-style-drop-in-2");
+    assert_eq!(
+        plan.new_id("Weekly café-style drop-in sessions", "output"),
+        "weekly-cafe-style-drop-in-2"
+    );
     assert_eq!(plan.new_id("!!!", "output"), "output");
     assert_eq!(plan.new_id("Goal", "outcome"), "goal-2");
 }
@@ -190,7 +193,10 @@ indicator = "not.a-real-indicator"
             .iter()
             .any(|m| m.starts_with(&format!("{line}: ")) && m.contains(needle))
     };
-    assert!(has(6, "ends (2026-01-01) before it starts"), "{messages:#?}");
+    assert!(
+        has(6, "ends (2026-01-01) before it starts"),
+        "{messages:#?}"
+    );
     assert!(has(11, "loop: a -> b -> a"), "{messages:#?}");
     assert!(has(21, "which is an activity"), "{messages:#?}");
     assert!(has(26, "`nowhere`, which does not exist"), "{messages:#?}");

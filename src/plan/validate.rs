@@ -57,14 +57,24 @@ fn ids(plan: &Plan, c: &mut Check<'_>) {
             continue; // reported as a missing key when read
         }
         if !valid_id(id) {
-            c.error(&path, format!("id `{}` may hold only letters, digits, `-`, `_` and `.`; try `{}`", crate::text::sanitize(id), crate::text::slug(id, 40)));
+            c.error(
+                &path,
+                format!(
+                    "id `{}` may hold only letters, digits, `-`, `_` and `.`; try `{}`",
+                    crate::text::sanitize(id),
+                    crate::text::slug(id, 40)
+                ),
+            );
         }
         if id == GOAL_ID {
             c.error(&path, format!("the id `{GOAL_ID}` is reserved for the plan's goal; choose another id for this {}", kind.noun()));
             continue;
         }
         if let Some((first_kind, first_path)) = seen.get(id) {
-            let first = c.map.get(first_path).map_or(String::new(), |p| format!(" (line {})", p.line));
+            let first = c
+                .map
+                .get(first_path)
+                .map_or(String::new(), |p| format!(" (line {})", p.line));
             c.error(&path, format!("duplicate id `{id}`: already used by the {}{first}; ids must be unique across the plan", first_kind.noun()));
         } else {
             seen.insert(id, (kind, path));
@@ -83,11 +93,32 @@ fn allowed_targets(kind: Kind) -> &'static [Kind] {
     }
 }
 
+/// An item's id and the ids it serves.
+type Linked<'a> = (&'a str, &'a [String]);
+
 fn links(plan: &Plan, c: &mut Check<'_>) {
-    let sets: [(Kind, Vec<(&str, &[String])>); 3] = [
-        (Kind::Outcome, plan.outcomes.iter().map(|x| (x.id.as_str(), x.serves.as_slice())).collect()),
-        (Kind::Output, plan.outputs.iter().map(|x| (x.id.as_str(), x.serves.as_slice())).collect()),
-        (Kind::Activity, plan.activities.iter().map(|x| (x.id.as_str(), x.serves.as_slice())).collect()),
+    let sets: [(Kind, Vec<Linked<'_>>); 3] = [
+        (
+            Kind::Outcome,
+            plan.outcomes
+                .iter()
+                .map(|x| (x.id.as_str(), x.serves.as_slice()))
+                .collect(),
+        ),
+        (
+            Kind::Output,
+            plan.outputs
+                .iter()
+                .map(|x| (x.id.as_str(), x.serves.as_slice()))
+                .collect(),
+        ),
+        (
+            Kind::Activity,
+            plan.activities
+                .iter()
+                .map(|x| (x.id.as_str(), x.serves.as_slice()))
+                .collect(),
+        ),
     ];
     for (kind, items) in sets {
         let allowed = allowed_targets(kind);
@@ -106,7 +137,10 @@ fn links(plan: &Plan, c: &mut Check<'_>) {
                 let path = format!("{}[{i}].serves[{j}]", kind.table());
                 let t = crate::text::sanitize(target);
                 if !dup.insert(target) {
-                    c.warning(&path, format!("{item} lists `{t}` twice in `serves`; remove one"));
+                    c.warning(
+                        &path,
+                        format!("{item} lists `{t}` twice in `serves`; remove one"),
+                    );
                     continue;
                 }
                 match plan.kind_of(target) {
@@ -146,18 +180,35 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Outcomes may lead to other outcomes; a loop among them has no start and no goal.
 fn cycles(plan: &Plan, c: &mut Check<'_>) {
-    let index: HashMap<&str, usize> = plan.outcomes.iter().enumerate().map(|(i, o)| (o.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = plan
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
     // 0 = unvisited, 1 = on the stack, 2 = done
     let mut state = vec![0u8; plan.outcomes.len()];
     let mut reported: HashSet<Vec<usize>> = HashSet::new();
     for start in 0..plan.outcomes.len() {
         let mut stack: Vec<usize> = Vec::new();
-        visit(plan, &index, start, &mut state, &mut stack, &mut reported, c);
+        visit(
+            plan,
+            &index,
+            start,
+            &mut state,
+            &mut stack,
+            &mut reported,
+            c,
+        );
     }
 }
 
@@ -180,7 +231,10 @@ fn visit(
         key.sort_unstable();
         if reported.insert(key) {
             cycle.push(node);
-            let names: Vec<&str> = cycle.iter().map(|&i| plan.outcomes[i].id.as_str()).collect();
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| plan.outcomes[i].id.as_str())
+                .collect();
             let first = stack[from];
             c.error(&format!("outcome[{first}].serves"), format!("outcomes serve each other in a loop: {}; an outcome chain must end at the goal, so remove one of these links", names.join(" -> ")));
         }
@@ -223,7 +277,14 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
             About::Item(id) if id.is_empty() => {}
             About::Item(id) => {
                 if plan.kind_of(id).is_none() {
-                    c.error(&path, format!("assumption `{}` is about `{}`, which does not exist", a.id, crate::text::sanitize(id)));
+                    c.error(
+                        &path,
+                        format!(
+                            "assumption `{}` is about `{}`, which does not exist",
+                            a.id,
+                            crate::text::sanitize(id)
+                        ),
+                    );
                 }
             }
             About::Link { from, to } => {
@@ -235,14 +296,28 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
     }
     for (i, e) in plan.evidence.iter().enumerate() {
         if !e.assumption.is_empty() && plan.kind_of(&e.assumption) != Some(Kind::Assumption) {
-            c.error(&format!("evidence[{i}].assumption"), format!("evidence `{}` supports `{}`, which is not an assumption in this plan", e.id, crate::text::sanitize(&e.assumption)));
+            c.error(
+                &format!("evidence[{i}].assumption"),
+                format!(
+                    "evidence `{}` supports `{}`, which is not an assumption in this plan",
+                    e.id,
+                    crate::text::sanitize(&e.assumption)
+                ),
+            );
         }
     }
     let mut seen = HashSet::new();
     for (i, r) in plan.readings.iter().enumerate() {
         let path = format!("reading[{i}]");
         if !r.measure.is_empty() && plan.kind_of(&r.measure) != Some(Kind::Measure) {
-            c.error(&format!("{path}.measure"), format!("reading of `{}` on {}: there is no measure with that id", crate::text::sanitize(&r.measure), r.date));
+            c.error(
+                &format!("{path}.measure"),
+                format!(
+                    "reading of `{}` on {}: there is no measure with that id",
+                    crate::text::sanitize(&r.measure),
+                    r.date
+                ),
+            );
         }
         if !seen.insert((r.measure.as_str(), r.date)) {
             c.error(&format!("{path}.date"), format!("a second reading of `{}` on {}; a measure has one reading per date, so merge them or correct the date", r.measure, r.date));
@@ -260,7 +335,10 @@ pub fn serves(plan: &Plan, from: &str, to: &str) -> bool {
     let has = |s: &[String]| s.iter().any(|x| x == to);
     plan.outcomes.iter().any(|o| o.id == from && has(&o.serves))
         || plan.outputs.iter().any(|o| o.id == from && has(&o.serves))
-        || plan.activities.iter().any(|a| a.id == from && has(&a.serves))
+        || plan
+            .activities
+            .iter()
+            .any(|a| a.id == from && has(&a.serves))
 }
 
 fn dates(plan: &Plan, c: &mut Check<'_>) {
@@ -268,13 +346,22 @@ fn dates(plan: &Plan, c: &mut Check<'_>) {
     if let (Some(s), Some(e)) = (ctx.start, ctx.end)
         && e < s
     {
-        c.error("context.end", format!("the plan ends ({e}) before it starts ({s}); swap or correct the dates"));
+        c.error(
+            "context.end",
+            format!("the plan ends ({e}) before it starts ({s}); swap or correct the dates"),
+        );
     }
     for (i, m) in plan.measures.iter().enumerate() {
         if let (Some(s), Some(t)) = (ctx.start, m.target_date)
             && t < s
         {
-            c.error(&format!("measure[{i}].target_date"), format!("measure `{}` has its target date ({t}) before the plan starts ({s})", m.id));
+            c.error(
+                &format!("measure[{i}].target_date"),
+                format!(
+                    "measure `{}` has its target date ({t}) before the plan starts ({s})",
+                    m.id
+                ),
+            );
         }
     }
 }

@@ -198,7 +198,8 @@ impl Writer {
     /// there is one element), else one element per line.
     fn array_with(&mut self, key: &str, elems: Vec<String>, c: &Comments, prose: bool) {
         let inline = format!("[{}]", elems.join(", "));
-        let fits = key.len() + 3 + inline.chars().count() <= INLINE_ARRAY_MAX && !inline.contains('\n');
+        let fits =
+            key.len() + 3 + inline.chars().count() <= INLINE_ARRAY_MAX && !inline.contains('\n');
         if fits && (!prose || elems.len() <= 1) {
             self.kv(key, inline, c);
         } else {
@@ -215,7 +216,12 @@ impl Writer {
     /// adding or changing one item is a one-line diff.
     fn strings(&mut self, key: &str, values: &[String], c: &Comments, prose: bool) {
         if !values.is_empty() {
-            self.array_with(key, values.iter().map(|s| encode_str(s)).collect(), c, prose);
+            self.array_with(
+                key,
+                values.iter().map(|s| encode_str(s)).collect(),
+                c,
+                prose,
+            );
         }
     }
 

@@ -36,7 +36,12 @@ impl App {
     /// The texts listed in a pane, top to bottom.
     pub fn pane_items(&self, pane: usize) -> Vec<&str> {
         match pane {
-            0 => self.plan.activities.iter().map(|a| a.text.as_str()).collect(),
+            0 => self
+                .plan
+                .activities
+                .iter()
+                .map(|a| a.text.as_str())
+                .collect(),
             1 => self.plan.outputs.iter().map(|o| o.text.as_str()).collect(),
             2 => self.plan.outcomes.iter().map(|o| o.text.as_str()).collect(),
             _ if self.plan.goal.text.is_empty() => Vec::new(),

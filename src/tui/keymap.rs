@@ -48,15 +48,51 @@ const fn key(
 }
 
 pub const KEYMAP: &[Binding] = &[
-    key(KeyCode::Char('h'), "h", Action::PaneLeft, "pane toward activities", Some("h/l panes")),
-    key(KeyCode::Left, "←", Action::PaneLeft, "pane toward activities", None),
-    key(KeyCode::Char('l'), "l", Action::PaneRight, "pane toward the goal", None),
-    key(KeyCode::Right, "→", Action::PaneRight, "pane toward the goal", None),
+    key(
+        KeyCode::Char('h'),
+        "h",
+        Action::PaneLeft,
+        "pane toward activities",
+        Some("h/l panes"),
+    ),
+    key(
+        KeyCode::Left,
+        "←",
+        Action::PaneLeft,
+        "pane toward activities",
+        None,
+    ),
+    key(
+        KeyCode::Char('l'),
+        "l",
+        Action::PaneRight,
+        "pane toward the goal",
+        None,
+    ),
+    key(
+        KeyCode::Right,
+        "→",
+        Action::PaneRight,
+        "pane toward the goal",
+        None,
+    ),
     key(KeyCode::Char('k'), "k", Action::Up, "previous item", None),
     key(KeyCode::Up, "↑", Action::Up, "previous item", None),
-    key(KeyCode::Char('j'), "j", Action::Down, "next item", Some("j/k items")),
+    key(
+        KeyCode::Char('j'),
+        "j",
+        Action::Down,
+        "next item",
+        Some("j/k items"),
+    ),
     key(KeyCode::Down, "↓", Action::Down, "next item", None),
-    key(KeyCode::Char('q'), "q", Action::Quit, "quit", Some("q quit")),
+    key(
+        KeyCode::Char('q'),
+        "q",
+        Action::Quit,
+        "quit",
+        Some("q quit"),
+    ),
 ];
 
 /// The action bound to a key press in a mode, if any.

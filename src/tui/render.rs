@@ -58,7 +58,10 @@ fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
         } else {
             let short = c.name.rsplit(' ').next().unwrap_or(&c.name);
             let mut chars = short.chars();
-            let short: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            let short: String = chars
+                .next()
+                .map(|f| f.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
             format!(" {} {short} ", c.number)
         }
     });

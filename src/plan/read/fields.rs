@@ -109,7 +109,9 @@ impl<'r, 'a> Fields<'r, 'a> {
         let label = self.label.clone();
         self.r.error(
             header,
-            format!("{label} has no `{key}`, which is required; add a line like `{key} = {example}`"),
+            format!(
+                "{label} has no `{key}`, which is required; add a line like `{key} = {example}`"
+            ),
         );
     }
 
@@ -162,7 +164,10 @@ impl<'r, 'a> Fields<'r, 'a> {
                     let label = self.label.clone();
                     self.r.error(
                         pos,
-                        format!("`{key}` in {label} must hold strings, found {}", describe_value(v)),
+                        format!(
+                            "`{key}` in {label} must hold strings, found {}",
+                            describe_value(v)
+                        ),
                     );
                 }
             }
@@ -174,9 +179,9 @@ impl<'r, 'a> Fields<'r, 'a> {
         let item = self.get(key)?;
         let dt = item.as_value().and_then(Value::as_datetime);
         match dt {
-            Some(dt) if dt.time.is_none() && dt.offset.is_none() => dt
-                .date
-                .and_then(|d| Date::new(d.year, d.month, d.day)),
+            Some(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                dt.date.and_then(|d| Date::new(d.year, d.month, d.day))
+            }
             _ => {
                 self.wrong_type(key, "a date like 2026-01-05 (no quotes)", item);
                 None

@@ -24,7 +24,14 @@ pub(crate) const KNOWN_ROOT: [&str; 12] = [
 ];
 
 pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
-    let mut f = Fields::new(r, root, String::new(), "the top level".into(), None, Comments::default());
+    let mut f = Fields::new(
+        r,
+        root,
+        String::new(),
+        "the top level".into(),
+        None,
+        Comments::default(),
+    );
     f.get("schema");
     let title = f.required("title", "\"Language café\"");
     let mut plan = Plan {
@@ -50,7 +57,14 @@ pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
     plan.comments = comments;
 
     if let Some((t, pos, c)) = single_table(r, root, "context") {
-        plan.context = context(Fields::new(r, t, "context".into(), "[context]".into(), pos, c));
+        plan.context = context(Fields::new(
+            r,
+            t,
+            "context".into(),
+            "[context]".into(),
+            pos,
+            c,
+        ));
     }
     if let Some((t, pos, c)) = single_table(r, root, "goal") {
         plan.goal = goal(Fields::new(r, t, "goal".into(), "[goal]".into(), pos, c));
@@ -79,7 +93,11 @@ fn header_comments(r: &Reader<'_>, decor: &toml_edit::Decor) -> Comments {
     }
 }
 
-fn single_table<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike, name: &str) -> Option<TableAt<'a>> {
+fn single_table<'a>(
+    r: &mut Reader<'a>,
+    root: &'a dyn TableLike,
+    name: &str,
+) -> Option<TableAt<'a>> {
     let (k, item) = root.get_key_value(name)?;
     let pos = item.span().or_else(|| k.span()).map(|s| r.pos(s.start));
     match item {
@@ -87,7 +105,10 @@ fn single_table<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike, name: &str) -> 
         Item::Value(Value::InlineTable(t)) => Some((t, pos, Comments::default())),
         other => {
             let found = describe(other);
-            r.error(pos, format!("`{name}` must be a table, written `[{name}]`, found {found}"));
+            r.error(
+                pos,
+                format!("`{name}` must be a table, written `[{name}]`, found {found}"),
+            );
             None
         }
     }
@@ -132,7 +153,9 @@ fn many_named<'a, T>(
             let found = describe(other);
             r.error(
                 key_pos,
-                format!("`{name}` must be an array of tables, each written `[[{name}]]`, found {found}"),
+                format!(
+                    "`{name}` must be an array of tables, each written `[[{name}]]`, found {found}"
+                ),
             );
             return Vec::new();
         }
@@ -158,14 +181,28 @@ fn context(mut f: Fields<'_, '_>) -> Context {
     let key_domains = f.small_numbers("key_domains");
     let rights = f.text("rights");
     let (extra, comments) = f.finish();
-    Context { problem, place, start, end, key_domains, rights, extra, comments }
+    Context {
+        problem,
+        place,
+        start,
+        end,
+        key_domains,
+        rights,
+        extra,
+        comments,
+    }
 }
 
 fn goal(mut f: Fields<'_, '_>) -> Goal {
     let text = f.text("text");
     let impact_evidence = f.text("impact_evidence");
     let (extra, comments) = f.finish();
-    Goal { text, impact_evidence, extra, comments }
+    Goal {
+        text,
+        impact_evidence,
+        extra,
+        comments,
+    }
 }
 
 fn id_and_text(f: &mut Fields<'_, '_>) -> (String, String) {
@@ -191,21 +228,41 @@ fn stakeholder(mut f: Fields<'_, '_>) -> Stakeholder {
     let role = f.text("role");
     let involvement = f.text("involvement");
     let (extra, comments) = f.finish();
-    Stakeholder { id, name, group, role, involvement, extra, comments }
+    Stakeholder {
+        id,
+        name,
+        group,
+        role,
+        involvement,
+        extra,
+        comments,
+    }
 }
 
 fn outcome(mut f: Fields<'_, '_>) -> Outcome {
     let (id, text) = id_and_text(&mut f);
     let serves = f.strings("serves");
     let (extra, comments) = f.finish();
-    Outcome { id, text, serves, extra, comments }
+    Outcome {
+        id,
+        text,
+        serves,
+        extra,
+        comments,
+    }
 }
 
 fn output(mut f: Fields<'_, '_>) -> Output {
     let (id, text) = id_and_text(&mut f);
     let serves = f.strings("serves");
     let (extra, comments) = f.finish();
-    Output { id, text, serves, extra, comments }
+    Output {
+        id,
+        text,
+        serves,
+        extra,
+        comments,
+    }
 }
 
 fn activity(mut f: Fields<'_, '_>) -> Activity {
@@ -215,13 +272,25 @@ fn activity(mut f: Fields<'_, '_>) -> Activity {
     let barrier = f.text("barrier");
     let responsible = f.string("responsible");
     let (extra, comments) = f.finish();
-    Activity { id, text, serves, resources, barrier, responsible, extra, comments }
+    Activity {
+        id,
+        text,
+        serves,
+        resources,
+        barrier,
+        responsible,
+        extra,
+        comments,
+    }
 }
 
 fn measure(mut f: Fields<'_, '_>) -> Measure {
     let id = f.required("id", "\"practice-outside-class\"");
     let outcome = f.required("outcome", "\"an-outcome-id\"");
-    let indicator = f.required("indicator", "\"language-and-communication.esol-attendance\"");
+    let indicator = f.required(
+        "indicator",
+        "\"language-and-communication.esol-attendance\"",
+    );
     let baseline = f.number("baseline");
     let target = f.number("target");
     let target_date = f.date("target_date");
@@ -231,8 +300,18 @@ fn measure(mut f: Fields<'_, '_>) -> Measure {
     let collected_by = f.text("collected_by");
     let (extra, comments) = f.finish();
     Measure {
-        id, outcome, indicator, baseline, target, target_date, method, sample, frequency,
-        collected_by, extra, comments,
+        id,
+        outcome,
+        indicator,
+        baseline,
+        target,
+        target_date,
+        method,
+        sample,
+        frequency,
+        collected_by,
+        extra,
+        comments,
     }
 }
 
@@ -240,20 +319,29 @@ fn assumption(mut f: Fields<'_, '_>) -> Assumption {
     let id = f.required("id", "\"few-chances-to-practise\"");
     let about = match f.get("about") {
         None => {
-            f.missing("about", "\"an-item-id\" or [\"from-id\", \"to-id\"] for a link");
+            f.missing(
+                "about",
+                "\"an-item-id\" or [\"from-id\", \"to-id\"] for a link",
+            );
             About::Item(String::new())
         }
         Some(item) => match (item.as_str(), item.as_array()) {
             (Some(s), _) => About::Item(s.to_string()),
             (_, Some(a)) if a.len() == 2 && a.iter().all(|v| v.is_str()) => {
-                let s: Vec<String> = a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+                let s: Vec<String> = a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect();
                 for (i, v) in a.iter().enumerate() {
                     if let Some(sp) = v.span() {
                         let p = f.r.pos(sp.start);
                         f.r.map.insert(format!("{}.about[{i}]", f.path), p);
                     }
                 }
-                About::Link { from: s[0].clone(), to: s[1].clone() }
+                About::Link {
+                    from: s[0].clone(),
+                    to: s[1].clone(),
+                }
             }
             _ => {
                 let pos = f.r.map.get(&format!("{}.about", f.path));
@@ -265,7 +353,13 @@ fn assumption(mut f: Fields<'_, '_>) -> Assumption {
     };
     let text = f.required("text", "\"The barrier to integration in this case is ...\"");
     let (extra, comments) = f.finish();
-    Assumption { id, about, text, extra, comments }
+    Assumption {
+        id,
+        about,
+        text,
+        extra,
+        comments,
+    }
 }
 
 fn evidence(mut f: Fields<'_, '_>) -> Evidence {
@@ -282,7 +376,15 @@ fn evidence(mut f: Fields<'_, '_>) -> Evidence {
     let text = f.required("text", "\"...\"");
     let source = f.text("source");
     let (extra, comments) = f.finish();
-    Evidence { id, assumption, kind, text, source, extra, comments }
+    Evidence {
+        id,
+        assumption,
+        kind,
+        text,
+        source,
+        extra,
+        comments,
+    }
 }
 
 fn reading(mut f: Fields<'_, '_>) -> Reading {
@@ -299,7 +401,11 @@ fn reading(mut f: Fields<'_, '_>) -> Reading {
     let (extra, comments) = f.finish();
     Reading {
         measure,
-        date: date.unwrap_or(super::super::values::Date { year: 1, month: 1, day: 1 }),
+        date: date.unwrap_or(super::super::values::Date {
+            year: 1,
+            month: 1,
+            day: 1,
+        }),
         value: value.unwrap_or(super::super::values::Number::Int(0)),
         note,
         extra,

@@ -8,7 +8,11 @@ pub fn encode_key(key: &str) -> String {
         && key
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if bare { key.to_string() } else { encode_str(key) }
+    if bare {
+        key.to_string()
+    } else {
+        encode_str(key)
+    }
 }
 
 /// A string: multi-line (`"""`) when it holds a newline, else one basic string. Every
@@ -88,10 +92,23 @@ mod tests {
     #[test]
     fn strings_survive_encoding() {
         for s in [
-            "plain", "with \"quotes\"", "back\\slash", "line\nbreak", "\nleading newline",
-            "trailing\n", "ends with quote\"", "three \"\"\" quotes\nx", "\"\"\"\"\n\"",
-            "tab\there", "esc \u{1b}[31m bell \u{7}", "c1 \u{85}", "cr\r\nlf", "ŵ café 日本",
-            "\n", "\"\n\"", "",
+            "plain",
+            "with \"quotes\"",
+            "back\\slash",
+            "line\nbreak",
+            "\nleading newline",
+            "trailing\n",
+            "ends with quote\"",
+            "three \"\"\" quotes\nx",
+            "\"\"\"\"\n\"",
+            "tab\there",
+            "esc \u{1b}[31m bell \u{7}",
+            "c1 \u{85}",
+            "cr\r\nlf",
+            "ŵ café 日本",
+            "\n",
+            "\"\n\"",
+            "",
         ] {
             assert_eq!(roundtrip(s), s, "for {s:?}");
         }
