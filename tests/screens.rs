@@ -59,3 +59,11 @@ fn tiny_terminals_do_not_panic() {
         draw(&a, w, h);
     }
 }
+
+#[test]
+fn small_terminal_still_shows_every_pane_s_items() {
+    let screen = draw(&app("friendship-club.toml"), 40, 12);
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("• Host"), "{screen}");
+    assert!(screen.contains('…'), "{screen}");
+}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, PANES};
 use super::keymap::hints;
@@ -71,12 +71,17 @@ fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
     } else {
         Style::default().add_modifier(Modifier::DIM)
     };
+    // A thick border marks focus even on a terminal with no colour or bold.
+    let border_type = if focused { BorderType::Thick } else { BorderType::Plain };
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_type(border_type)
         .border_style(border)
         .title(title)
         .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
     let width = rect.width.saturating_sub(2).max(1) as usize;
+    // A list skips an item taller than its area, so long items are cut to fit, marked "…".
+    let max_lines = rect.height.saturating_sub(2).max(1) as usize;
     let items: Vec<ListItem> = app
         .pane_items(i)
         .into_iter()
@@ -84,11 +89,18 @@ fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
             let opts = textwrap::Options::new(width)
                 .initial_indent("• ")
                 .subsequent_indent("  ");
-            let lines: Vec<Line> = textwrap::wrap(&sanitize(t), opts)
+            let mut lines: Vec<String> = textwrap::wrap(&sanitize(t), opts)
                 .into_iter()
-                .map(|l| Line::from(l.into_owned()))
+                .map(|l| l.into_owned())
                 .collect();
-            ListItem::new(lines)
+            if lines.len() > max_lines {
+                lines.truncate(max_lines);
+                if let Some(last) = lines.last_mut() {
+                    let keep = width.saturating_sub(1);
+                    *last = last.chars().take(keep).collect::<String>() + "…";
+                }
+            }
+            ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
         })
         .collect();
     let list = List::new(items)
