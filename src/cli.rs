@@ -6,8 +6,6 @@ mod fmt;
 mod listing;
 mod new;
 
-pub use new::title_from_path;
-
 pub use args::{Cli, Command};
 
 use std::path::Path;

@@ -56,6 +56,20 @@ fn fold_letter(c: char) -> char {
     }
 }
 
+/// A title from a file name, for a plan that has none yet: "language-cafe.toml" ->
+/// "Language cafe".
+pub fn title_from_file_name(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default();
+    let mut chars = stem.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => "Untitled plan".into(),
+    }
+}
+
 /// Replaces control characters so plan text can never drive the terminal.
 pub fn sanitize(text: &str) -> String {
     text.chars()

@@ -23,7 +23,7 @@ pub fn open(path: &Path, fw: &Framework) -> anyhow::Result<u8> {
     let plan = match load(path) {
         Ok(loaded) => loaded.plan,
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            Plan::new(&crate::cli::title_from_path(path))
+            Plan::new(&crate::text::title_from_file_name(path))
         }
         Err(e) => return Err(e.into()),
     };

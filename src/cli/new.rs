@@ -14,7 +14,7 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
     }
     let title = match title {
         Some(t) => t.to_string(),
-        None => title_from_path(path),
+        None => crate::text::title_from_file_name(path),
     };
     let text = to_toml(&Plan::new(&title));
     let mut file = std::fs::OpenOptions::new()
@@ -30,17 +30,4 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
         path.display()
     );
     Ok(0)
-}
-
-/// "language-cafe.toml" -> "Language cafe".
-pub fn title_from_path(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
-        .unwrap_or_default();
-    let mut chars = stem.trim().chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => "Untitled plan".into(),
-    }
 }

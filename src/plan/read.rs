@@ -2,6 +2,7 @@
 //! newer schema, bad syntax), then decode every table, collecting all problems at once.
 
 mod fields;
+mod items;
 mod sections;
 
 use std::path::Path;

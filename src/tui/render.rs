@@ -72,7 +72,11 @@ fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
         Style::default().add_modifier(Modifier::DIM)
     };
     // A thick border marks focus even on a terminal with no colour or bold.
-    let border_type = if focused { BorderType::Thick } else { BorderType::Plain };
+    let border_type = if focused {
+        BorderType::Thick
+    } else {
+        BorderType::Plain
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(border_type)
