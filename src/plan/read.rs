@@ -76,22 +76,62 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The comment lines above a table header.
+    pub fn comments_above(&self, decor: &toml_edit::Decor) -> Vec<String> {
+        decor
+            .prefix()
+            .map(|p| comment_lines(self.raw(p)))
+            .unwrap_or_default()
+    }
+
+    /// Refuses comments anywhere inside a table kept as it is (an unknown table, or an
+    /// unknown sub-table of an item): only the comments above its header have a place.
     pub fn check_nested_item_comments(&mut self, item: &Item) {
         match item {
             Item::Value(v) => self.check_nested_comments(v),
-            Item::Table(t) => {
-                for (_, i) in t.iter() {
-                    self.check_nested_item_comments(i);
-                }
-            }
+            Item::Table(t) => self.check_table_comments(t),
             Item::ArrayOfTables(a) => {
-                for t in a.iter() {
-                    for (_, i) in t.iter() {
-                        self.check_nested_item_comments(i);
+                for (i, t) in a.iter().enumerate() {
+                    if i > 0
+                        && let Some(p) = t.decor().prefix()
+                    {
+                        self.refuse_comment(
+                            p,
+                            "above a later table of an array tocplan does not know",
+                        );
                     }
+                    self.check_table_comments(t);
                 }
             }
             Item::None => {}
+        }
+    }
+
+    fn check_table_comments(&mut self, t: &toml_edit::Table) {
+        if let Some(s) = t.decor().suffix() {
+            self.refuse_comment(s, "after a table header tocplan does not know");
+        }
+        for (key, item) in t.iter() {
+            if let Some((k, _)) = t.get_key_value(key)
+                && let Some(p) = k.leaf_decor().prefix()
+            {
+                self.refuse_comment(p, "inside a table tocplan does not know");
+            }
+            match item {
+                Item::Value(v) => {
+                    if let Some(s) = v.decor().suffix() {
+                        self.refuse_comment(s, "inside a table tocplan does not know");
+                    }
+                    self.check_nested_comments(v);
+                }
+                Item::Table(sub) => {
+                    if let Some(p) = sub.decor().prefix() {
+                        self.refuse_comment(p, "above a sub-table tocplan does not know");
+                    }
+                    self.check_table_comments(sub);
+                }
+                other => self.check_nested_item_comments(other),
+            }
         }
     }
 

@@ -213,3 +213,46 @@ fn example_plans_validate_clean() {
         assert!(findings.is_empty(), "{}: {findings:#?}", path.display());
     }
 }
+
+#[test]
+fn comments_around_unknown_tables_are_kept_or_refused_never_dropped() {
+    // Above an unknown table's header: kept.
+    let kept = "schema = 1\ntitle = \"t\"\n\n[context]\n\n[goal]\ntext = \"\"\n\n# about the future\n[future]\nflag = true\n";
+    assert_eq!(to_toml(&parse(kept).plan), kept);
+    let kept_aot = "schema = 1\ntitle = \"t\"\n\n[context]\n\n[goal]\ntext = \"\"\n\n# risks\n[[risk]]\nid = \"r\"\n\n[[risk]]\nid = \"s\"\n";
+    assert_eq!(to_toml(&parse(kept_aot).plan), kept_aot);
+    // Anywhere inside one: refused with the line, since the writer has no place for them.
+    for (text, line) in [
+        (
+            "schema = 1\ntitle = \"t\"\n[future]\n# inside\nflag = true\n",
+            4,
+        ),
+        (
+            "schema = 1\ntitle = \"t\"\n[future]\nflag = true # after\n",
+            4,
+        ),
+        (
+            "schema = 1\ntitle = \"t\"\n[future] # on the header\nflag = true\n",
+            3,
+        ),
+        (
+            "schema = 1\ntitle = \"t\"\n[[risk]]\nid = \"r\"\n# second\n[[risk]]\nid = \"s\"\n",
+            5,
+        ),
+    ] {
+        let err = parse_str(text, Path::new("t.toml"))
+            .expect_err(text)
+            .to_string();
+        assert!(
+            err.contains(&format!("t.toml:{line}:")) && err.contains("cannot be kept"),
+            "{text}\n{err}"
+        );
+    }
+    // An unknown sub-table of an item is written inline, its comment above it.
+    let sub = "schema = 1\ntitle = \"t\"\n[[outcome]]\nid = \"o\"\ntext = \"O\"\n# sub\n[outcome.meta]\nx = 1\n";
+    let out = to_toml(&parse(sub).plan);
+    assert!(
+        out.ends_with("[[outcome]]\nid = \"o\"\ntext = \"O\"\n# sub\nmeta = { x = 1 }\n"),
+        "{out}"
+    );
+}

@@ -242,21 +242,31 @@ impl<'r, 'a> Fields<'r, 'a> {
                     self.label
                 ),
             );
-            if let Some((k, _)) = self.table.get_key_value(key) {
-                let above = k
-                    .leaf_decor()
-                    .prefix()
-                    .map(|raw| comment_lines(self.r.raw(raw)))
-                    .unwrap_or_default();
-                let after = item
-                    .as_value()
-                    .and_then(|v| v.decor().suffix())
-                    .and_then(|raw| trailing_comment(self.r.raw(raw)));
-                if !above.is_empty() || after.is_some() {
-                    comments
-                        .keys
-                        .insert(key.to_string(), KeyComments { above, after });
-                }
+            let (above, after) = match (item, self.table.get_key_value(key)) {
+                // A table's own comments sit in its header's decor, not its key's.
+                (Item::Table(t), _) => (self.r.comments_above(t.decor()), None),
+                (Item::ArrayOfTables(a), _) => (
+                    a.iter()
+                        .next()
+                        .map(|t| self.r.comments_above(t.decor()))
+                        .unwrap_or_default(),
+                    None,
+                ),
+                (_, Some((k, _))) => (
+                    k.leaf_decor()
+                        .prefix()
+                        .map(|raw| comment_lines(self.r.raw(raw)))
+                        .unwrap_or_default(),
+                    item.as_value()
+                        .and_then(|v| v.decor().suffix())
+                        .and_then(|raw| trailing_comment(self.r.raw(raw))),
+                ),
+                _ => (Vec::new(), None),
+            };
+            if !above.is_empty() || after.is_some() {
+                comments
+                    .keys
+                    .insert(key.to_string(), KeyComments { above, after });
             }
             self.r.check_nested_item_comments(item);
             extra.push((key.to_string(), super::to_value(item)));
