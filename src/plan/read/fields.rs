@@ -44,7 +44,11 @@ impl<'r, 'a> Fields<'r, 'a> {
     }
 
     fn key_path(&self, key: &str) -> String {
-        format!("{}.{key}", self.path)
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -233,7 +237,8 @@ impl<'r, 'a> Fields<'r, 'a> {
                 .and_then(|(k, _)| k.span())
                 .map(|s| self.r.pos(s.start));
             if let Some(p) = pos {
-                self.r.map.insert(format!("{}.{key}", self.path), p);
+                let path = self.key_path(key);
+                self.r.map.insert(path, p);
             }
             self.r.warning(
                 pos,
