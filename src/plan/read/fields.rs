@@ -224,9 +224,9 @@ impl<'r, 'a> Fields<'r, 'a> {
     }
 
     /// Keys not asked for become extras, kept and written back, with a warning each.
-    pub fn finish(self) -> (Extra, Comments) {
+    pub fn finish(mut self) -> (Extra, Comments) {
         let mut extra = Extra::new();
-        let mut comments = self.comments;
+        let mut comments = std::mem::take(&mut self.comments);
         for (key, item) in self.table.iter() {
             if self.used.contains(&key) {
                 continue;
