@@ -3,6 +3,7 @@
 mod comments;
 mod conflict;
 mod diagnostic;
+mod edit;
 mod error;
 mod model;
 mod read;
@@ -14,6 +15,7 @@ mod write;
 pub use comments::{Comments, KeyComments};
 pub use conflict::{ConflictRegion, find_conflicts};
 pub use diagnostic::{Diagnostic, Pos, Severity, SourceMap};
+pub use edit::{Dependant, EditError};
 pub use error::{LoadError, SaveError};
 pub use model::*;
 pub use read::{Loaded, load, parse_bytes, parse_str};
