@@ -2,21 +2,22 @@
 //! loop that does I/O, so every part can be tested without a terminal.
 
 mod app;
+mod history;
 mod keymap;
 mod render;
 mod update;
 
-pub use app::App;
+pub use app::{App, EditTarget, Overlay, Question, Tone};
 pub use keymap::{Action, Binding, KEYMAP, Mode};
 pub use render::render;
-pub use update::{Effect, update};
+pub use update::{Effect, Msg, update};
 
 use std::path::Path;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::framework::Framework;
-use crate::plan::{LoadError, Plan, load};
+use crate::plan::{LoadError, Plan, load, write_atomic};
 
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
 pub fn open(path: &Path, fw: &Framework) -> anyhow::Result<u8> {
@@ -35,20 +36,37 @@ pub fn open(path: &Path, fw: &Framework) -> anyhow::Result<u8> {
     result.map(|()| 0)
 }
 
+/// Draws, then blocks on the next event: no busy loop, so an idle app uses no CPU.
 fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     loop {
         terminal.draw(|f| render(app, f))?;
-        let Event::Key(key) = event::read()? else {
-            continue;
+        let key = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key,
+            // A resize just redraws at the new size.
+            _ => continue,
         };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        let Some(action) = keymap::lookup(app.mode, key) else {
-            continue;
-        };
-        if update(app, action).contains(&Effect::Quit) {
-            return Ok(());
+        let mut queue = update(app, Msg::Key(key));
+        while !queue.is_empty() {
+            let mut next = Vec::new();
+            for effect in queue {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Save {
+                        path,
+                        text,
+                        version,
+                        then_quit,
+                    } => {
+                        let result = write_atomic(&path, text.as_bytes());
+                        if result.is_ok() && then_quit {
+                            return Ok(());
+                        }
+                        let msg = Msg::Saved(result.map(|()| version).map_err(|e| e.to_string()));
+                        next.extend(update(app, msg));
+                    }
+                }
+            }
+            queue = next;
         }
     }
 }

@@ -1,13 +1,14 @@
-//! Snapshots of every screen the app has, at 80x24 and at a larger size, and a check that
-//! tiny terminals never panic.
+//! Snapshots of every screen and overlay at 80x24 and 120x40, and checks that small and
+//! tiny terminals degrade without panicking.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tocplan::framework::Framework;
 use tocplan::plan::{Plan, load};
-use tocplan::tui::{Action, App, render, update};
+use tocplan::tui::{App, Msg, render, update};
 
-fn app(plan: &str) -> App {
+fn example(plan: &str) -> App {
     let fw = Framework::builtin().expect("framework");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("plans")
@@ -16,36 +17,116 @@ fn app(plan: &str) -> App {
     App::new(plan, path, fw)
 }
 
+fn empty() -> App {
+    App::new(
+        Plan::new("Welcome hub"),
+        "welcome-hub.toml".into(),
+        Framework::builtin().expect("framework"),
+    )
+}
+
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
 fn draw(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     t.draw(|f| render(app, f)).expect("draw");
     t.backend().to_string()
 }
 
-#[test]
-fn example_plan_at_80x24() {
-    insta::assert_snapshot!(draw(&app("language-cafe.toml"), 80, 24));
+/// One snapshot per size, named after the screen.
+fn snap(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}-80x24"), draw(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}-120x40"), draw(app, 120, 40));
 }
 
 #[test]
-fn example_plan_at_160x48_with_outputs_selected() {
-    let mut a = app("ict-mentoring.toml");
-    update(&mut a, Action::PaneLeft);
-    update(&mut a, Action::PaneLeft);
-    update(&mut a, Action::Down);
-    insta::assert_snapshot!(draw(&a, 160, 48));
+fn empty_plan() {
+    snap("empty-plan", &empty());
 }
 
 #[test]
-fn new_empty_plan_at_80x24() {
-    let fw = Framework::builtin().expect("framework");
-    let a = App::new(Plan::new("Welcome hub"), "welcome-hub.toml".into(), fw);
-    insta::assert_snapshot!(draw(&a, 80, 24));
+fn each_example_plan() {
+    for (name, file) in [
+        ("language-cafe", "language-cafe.toml"),
+        ("friendship-club", "friendship-club.toml"),
+        ("ict-mentoring", "ict-mentoring.toml"),
+        ("college-attainment", "college-attainment.toml"),
+    ] {
+        snap(name, &example(file));
+    }
+}
+
+#[test]
+fn chain_highlight_on_an_output() {
+    let mut a = example("ict-mentoring.toml");
+    keys(&mut a, "hhj");
+    snap("chain-highlight", &a);
+}
+
+#[test]
+fn detail_view() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "h\n");
+    snap("detail-outcome", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hhh\n");
+    snap("detail-activity", &a);
+}
+
+#[test]
+fn help_overlay() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "?");
+    snap("help", &a);
+}
+
+#[test]
+fn editor() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "haMore women join in");
+    snap("editor-new-outcome", &a);
+}
+
+#[test]
+fn delete_confirmation() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hd");
+    snap("delete-confirmation", &a);
+}
+
+#[test]
+fn quit_with_unsaved_changes() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "e!\nq");
+    snap("quit-unsaved", &a);
+}
+
+#[test]
+fn refusal_to_add_an_activity_before_any_output() {
+    let mut a = empty();
+    keys(&mut a, "aEveryone talks\nhaPeople talk\nhha");
+    snap("refusal-activity-first", &a);
+}
+
+#[test]
+fn command_line() {
+    let mut a = example("friendship-club.toml");
+    keys(&mut a, ":wq");
+    snap("command-line", &a);
 }
 
 #[test]
 fn hostile_text_is_shown_not_executed() {
-    let mut a = app("language-cafe.toml");
+    let mut a = example("language-cafe.toml");
     a.plan.title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title".into();
     let screen = draw(&a, 80, 24);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
@@ -53,17 +134,34 @@ fn hostile_text_is_shown_not_executed() {
 }
 
 #[test]
-fn tiny_terminals_do_not_panic() {
-    let a = app("college-attainment.toml");
-    for (w, h) in [(1, 1), (2, 1), (10, 2), (20, 3), (40, 12), (79, 23)] {
-        draw(&a, w, h);
-    }
+fn narrow_terminals_show_the_focused_pane_and_a_neighbour() {
+    let mut a = example("friendship-club.toml");
+    let screen = draw(&a, 40, 12);
+    insta::assert_snapshot!("narrow-40x12", screen);
+    assert!(
+        screen.contains("◀ 2 Outco") || screen.contains("◀ 2 Outcomes"),
+        "{screen}"
+    );
+    keys(&mut a, "hhh");
+    insta::assert_snapshot!("narrow-40x12-activities", draw(&a, 40, 12));
 }
 
 #[test]
-fn small_terminal_still_shows_every_pane_s_items() {
-    let screen = draw(&app("friendship-club.toml"), 40, 12);
-    insta::assert_snapshot!(screen);
-    assert!(screen.contains("• Host"), "{screen}");
-    assert!(screen.contains('…'), "{screen}");
+fn tiny_terminals_do_not_panic() {
+    let mut a = example("college-attainment.toml");
+    for overlay in ["", "?", "\u{1b}\n", "\u{1b}e", "\u{1b}\u{1b}d"] {
+        keys(&mut a, overlay);
+        for (w, h) in [
+            (1, 1),
+            (2, 1),
+            (10, 2),
+            (10, 3),
+            (20, 3),
+            (23, 5),
+            (40, 12),
+            (79, 23),
+        ] {
+            draw(&a, w, h);
+        }
+    }
 }

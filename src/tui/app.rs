@@ -1,24 +1,98 @@
-//! Application state: the plan, where it lives, and what is selected.
+//! Application state: the plan, its history, where the planner is, and what is open.
 
 use std::path::PathBuf;
 
+use ratatui_textarea::TextArea;
+
+use super::history::History;
 use super::keymap::Mode;
 use crate::framework::Framework;
-use crate::plan::Plan;
+use crate::plan::{Dependant, GOAL_ID, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
 pub const PANES: [&str; 4] = ["activities", "outputs", "intermediate-outcomes", "goal"];
+pub const ACTIVITIES: usize = 0;
+pub const OUTPUTS: usize = 1;
+pub const OUTCOMES: usize = 2;
+pub const GOAL: usize = 3;
+
+/// What an edit in progress will change when it is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    Goal,
+    NewOutcome,
+    NewOutput { outcome: String },
+    NewActivity { output: String },
+    Text { id: String },
+    NewAssumption { about: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub target: EditTarget,
+    pub title: String,
+    pub area: TextArea<'static>,
+}
+
+/// A question the planner must answer before anything happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    Delete {
+        id: String,
+        kind: Kind,
+        dependants: Vec<Dependant>,
+    },
+    QuitUnsaved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Command,
+    Search,
+}
+
+/// The last search: what was asked, where it matched (pane, row), and which match is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub hits: Vec<(usize, usize)>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warn,
+    Error,
+}
 
 #[derive(Debug, Clone)]
 pub struct App {
     pub plan: Plan,
     pub path: PathBuf,
     pub fw: Framework,
-    pub mode: Mode,
+    pub history: History,
+    /// Bumped on every change; the plan is unsaved while it differs from `saved_version`.
+    pub version: u64,
+    pub saved_version: u64,
+    next_version: u64,
     /// Index into PANES; planning starts at the goal.
     pub pane: usize,
-    /// Selected row in each pane.
+    /// Selected row in each pane; each pane keeps its own.
     pub rows: [usize; 4],
+    pub status: Option<(Tone, String)>,
+    pub editor: Option<Editor>,
+    pub question: Option<Question>,
+    pub overlay: Option<Overlay>,
+    pub overlay_scroll: u16,
+    pub prompt: Option<(PromptKind, String)>,
+    pub search: Option<Search>,
 }
 
 impl App {
@@ -27,25 +101,156 @@ impl App {
             plan,
             path,
             fw,
-            mode: Mode::Normal,
-            pane: 3,
+            history: History::default(),
+            version: 0,
+            saved_version: 0,
+            next_version: 1,
+            pane: GOAL,
             rows: [0; 4],
+            status: None,
+            editor: None,
+            question: None,
+            overlay: None,
+            overlay_scroll: 0,
+            prompt: None,
+            search: None,
+        }
+    }
+
+    /// Which keymap mode the keys go to now.
+    pub fn mode(&self) -> Mode {
+        if self.question.is_some() {
+            Mode::Confirm
+        } else if self.editor.is_some() {
+            Mode::Editor
+        } else if self.prompt.is_some() {
+            Mode::Prompt
+        } else if self.overlay.is_some() {
+            Mode::Overlay
+        } else {
+            Mode::Normal
+        }
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.version != self.saved_version
+    }
+
+    /// Records the plan as it is, then applies a change; every change goes through here so
+    /// that every change can be undone.
+    pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
+        let before = self.plan.clone();
+        let out = f(&mut self.plan);
+        if self.plan != before {
+            self.history.record(before, self.version);
+            self.version = self.next_version;
+            self.next_version += 1;
+        }
+        out
+    }
+
+    /// The ids listed in a pane, top to bottom.
+    pub fn pane_ids(&self, pane: usize) -> Vec<&str> {
+        match pane {
+            ACTIVITIES => self.plan.activities.iter().map(|a| a.id.as_str()).collect(),
+            OUTPUTS => self.plan.outputs.iter().map(|o| o.id.as_str()).collect(),
+            OUTCOMES => self.plan.outcomes.iter().map(|o| o.id.as_str()).collect(),
+            _ if self.plan.goal.text.is_empty() => Vec::new(),
+            _ => vec![GOAL_ID],
         }
     }
 
     /// The texts listed in a pane, top to bottom.
     pub fn pane_items(&self, pane: usize) -> Vec<&str> {
         match pane {
-            0 => self
+            ACTIVITIES => self
                 .plan
                 .activities
                 .iter()
                 .map(|a| a.text.as_str())
                 .collect(),
-            1 => self.plan.outputs.iter().map(|o| o.text.as_str()).collect(),
-            2 => self.plan.outcomes.iter().map(|o| o.text.as_str()).collect(),
+            OUTPUTS => self.plan.outputs.iter().map(|o| o.text.as_str()).collect(),
+            OUTCOMES => self.plan.outcomes.iter().map(|o| o.text.as_str()).collect(),
             _ if self.plan.goal.text.is_empty() => Vec::new(),
             _ => vec![self.plan.goal.text.as_str()],
         }
+    }
+
+    /// The id selected in a pane, if it has items.
+    pub fn selected_in(&self, pane: usize) -> Option<String> {
+        let ids = self.pane_ids(pane);
+        ids.get(self.rows[pane].min(ids.len().saturating_sub(1)))
+            .map(|s| s.to_string())
+    }
+
+    pub fn selected(&self) -> Option<String> {
+        self.selected_in(self.pane)
+    }
+
+    /// Keeps every pane's selection inside its list after a change.
+    pub fn clamp_rows(&mut self) {
+        for pane in 0..4 {
+            let len = self.pane_ids(pane).len();
+            self.rows[pane] = self.rows[pane].min(len.saturating_sub(1));
+        }
+    }
+
+    /// Selects an item by id wherever it is.
+    pub fn select(&mut self, id: &str) {
+        for pane in 0..4 {
+            if let Some(row) = self.pane_ids(pane).iter().position(|i| *i == id) {
+                self.pane = pane;
+                self.rows[pane] = row;
+            }
+        }
+    }
+
+    /// Ids on the causal chain of the selection: what it serves (rightwards, transitively)
+    /// and what serves it (leftwards, transitively).
+    pub fn chain(&self) -> Vec<String> {
+        let Some(start) = self.selected() else {
+            return Vec::new();
+        };
+        let links = self.links();
+        let mut out = vec![start.clone()];
+        for forward in [true, false] {
+            let mut stack = vec![start.clone()];
+            while let Some(id) = stack.pop() {
+                for (from, to) in &links {
+                    let next = if forward && *from == id {
+                        to
+                    } else if !forward && *to == id {
+                        from
+                    } else {
+                        continue;
+                    };
+                    if !out.contains(next) {
+                        out.push(next.clone());
+                        stack.push(next.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn links(&self) -> Vec<(String, String)> {
+        let p = &self.plan;
+        let pairs = |id: &str, serves: &[String]| {
+            serves
+                .iter()
+                .map(|s| (id.to_string(), s.clone()))
+                .collect::<Vec<_>>()
+        };
+        p.outcomes
+            .iter()
+            .flat_map(|o| pairs(&o.id, &o.serves))
+            .chain(p.outputs.iter().flat_map(|o| pairs(&o.id, &o.serves)))
+            .chain(p.activities.iter().flat_map(|a| pairs(&a.id, &a.serves)))
+            .collect()
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.status = Some((tone, text.into()));
     }
 }

@@ -1,12 +1,15 @@
-//! Rendering: a pure function of the state.
+//! Rendering: a pure function of the state. Never mutates.
+
+mod overlays;
+mod panes;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::app::{App, PANES};
+use super::app::{App, PromptKind, Tone};
 use super::keymap::hints;
 use crate::text::sanitize;
 
@@ -23,22 +26,24 @@ pub fn render(app: &App, f: &mut Frame) {
     ])
     .areas(area);
     f.render_widget(Paragraph::new(header_line(app)), header);
-    let panes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(body);
-    for (i, rect) in panes.iter().enumerate() {
-        render_pane(app, f, i, *rect);
-    }
-    f.render_widget(
-        Paragraph::new(hints(app.mode)).style(Style::default().add_modifier(Modifier::DIM)),
-        status,
-    );
+    panes::render(app, f, body);
+    f.render_widget(Paragraph::new(status_line(app)), status);
+    overlays::render(app, f, body);
 }
 
 fn header_line(app: &App) -> Line<'static> {
     let ctx = &app.plan.context;
-    let mut spans = vec![Span::styled(
+    let mut spans = Vec::new();
+    if app.dirty() {
+        spans.push(Span::styled(
+            "[+] ",
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    spans.push(Span::styled(
         sanitize(&app.plan.title),
         Style::default().add_modifier(Modifier::BOLD),
-    )];
+    ));
     if !ctx.place.is_empty() {
         spans.push(Span::raw(format!(" · {}", sanitize(&ctx.place))));
     }
@@ -48,71 +53,30 @@ fn header_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-fn render_pane(app: &App, f: &mut Frame, i: usize, rect: Rect) {
-    let col = app.fw.worksheet.column(PANES[i]);
-    let title = col.map_or(PANES[i].to_string(), |c| {
-        let full = format!(" {} {} ", c.number, c.name);
-        // The guide's long names do not fit a quarter of 80 columns; its last word does.
-        if full.chars().count() + 2 <= rect.width as usize {
-            full
-        } else {
-            let short = c.name.rsplit(' ').next().unwrap_or(&c.name);
-            let mut chars = short.chars();
-            let short: String = chars
-                .next()
-                .map(|f| f.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            format!(" {} {short} ", c.number)
-        }
-    });
-    let focused = app.pane == i;
-    let border = if focused {
-        Style::default().add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().add_modifier(Modifier::DIM)
-    };
-    // A thick border marks focus even on a terminal with no colour or bold.
-    let border_type = if focused {
-        BorderType::Thick
-    } else {
-        BorderType::Plain
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(border_type)
-        .border_style(border)
-        .title(title)
-        .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
-    let width = rect.width.saturating_sub(2).max(1) as usize;
-    // A list skips an item taller than its area, so long items are cut to fit, marked "…".
-    let max_lines = rect.height.saturating_sub(2).max(1) as usize;
-    let items: Vec<ListItem> = app
-        .pane_items(i)
-        .into_iter()
-        .map(|t| {
-            let opts = textwrap::Options::new(width)
-                .initial_indent("• ")
-                .subsequent_indent("  ");
-            let mut lines: Vec<String> = textwrap::wrap(&sanitize(t), opts)
-                .into_iter()
-                .map(|l| l.into_owned())
-                .collect();
-            if lines.len() > max_lines {
-                lines.truncate(max_lines);
-                if let Some(last) = lines.last_mut() {
-                    let keep = width.saturating_sub(1);
-                    *last = last.chars().take(keep).collect::<String>() + "…";
-                }
-            }
-            ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        })
-        .collect();
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    let mut state = ListState::default();
-    if focused {
-        state.select(Some(app.rows[i]));
+fn status_line(app: &App) -> Line<'static> {
+    if let Some((kind, text)) = &app.prompt {
+        let lead = match kind {
+            PromptKind::Command => ":",
+            PromptKind::Search => "/",
+        };
+        return Line::from(vec![
+            Span::raw(lead),
+            Span::raw(sanitize(text)),
+            Span::styled("█", Style::default().add_modifier(Modifier::SLOW_BLINK)),
+        ]);
     }
-    f.render_stateful_widget(list, rect, &mut state);
+    match &app.status {
+        Some((tone, text)) => {
+            let style = match tone {
+                Tone::Info => Style::default(),
+                Tone::Warn => Style::default().add_modifier(Modifier::BOLD),
+                Tone::Error => Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            };
+            Line::from(Span::styled(sanitize(text), style))
+        }
+        None => Line::from(Span::styled(
+            hints(app.mode()),
+            Style::default().add_modifier(Modifier::DIM),
+        )),
+    }
 }

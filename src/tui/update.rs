@@ -1,61 +1,78 @@
-//! `update`: the only place state changes. No I/O; what the loop must do is returned.
+//! `update`: the only place state changes. No I/O; what the loop must do (save, quit) is
+//! returned as effects, and their outcome comes back as a message.
+
+mod dialog;
+mod edit;
+mod normal;
+
+pub(crate) use edit::item_text;
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
-use super::keymap::Action;
+use super::keymap::{Action, Mode, lookup};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Write `text` to `path` atomically, then send `Msg::Saved`; quit after a good save
+    /// when `then_quit`.
+    Save {
+        path: PathBuf,
+        text: String,
+        version: u64,
+        then_quit: bool,
+    },
     Quit,
 }
 
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Quit => return vec![Effect::Quit],
-        Action::PaneLeft => app.pane = app.pane.saturating_sub(1),
-        Action::PaneRight => app.pane = (app.pane + 1).min(3),
-        Action::Up => app.rows[app.pane] = app.rows[app.pane].saturating_sub(1),
-        Action::Down => {
-            let len = app.pane_items(app.pane).len();
-            let row = &mut app.rows[app.pane];
-            *row = (*row + 1).min(len.saturating_sub(1));
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Action(Action),
+    /// The result of an `Effect::Save`, with the version that was written.
+    Saved(Result<u64, String>),
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mode = app.mode();
+    let action = match msg {
+        Msg::Saved(result) => {
+            dialog::saved(app, result);
+            return Vec::new();
         }
+        Msg::Action(a) => a,
+        Msg::Key(key) => match lookup(mode, key) {
+            Some(a) => a,
+            None => {
+                match mode {
+                    Mode::Editor => edit::type_key(app, key),
+                    Mode::Prompt => dialog::type_key(app, key),
+                    _ => {}
+                }
+                return Vec::new();
+            }
+        },
+    };
+    match mode {
+        Mode::Normal => normal::act(app, action),
+        Mode::Editor => edit::act(app, action),
+        Mode::Prompt => dialog::prompt(app, action),
+        Mode::Overlay => dialog::overlay(app, action),
+        Mode::Confirm => dialog::answer(app, action),
     }
-    Vec::new()
+}
+
+/// The effect that saves the plan as it is now.
+pub(crate) fn save(app: &App, then_quit: bool) -> Effect {
+    Effect::Save {
+        path: app.path.clone(),
+        text: crate::plan::to_toml(&app.plan),
+        version: app.version,
+        then_quit,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::framework::Framework;
-    use crate::plan::Plan;
-
-    fn app() -> App {
-        let fw = Framework::builtin().expect("framework");
-        App::new(Plan::new("t"), "t.toml".into(), fw)
-    }
-
-    #[test]
-    fn starts_on_goal_and_moves_between_panes_within_bounds() {
-        let mut a = app();
-        assert_eq!(a.pane, 3);
-        update(&mut a, Action::PaneRight);
-        assert_eq!(a.pane, 3);
-        for _ in 0..5 {
-            update(&mut a, Action::PaneLeft);
-        }
-        assert_eq!(a.pane, 0);
-    }
-
-    #[test]
-    fn quit_is_an_effect_not_io() {
-        assert_eq!(update(&mut app(), Action::Quit), vec![Effect::Quit]);
-    }
-
-    #[test]
-    fn row_moves_stay_in_empty_panes() {
-        let mut a = app();
-        update(&mut a, Action::Down);
-        update(&mut a, Action::Up);
-        assert_eq!(a.rows, [0; 4]);
-    }
-}
+mod tests;

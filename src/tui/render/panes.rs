@@ -1,0 +1,130 @@
+//! The four panes, right to left in planning order, numbered 4 3 2 1 as in the guide.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState};
+
+use super::super::app::{App, PANES};
+use crate::text::sanitize;
+
+/// Below this width a quarter of the screen is too narrow to read: show fewer panes.
+const FOUR_PANES_MIN_WIDTH: u16 = 60;
+const TWO_PANES_MIN_WIDTH: u16 = 24;
+
+/// Which panes are on screen: all four, or the focused pane and its neighbour.
+pub fn visible(app: &App, width: u16) -> Vec<usize> {
+    if width >= FOUR_PANES_MIN_WIDTH {
+        (0..4).collect()
+    } else if width >= TWO_PANES_MIN_WIDTH {
+        let left = app.pane.min(2);
+        vec![left, left + 1]
+    } else {
+        vec![app.pane]
+    }
+}
+
+pub fn render(app: &App, f: &mut Frame, body: Rect) {
+    let shown = visible(app, body.width);
+    let rects =
+        Layout::horizontal(vec![Constraint::Ratio(1, shown.len() as u32); shown.len()]).split(body);
+    let chain = app.chain();
+    for (rect, &pane) in rects.iter().zip(&shown) {
+        render_pane(app, f, pane, *rect, &chain, shown.len() < 4);
+    }
+}
+
+fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
+    let Some(c) = app.fw.worksheet.column(PANES[pane]) else {
+        return PANES[pane].to_string();
+    };
+    let full = format!(" {} {} ", c.number, c.name);
+    let mut t = if full.chars().count() + 2 <= width as usize {
+        full
+    } else {
+        // The guide's long names do not fit a quarter of 80 columns; the last word does.
+        let short = c.name.rsplit(' ').next().unwrap_or(&c.name);
+        let mut chars = short.chars();
+        let short: String = chars
+            .next()
+            .map(|f| f.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!(" {} {short} ", c.number)
+    };
+    if partial {
+        // With fewer panes on screen, arrows say where the others are.
+        if pane > 0 {
+            t.insert(0, '◀');
+        }
+        if pane < 3 {
+            t.push('▶');
+        }
+    }
+    t
+}
+
+fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[String], partial: bool) {
+    let col = app.fw.worksheet.column(PANES[pane]);
+    let focused = app.pane == pane;
+    let border = if focused {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::DIM)
+    };
+    // A thick border marks focus even on a terminal with no colour or bold.
+    let border_type = if focused {
+        BorderType::Thick
+    } else {
+        BorderType::Plain
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(border_type)
+        .border_style(border)
+        .title(title(app, pane, rect.width, partial))
+        .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
+    let width = rect.width.saturating_sub(2).max(1) as usize;
+    // A list skips an item taller than its area, so long items are cut to fit, marked "…".
+    let max_lines = rect.height.saturating_sub(2).max(1) as usize;
+    let ids = app.pane_ids(pane);
+    let items: Vec<ListItem> = app
+        .pane_items(pane)
+        .into_iter()
+        .enumerate()
+        .map(|(row, t)| {
+            let opts = textwrap::Options::new(width)
+                .initial_indent("• ")
+                .subsequent_indent("  ");
+            let mut lines: Vec<String> = textwrap::wrap(&sanitize(t), opts)
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect();
+            if lines.len() > max_lines {
+                lines.truncate(max_lines);
+                if let Some(last) = lines.last_mut() {
+                    let keep = width.saturating_sub(1);
+                    *last = last.chars().take(keep).collect::<String>() + "…";
+                }
+            }
+            let off_chain = !chain.is_empty()
+                && ids
+                    .get(row)
+                    .is_some_and(|id| !chain.iter().any(|c| c == id));
+            let style = if off_chain {
+                Style::default().add_modifier(Modifier::DIM)
+            } else {
+                Style::default()
+            };
+            ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(style)
+        })
+        .collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    let mut state = ListState::default();
+    if focused {
+        state.select(Some(app.rows[pane]));
+    }
+    f.render_stateful_widget(list, rect, &mut state);
+}

@@ -1,0 +1,195 @@
+//! The command and search line, the overlays, questions, and the result of a save.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::super::app::*;
+use super::super::keymap::Action;
+use super::{Effect, save};
+
+pub fn type_key(app: &mut App, key: KeyEvent) {
+    let Some((_, line)) = app.prompt.as_mut() else {
+        return;
+    };
+    // Backspace on an empty line leaves it, as in vim.
+    if key.code == KeyCode::Backspace && line.is_empty() {
+        app.prompt = None;
+        return;
+    }
+    match key.code {
+        KeyCode::Char(c) => line.push(c),
+        KeyCode::Backspace => {
+            line.pop();
+        }
+        _ => {}
+    }
+}
+
+pub fn prompt(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some((kind, line)) = app.prompt.take() else {
+        return Vec::new();
+    };
+    if action != Action::Commit {
+        return Vec::new();
+    }
+    match kind {
+        PromptKind::Search => {
+            search(app, line.trim());
+            Vec::new()
+        }
+        PromptKind::Command => command(app, line.trim()),
+    }
+}
+
+fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
+    match cmd {
+        "w" | "write" => vec![save(app, false)],
+        "wq" | "x" => vec![save(app, true)],
+        "q" | "quit" if app.dirty() => {
+            app.say(
+                Tone::Warn,
+                "Unsaved changes: :w saves, :wq saves and quits, :q! quits without saving",
+            );
+            Vec::new()
+        }
+        "q" | "quit" | "q!" | "quit!" => vec![Effect::Quit],
+        "help" | "h" => {
+            app.overlay = Some(Overlay::Help);
+            Vec::new()
+        }
+        "" => Vec::new(),
+        other => {
+            app.say(
+                Tone::Error,
+                format!(
+                    "Unknown command :{}; try :w, :q, :wq or :q!",
+                    crate::text::sanitize(other)
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn search(app: &mut App, query: &str) {
+    if query.is_empty() {
+        app.search = None;
+        return;
+    }
+    let q = query.to_lowercase();
+    let mut hits = Vec::new();
+    for pane in [GOAL, OUTCOMES, OUTPUTS, ACTIVITIES] {
+        let ids = app.pane_ids(pane);
+        for (row, text) in app.pane_items(pane).into_iter().enumerate() {
+            if text.to_lowercase().contains(&q) || ids.get(row).is_some_and(|i| i.contains(&q)) {
+                hits.push((pane, row));
+            }
+        }
+    }
+    app.search = Some(Search {
+        query: query.to_string(),
+        hits,
+        current: 0,
+    });
+    jump(app);
+}
+
+pub fn step_match(app: &mut App, forward: bool) {
+    let Some(Search {
+        hits, current: i, ..
+    }) = app.search.as_mut()
+    else {
+        app.say(Tone::Info, "No search yet: press / to search the plan");
+        return;
+    };
+    if !hits.is_empty() {
+        *i = if forward {
+            (*i + 1) % hits.len()
+        } else {
+            (*i + hits.len() - 1) % hits.len()
+        };
+    }
+    jump(app);
+}
+
+fn jump(app: &mut App) {
+    let Some(Search {
+        query,
+        hits,
+        current: i,
+    }) = app.search.clone()
+    else {
+        return;
+    };
+    let query = crate::text::sanitize(&query);
+    match hits.get(i) {
+        Some(&(pane, row)) => {
+            app.pane = pane;
+            app.rows[pane] = row;
+            app.say(
+                Tone::Info,
+                format!(
+                    "Match {} of {} for \"{query}\" (n next, N previous)",
+                    i + 1,
+                    hits.len()
+                ),
+            );
+        }
+        None => app.say(Tone::Warn, format!("No item matches \"{query}\"")),
+    }
+}
+
+pub fn overlay(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Cancel => app.overlay = None,
+        Action::Down => app.overlay_scroll = app.overlay_scroll.saturating_add(1),
+        Action::Up => app.overlay_scroll = app.overlay_scroll.saturating_sub(1),
+        Action::Edit if app.overlay == Some(Overlay::Detail) => {
+            app.overlay = None;
+            super::normal::edit_selected(app);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(q) = app.question.take() else {
+        return Vec::new();
+    };
+    let yes = action == Action::Yes;
+    match q {
+        Question::Delete { id, .. } if yes => delete_now(app, &id),
+        Question::Delete { .. } => app.say(Tone::Info, "Nothing deleted"),
+        Question::QuitUnsaved if yes => return vec![Effect::Quit],
+        Question::QuitUnsaved => app.say(Tone::Info, "Not quitting: Ctrl-s saves"),
+    }
+    Vec::new()
+}
+
+pub fn delete_now(app: &mut App, id: &str) {
+    match app.change(|p| p.delete(id)) {
+        Ok(kind) => app.say(
+            Tone::Info,
+            format!("Deleted {} `{id}` (u undoes)", kind.noun()),
+        ),
+        Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
+    app.clamp_rows();
+}
+
+pub fn saved(app: &mut App, result: Result<u64, String>) {
+    match result {
+        Ok(version) => {
+            app.saved_version = version;
+            let path = app.path.display().to_string();
+            app.say(
+                Tone::Info,
+                format!("Saved {}", crate::text::sanitize(&path)),
+            );
+        }
+        Err(e) => app.say(
+            Tone::Error,
+            format!("Not saved: {}", crate::text::sanitize(&e)),
+        ),
+    }
+}

@@ -1,0 +1,199 @@
+//! Keys in the four panes: moving, adding (backwards only), deleting, linking, undo.
+
+use super::super::app::*;
+use super::super::keymap::Action;
+use super::{Effect, save};
+use crate::plan::{EditError, GOAL_ID, Kind};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    app.status = None;
+    match action {
+        Action::Quit if app.dirty() => app.question = Some(Question::QuitUnsaved),
+        Action::Quit => return vec![Effect::Quit],
+        Action::PaneLeft => move_to(app, app.pane.saturating_sub(1)),
+        Action::PaneRight => move_to(app, (app.pane + 1).min(GOAL)),
+        Action::NextPane => move_to(app, (app.pane + 1) % 4),
+        Action::PrevPane => move_to(app, (app.pane + 3) % 4),
+        Action::Up => app.rows[app.pane] = app.rows[app.pane].saturating_sub(1),
+        Action::Down => {
+            let len = app.pane_ids(app.pane).len();
+            app.rows[app.pane] = (app.rows[app.pane] + 1).min(len.saturating_sub(1));
+        }
+        Action::Top => app.rows[app.pane] = 0,
+        Action::Bottom => app.rows[app.pane] = app.pane_ids(app.pane).len().saturating_sub(1),
+        Action::Open => open(app),
+        Action::Edit => edit_selected(app),
+        Action::Add => add(app),
+        Action::AddAssumption => match app.selected() {
+            Some(id) => super::edit::start(app, EditTarget::NewAssumption { about: id }),
+            None => app.say(
+                Tone::Warn,
+                "Select an item first, then press A to state an assumption about it",
+            ),
+        },
+        Action::Delete => delete(app),
+        Action::LinkRight | Action::UnlinkRight => link(app, action == Action::LinkRight),
+        Action::Undo => {
+            let done = app.history.undo(&mut app.plan, &mut app.version);
+            app.say(
+                Tone::Info,
+                if done {
+                    "Undone (Ctrl-r redoes)"
+                } else {
+                    "Nothing to undo"
+                },
+            );
+        }
+        Action::Redo => {
+            let done = app.history.redo(&mut app.plan, &mut app.version);
+            app.say(Tone::Info, if done { "Redone" } else { "Nothing to redo" });
+        }
+        Action::Save => return vec![save(app, false)],
+        Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
+        Action::Search => app.prompt = Some((PromptKind::Search, String::new())),
+        Action::NextMatch => super::dialog::step_match(app, true),
+        Action::PrevMatch => super::dialog::step_match(app, false),
+        Action::Help => {
+            app.overlay = Some(Overlay::Help);
+            app.overlay_scroll = 0;
+        }
+        Action::Commit | Action::Cancel | Action::Yes | Action::No => {}
+    }
+    app.clamp_rows();
+    Vec::new()
+}
+
+fn move_to(app: &mut App, pane: usize) {
+    app.pane = pane;
+    if !app.pane_ids(pane).is_empty() {
+        if pane == OUTPUTS {
+            nudge_assumptions(app);
+        }
+        return;
+    }
+    // An empty pane: say what to do here, or what has to come first.
+    let msg = match pane {
+        GOAL => "No goal yet: press a (or Enter) to write the long-term change this plan is for"
+            .to_string(),
+        OUTCOMES if app.plan.goal.text.is_empty() => EditError::GoalFirst.to_string(),
+        OUTCOMES => {
+            "No outcomes yet: press a to add the first short-term change that leads to the goal"
+                .into()
+        }
+        OUTPUTS if app.plan.outcomes.is_empty() => EditError::OutcomeFirst.to_string(),
+        OUTPUTS => "No outputs yet: press a to add one for the outcome selected in pane 2".into(),
+        _ if app.plan.outputs.is_empty() => EditError::OutputFirst.to_string(),
+        _ => "No activities yet: press a to add one for the output selected in pane 3".into(),
+    };
+    app.say(Tone::Info, msg);
+    if pane == OUTPUTS {
+        nudge_assumptions(app);
+    }
+}
+
+/// The guide's order: state the assumption (and its evidence) for an outcome before
+/// filling in its outputs.
+fn nudge_assumptions(app: &mut App) {
+    let Some(outcome) = app.selected_in(OUTCOMES) else {
+        return;
+    };
+    let about = |a: &crate::plan::Assumption| matches!(&a.about, crate::plan::About::Item(i) if *i == outcome);
+    if !app.plan.assumptions.iter().any(about) {
+        app.say(Tone::Warn, format!("Outcome `{outcome}` has no assumption yet: on pane 2 press A to state it (and its evidence) before its outputs"));
+    }
+}
+
+fn open(app: &mut App) {
+    match app.selected() {
+        None if app.pane == GOAL => super::edit::start(app, EditTarget::Goal),
+        None => add(app),
+        Some(_) => {
+            app.overlay = Some(Overlay::Detail);
+            app.overlay_scroll = 0;
+        }
+    }
+}
+
+pub(super) fn edit_selected(app: &mut App) {
+    match app.selected() {
+        Some(id) if id == GOAL_ID => super::edit::start(app, EditTarget::Goal),
+        Some(id) => super::edit::start(app, EditTarget::Text { id }),
+        None if app.pane == GOAL => super::edit::start(app, EditTarget::Goal),
+        None => app.say(Tone::Warn, "Nothing to edit here: press a to add an item"),
+    }
+}
+
+fn add(app: &mut App) {
+    let target = match app.pane {
+        GOAL if app.plan.goal.text.is_empty() => Ok(EditTarget::Goal),
+        GOAL => Err(
+            "A plan has one goal: press e to edit it, or h to plan the outcomes that lead to it"
+                .to_string(),
+        ),
+        OUTCOMES if app.plan.goal.text.is_empty() => Err(EditError::GoalFirst.to_string()),
+        OUTCOMES => Ok(EditTarget::NewOutcome),
+        OUTPUTS => match app.selected_in(OUTCOMES) {
+            Some(outcome) => Ok(EditTarget::NewOutput { outcome }),
+            None => Err(EditError::OutcomeFirst.to_string()),
+        },
+        _ => match app.selected_in(OUTPUTS) {
+            Some(output) => Ok(EditTarget::NewActivity { output }),
+            None => Err(EditError::OutputFirst.to_string()),
+        },
+    };
+    match target {
+        Ok(t) => super::edit::start(app, t),
+        Err(why) => app.say(Tone::Warn, why),
+    }
+}
+
+fn delete(app: &mut App) {
+    let Some(id) = app.selected() else {
+        app.say(Tone::Warn, "Nothing to delete here");
+        return;
+    };
+    if id == GOAL_ID {
+        app.say(Tone::Warn, EditError::GoalIsPermanent.to_string());
+        return;
+    }
+    let kind = app.plan.kind_of(&id).unwrap_or(Kind::Outcome);
+    let dependants = app.plan.dependants(&id);
+    if dependants.is_empty() {
+        super::dialog::delete_now(app, &id);
+    } else {
+        app.question = Some(Question::Delete {
+            id,
+            kind,
+            dependants,
+        });
+    }
+}
+
+fn link(app: &mut App, add: bool) {
+    if app.pane == GOAL {
+        app.say(
+            Tone::Warn,
+            "The goal serves nothing further: select an outcome, output or activity to link",
+        );
+        return;
+    }
+    let (Some(from), Some(to)) = (app.selected(), app.selected_in(app.pane + 1)) else {
+        app.say(
+            Tone::Warn,
+            "Select an item, and in the pane to its right the item it should serve",
+        );
+        return;
+    };
+    let result = app.change(|p| {
+        if add {
+            p.link(&from, &to)
+        } else {
+            p.unlink(&from, &to)
+        }
+    });
+    match result {
+        Ok(()) if add => app.say(Tone::Info, format!("`{from}` now also serves `{to}`")),
+        Ok(()) => app.say(Tone::Info, format!("`{from}` no longer serves `{to}`")),
+        Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
+}
