@@ -168,3 +168,60 @@ fn hostile_plan_text_never_reaches_the_terminal_raw() {
         assert!(!contains(&s.raw, needle), "{needle:?} reached the terminal");
     }
 }
+
+#[test]
+fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::start(&["cafe.toml"], dir.path());
+    s.wait_for("? help");
+    for (keys, text) in [
+        ("a", "Participants have the confidence and the chances to use English every day"),
+        ("ha", "Participants have conversations regularly with local English speakers"),
+        ("ha", "Weekly café-style drop-in sessions with volunteers"),
+        ("ha", "Open and run the drop-in café every Wednesday"),
+    ] {
+        s.send(keys);
+        s.wait_for("^s/Enter keep");
+        s.send(text);
+        s.send("\r");
+        s.wait_for("Kept (u undoes)");
+    }
+    let screen = s.wait_for("[+]");
+    assert!(screen.contains("• Open and run"), "{screen}");
+    s.send("\x13"); // Ctrl-s
+    s.wait_for("Saved cafe.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let saved = std::fs::read_to_string(dir.path().join("cafe.toml")).expect("saved");
+    assert!(saved.contains("serves = [\"weekly-cafe-style-drop-in\"]"), "{saved}");
+    let check = std::process::Command::new(BIN)
+        .args(["check", "cafe.toml", "--no-user-banks"])
+        .current_dir(dir.path())
+        .output()
+        .expect("check");
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_keeps_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
+        &path,
+    )
+    .expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e!\r");
+    s.wait_for("[+]");
+    s.send("q");
+    s.wait_for("Quit without saving?");
+    s.send("n");
+    s.wait_for("Not quitting");
+    s.send(":q!\r");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
