@@ -175,8 +175,14 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
     let mut s = Session::start(&["cafe.toml"], dir.path());
     s.wait_for("? help");
     for (keys, text) in [
-        ("a", "Participants have the confidence and the chances to use English every day"),
-        ("ha", "Participants have conversations regularly with local English speakers"),
+        (
+            "a",
+            "Participants have the confidence and the chances to use English every day",
+        ),
+        (
+            "ha",
+            "Participants have conversations regularly with local English speakers",
+        ),
         ("ha", "Weekly café-style drop-in sessions with volunteers"),
         ("ha", "Open and run the drop-in café every Wednesday"),
     ] {
@@ -194,13 +200,21 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
     assert_eq!(s.wait_exit(), 0);
 
     let saved = std::fs::read_to_string(dir.path().join("cafe.toml")).expect("saved");
-    assert!(saved.contains("serves = [\"weekly-cafe-style-drop-in\"]"), "{saved}");
+    assert!(
+        saved.contains("serves = [\"weekly-cafe-style-drop-in\"]"),
+        "{saved}"
+    );
     let check = std::process::Command::new(BIN)
         .args(["check", "cafe.toml", "--no-user-banks"])
         .current_dir(dir.path())
         .output()
         .expect("check");
-    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }
 
 #[test]

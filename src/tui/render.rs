@@ -19,15 +19,22 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(Paragraph::new(sanitize(&app.plan.title)), area);
         return;
     }
-    let [header, body, status] = Layout::vertical([
+    let status = status_line(app);
+    // A message longer than the screen is wide gets a second line rather than being cut.
+    let long = app.status.is_some() && status.width() > area.width as usize;
+    let status_height = if long && area.height >= 8 { 2 } else { 1 };
+    let [header, body, status_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ])
     .areas(area);
     f.render_widget(Paragraph::new(header_line(app)), header);
     panes::render(app, f, body);
-    f.render_widget(Paragraph::new(status_line(app)), status);
+    f.render_widget(
+        Paragraph::new(status).wrap(ratatui::widgets::Wrap { trim: true }),
+        status_area,
+    );
     overlays::render(app, f, body);
 }
 
