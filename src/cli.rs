@@ -32,7 +32,13 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let fw = || load_framework(&cli.bank, cli.no_user_banks);
     match cli.command {
         None => match &cli.plan {
-            Some(plan) => crate::tui::open(plan, &fw()?),
+            Some(plan) => {
+                let opts = crate::tui::Options {
+                    theme: cli.theme.clone(),
+                    config_dir: crate::tui::config_dir(),
+                };
+                crate::tui::open(plan, &fw()?, &opts)
+            }
             None => {
                 Cli::command().print_help()?;
                 Ok(2)

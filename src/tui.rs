@@ -2,14 +2,17 @@
 //! loop that does I/O, so every part can be tested without a terminal.
 
 mod app;
+mod config;
 mod history;
 mod keymap;
 mod render;
+mod theme;
 mod update;
 
 pub use app::{App, EditTarget, Overlay, Question, Tone};
 pub use keymap::{Action, Binding, KEYMAP, Mode};
 pub use render::render;
+pub use theme::{ColorSupport, Slot, Theme};
 pub use update::{Effect, Msg, update};
 
 use std::path::Path;
@@ -19,8 +22,17 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use crate::framework::Framework;
 use crate::plan::{LoadError, Plan, load, write_atomic};
 
+/// How the app looks and where its settings come from, as the command line gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--theme NAME|PATH`; overrides the config file.
+    pub theme: Option<String>,
+    /// The settings folder; `None` reads none (tests).
+    pub config_dir: Option<std::path::PathBuf>,
+}
+
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
-pub fn open(path: &Path, fw: &Framework) -> anyhow::Result<u8> {
+pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let plan = match load(path) {
         Ok(loaded) => loaded.plan,
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -29,11 +41,28 @@ pub fn open(path: &Path, fw: &Framework) -> anyhow::Result<u8> {
         Err(e) => return Err(e.into()),
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
+    let (settings, mut warnings) = opts
+        .config_dir
+        .as_deref()
+        .map_or_else(Default::default, config::load);
+    let support = ColorSupport::detect(|k| std::env::var(k).ok());
+    let (theme, theme_warnings) =
+        Theme::load(opts.theme.as_deref().or(settings.theme.as_deref()), support);
+    app.theme = theme;
+    warnings.extend(theme_warnings);
+    if !warnings.is_empty() {
+        app.say(Tone::Warn, warnings.join(" · "));
+    }
     // ratatui::init installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::init();
     let result = run(&mut terminal, &mut app);
     ratatui::restore();
     result.map(|()| 0)
+}
+
+/// The user's settings folder, `$XDG_CONFIG_HOME/tocplan`.
+pub fn config_dir() -> Option<std::path::PathBuf> {
+    config::dir()
 }
 
 /// Draws, then blocks on the next event: no busy loop, so an idle app uses no CPU.

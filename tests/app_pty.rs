@@ -22,6 +22,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], dir: &std::path::Path) -> Session {
+        Session::start_env(args, dir, &[])
+    }
+
+    fn start_env(args: &[&str], dir: &std::path::Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -35,6 +39,11 @@ impl Session {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COLORTERM");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -238,4 +247,85 @@ fn quitting_with_unsaved_changes_asks_and_keeps_the_file() {
     s.send(":q!\r");
     assert_eq!(s.wait_exit(), 0);
     assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+/// The first SGR sequence in the output that sets a colour (the resets 39, 49 and 59, which
+/// return to the terminal's own colours, do not count).
+fn colour_code(raw: &[u8]) -> Option<String> {
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        if raw[i] == 0x1b && raw[i + 1] == b'[' {
+            let start = i + 2;
+            let mut end = start;
+            while end < raw.len() && !(0x40..=0x7e).contains(&raw[end]) {
+                end += 1;
+            }
+            if end < raw.len() && raw[end] == b'm' {
+                let params = String::from_utf8_lossy(&raw[start..end]).into_owned();
+                let sets_colour = params.split([';', ':']).any(|p| {
+                    p.parse::<u32>()
+                        .is_ok_and(|n| matches!(n, 30..=38 | 40..=48 | 58 | 90..=97 | 100..=107))
+                });
+                if sets_colour {
+                    return Some(params);
+                }
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    None
+}
+
+#[test]
+fn no_color_means_no_colour_codes_at_all() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = root.join("plans/language-cafe.toml");
+    let plan = plan.to_str().expect("utf-8 path");
+    // The same walk with colour on, so the check below is known to see colour codes.
+    for (env, coloured) in [
+        (&[("COLORTERM", "truecolor")][..], true),
+        (&[][..], true),
+        (&[("NO_COLOR", "1"), ("COLORTERM", "truecolor")][..], false),
+    ] {
+        let mut s = Session::start_env(&[plan, "--theme", "high-contrast"], dir.path(), env);
+        s.wait_for("q quit");
+        s.send("hjj?");
+        s.wait_for("Help: every key");
+        // Close help with its own key: Esc then q at once reads as Alt-q.
+        s.send("?");
+        s.wait_for("h/l panes");
+        s.send("q");
+        assert_eq!(s.wait_exit(), 0);
+        assert_eq!(colour_code(&s.raw).is_some(), coloured, "{env:?}");
+        if env.is_empty() {
+            // Without COLORTERM only the 16 basic colours are sent (crossterm writes
+            // them as indexes 0-15).
+            let text = String::from_utf8_lossy(&s.raw);
+            assert!(!text.contains("8;2;"), "true colour sent");
+            for part in text.split("8;5;").skip(1) {
+                let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+                assert!(n.parse::<u8>().is_ok_and(|n| n < 16), "colour index {n}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_broken_theme_or_config_warns_and_the_app_still_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config/tocplan");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    std::fs::write(config.join("config.toml"), "theme = \"mine.toml\"\n").expect("write");
+    std::fs::write(
+        config.join("mine.toml"),
+        "[slots]\ngoal = { fg = \"mauve\" }\n",
+    )
+    .expect("write");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    let screen = s.wait_for("mauve");
+    assert!(screen.contains("1 Goal"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
 }

@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_user_banks: bool,
 
+    /// The app's colour theme: dark, light, high-contrast, monochrome, or a theme file.
+    /// Overrides `theme` in the config file; NO_COLOR=1 turns all colour off.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::history::History;
 use super::keymap::Mode;
+use super::theme::Theme;
 use crate::framework::Framework;
 use crate::plan::{Dependant, GOAL_ID, Kind, Plan};
 
@@ -93,6 +94,7 @@ pub struct App {
     pub overlay_scroll: u16,
     pub prompt: Option<(PromptKind, String)>,
     pub search: Option<Search>,
+    pub theme: Theme,
 }
 
 impl App {
@@ -114,6 +116,7 @@ impl App {
             overlay_scroll: 0,
             prompt: None,
             search: None,
+            theme: Theme::default(),
         }
     }
 

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, PromptKind, Tone};
 use super::keymap::hints;
+use super::theme::Slot;
 use crate::text::sanitize;
 
 pub fn render(app: &App, f: &mut Frame) {
@@ -40,16 +41,14 @@ pub fn render(app: &App, f: &mut Frame) {
 
 fn header_line(app: &App) -> Line<'static> {
     let ctx = &app.plan.context;
+    let th = &app.theme;
     let mut spans = Vec::new();
     if app.dirty() {
-        spans.push(Span::styled(
-            "[+] ",
-            Style::default().add_modifier(Modifier::BOLD),
-        ));
+        spans.push(Span::styled("[+] ", th.style(Slot::Unsaved)));
     }
     spans.push(Span::styled(
         sanitize(&app.plan.title),
-        Style::default().add_modifier(Modifier::BOLD),
+        th.style(Slot::Header),
     ));
     if !ctx.place.is_empty() {
         spans.push(Span::raw(format!(" · {}", sanitize(&ctx.place))));
@@ -74,16 +73,13 @@ fn status_line(app: &App) -> Line<'static> {
     }
     match &app.status {
         Some((tone, text)) => {
-            let style = match tone {
-                Tone::Info => Style::default(),
-                Tone::Warn => Style::default().add_modifier(Modifier::BOLD),
-                Tone::Error => Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            };
+            let style = app.theme.style(match tone {
+                Tone::Info => Slot::Info,
+                Tone::Warn => Slot::Warning,
+                Tone::Error => Slot::Error,
+            });
             Line::from(Span::styled(sanitize(text), style))
         }
-        None => Line::from(Span::styled(
-            hints(app.mode()),
-            Style::default().add_modifier(Modifier::DIM),
-        )),
+        None => Line::from(Span::styled(hints(app.mode()), app.theme.style(Slot::Hint))),
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::super::app::{App, Overlay, Question};
 use super::super::keymap::{KEYMAP, Mode, hints};
+use super::super::theme::Slot;
 use crate::plan::{About, Kind, Plan};
 use crate::text::sanitize;
 
@@ -34,7 +35,15 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
     if let Some(ed) = &app.editor {
         let area = centered(body, 72, 7);
         f.render_widget(Clear, area);
-        f.render_widget(&ed.area, area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Thick)
+            .border_style(app.theme.style(Slot::OverlayBorder))
+            .title(format!(" {} ", sanitize(&ed.title)))
+            .title_bottom(format!(" {} ", hints(Mode::Editor)));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        f.render_widget(&ed.area, inner);
     }
     if let Some(q) = &app.question {
         let lines = question_lines(&app.plan, q);
@@ -44,6 +53,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Thick)
+            .border_style(app.theme.style(Slot::Warning))
             .title(" Are you sure? ");
         f.render_widget(
             Paragraph::new(lines)

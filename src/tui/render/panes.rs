@@ -2,11 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState};
 
-use super::super::app::{App, PANES};
+use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, PANES};
+use super::super::theme::Slot;
 use crate::text::sanitize;
 
 /// Below this width a quarter of the screen is too narrow to read: show fewer panes.
@@ -67,11 +67,18 @@ fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
 fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[String], partial: bool) {
     let col = app.fw.worksheet.column(PANES[pane]);
     let focused = app.pane == pane;
-    let border = if focused {
-        Style::default().add_modifier(Modifier::BOLD)
+    let th = &app.theme;
+    let border = th.style(if focused {
+        Slot::FocusedBorder
     } else {
-        Style::default().add_modifier(Modifier::DIM)
-    };
+        Slot::Border
+    });
+    let kind_style = th.style(match pane {
+        ACTIVITIES => Slot::Activity,
+        OUTCOMES => Slot::Outcome,
+        GOAL => Slot::Goal,
+        _ => Slot::Output,
+    });
     // A thick border marks focus even on a terminal with no colour or bold.
     let border_type = if focused {
         BorderType::Thick
@@ -83,7 +90,10 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
         .border_type(border_type)
         .border_style(border)
         .title(title(app, pane, rect.width, partial))
-        .title_bottom(col.map_or(String::new(), |c| c.short_question.clone()));
+        .title_bottom(Line::styled(
+            col.map_or(String::new(), |c| c.short_question.clone()),
+            th.style(Slot::PaneQuestion),
+        ));
     let width = rect.width.saturating_sub(2).max(1) as usize;
     // A list skips an item taller than its area, so long items are cut to fit, marked "…".
     let max_lines = rect.height.saturating_sub(2).max(1) as usize;
@@ -107,21 +117,20 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
                     *last = last.chars().take(keep).collect::<String>() + "…";
                 }
             }
-            let off_chain = !chain.is_empty()
-                && ids
-                    .get(row)
-                    .is_some_and(|id| !chain.iter().any(|c| c == id));
-            let style = if off_chain {
-                Style::default().add_modifier(Modifier::DIM)
+            let on_chain = ids.get(row).is_some_and(|id| chain.iter().any(|c| c == id));
+            let style = if on_chain {
+                kind_style.patch(th.style(Slot::Chain))
+            } else if chain.is_empty() {
+                kind_style
             } else {
-                Style::default()
+                th.style(Slot::Muted)
             };
             ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(style)
         })
         .collect();
     let list = List::new(items)
         .block(block)
-        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+        .highlight_style(th.style(Slot::Selection));
     let mut state = ListState::default();
     if focused {
         state.select(Some(app.rows[pane]));

@@ -1,11 +1,10 @@
 //! The text editor (ratatui-textarea): start an edit, type, keep or cancel it.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::widgets::{Block, Borders};
 use ratatui_textarea::TextArea;
 
 use super::super::app::*;
-use super::super::keymap::{Action, Mode, hints};
+use super::super::keymap::Action;
 use super::Effect;
 use crate::plan::{About, Assumption, Comments, GOAL_ID, Plan};
 
@@ -39,12 +38,7 @@ pub fn start(app: &mut App, target: EditTarget) {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
-    area.set_block(
-        Block::default()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", crate::text::sanitize(&title)))
-            .title_bottom(format!(" {} ", hints(Mode::Editor))),
-    );
+    area.set_cursor_line_style(ratatui::style::Style::default());
     app.editor = Some(Editor {
         target,
         title,
