@@ -7,6 +7,7 @@ mod edit;
 mod error;
 mod fields;
 mod model;
+mod query;
 mod read;
 mod save;
 mod validate;

@@ -70,6 +70,15 @@ pub fn title_from_file_name(path: &std::path::Path) -> String {
     }
 }
 
+/// "file:line:col: message" for a TOML error in a settings, theme or keymap file.
+pub fn toml_error(origin: &str, text: &str, e: &toml::de::Error) -> String {
+    let at = e.span().map_or(String::new(), |s| {
+        let (line, col) = line_col(text, s.start);
+        format!(":{line}:{col}")
+    });
+    format!("{origin}{at}: {}", e.message().trim().replace('\n', " "))
+}
+
 /// Replaces control characters so plan text can never drive the terminal.
 pub fn sanitize(text: &str) -> String {
     text.chars()

@@ -3,14 +3,15 @@
 
 mod app;
 mod config;
+mod form;
 mod history;
 mod keymap;
 mod render;
 mod theme;
 mod update;
 
-pub use app::{App, EditTarget, Overlay, Question, Tone};
-pub use keymap::{Action, Binding, KEYMAP, Mode};
+pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
+pub use keymap::{Action, Binding, Keymap, Mode};
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};
 pub use update::{Effect, Msg, update};
@@ -50,6 +51,12 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
         Theme::load(opts.theme.as_deref().or(settings.theme.as_deref()), support);
     app.theme = theme;
     warnings.extend(theme_warnings);
+    if let Some(dir) = &opts.config_dir {
+        let path = dir.join("keymap.toml");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            warnings.extend(app.keymap.apply_user(&text, &path.display().to_string()));
+        }
+    }
     if !warnings.is_empty() {
         app.say(Tone::Warn, warnings.join(" · "));
     }
@@ -90,7 +97,8 @@ fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result
                         if result.is_ok() && then_quit {
                             return Ok(());
                         }
-                        let msg = Msg::Saved(result.map(|()| version).map_err(|e| e.to_string()));
+                        let result = result.map(|()| (path, version));
+                        let msg = Msg::Saved(result.map_err(|e| e.to_string()));
                         next.extend(update(app, msg));
                     }
                 }

@@ -83,6 +83,30 @@ fn detail_view() {
 }
 
 #[test]
+fn forms_for_stakeholders_and_context() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "S");
+    snap("stakeholders", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "C");
+    snap("context", &a);
+    let mut a = empty();
+    keys(&mut a, "S");
+    snap("stakeholders-none", &a);
+}
+
+#[test]
+fn chooser_and_multi_line_editor() {
+    let mut a = example("language-cafe.toml");
+    // The first activity's "Responsible" field (the fourth row) opens a chooser.
+    keys(&mut a, "hhh\njjj\n");
+    snap("choose-responsible", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hhh\njj\n");
+    snap("editor-resources", &a);
+}
+
+#[test]
 fn help_overlay() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "?");

@@ -103,8 +103,7 @@ impl Field {
     pub fn shape(&self) -> Shape {
         match self {
             Field::Problem | Field::Rights | Field::ImpactEvidence => Shape::Prose,
-            Field::GoalText | Field::Text(_) | Field::AssumptionText(_) => Shape::Prose,
-            Field::EvidenceText(_) | Field::StakeholderInvolvement(_) => Shape::Prose,
+            Field::EvidenceText(_) => Shape::Prose,
             Field::Resources(_) => Shape::List,
             Field::Start | Field::End => Shape::Date,
             Field::KeyDomains => Shape::Domains,
@@ -112,6 +111,32 @@ impl Field {
                 Shape::Choice
             }
             _ => Shape::Line,
+        }
+    }
+
+    /// The id of the item the field belongs to; `None` for the plan's own fields.
+    pub fn owner(&self) -> Option<&str> {
+        match self {
+            Field::Title
+            | Field::Problem
+            | Field::Place
+            | Field::Start
+            | Field::End
+            | Field::KeyDomains
+            | Field::Rights => None,
+            Field::GoalText | Field::ImpactEvidence => Some(GOAL_ID),
+            Field::Text(id)
+            | Field::Resources(id)
+            | Field::Barrier(id)
+            | Field::Responsible(id)
+            | Field::AssumptionText(id)
+            | Field::EvidenceText(id)
+            | Field::EvidenceSource(id)
+            | Field::EvidenceKind(id)
+            | Field::StakeholderName(id)
+            | Field::StakeholderGroup(id)
+            | Field::StakeholderRole(id)
+            | Field::StakeholderInvolvement(id) => Some(id),
         }
     }
 
@@ -186,7 +211,7 @@ impl Plan {
                 .collect(),
             Field::StakeholderGroup(_) => Group::ALL
                 .iter()
-                .map(|g| pair(g.as_str(), g.as_str()))
+                .map(|g| pair(g.as_str(), &g.as_str().replace('-', " ")))
                 .collect(),
             Field::EvidenceKind(_) => vec![
                 pair("", "(not said)"),
@@ -337,17 +362,6 @@ impl Plan {
         Some(id)
     }
 
-    /// The text of the goal, an outcome, an output or an activity.
-    pub fn item_text(&self, id: &str) -> Option<String> {
-        if id == GOAL_ID {
-            return Some(self.goal.text.clone());
-        }
-        let o = self.outcomes.iter().find(|o| o.id == id).map(|o| &o.text);
-        let p = || self.outputs.iter().find(|o| o.id == id).map(|o| &o.text);
-        let a = || self.activity(id).map(|a| &a.text);
-        o.or_else(p).or_else(a).cloned()
-    }
-
     fn item_text_mut(&mut self, id: &str) -> Option<&mut String> {
         if id == GOAL_ID {
             return Some(&mut self.goal.text);
@@ -361,16 +375,8 @@ impl Plan {
             .or(activity.map(|a| &mut a.text))
     }
 
-    pub fn activity(&self, id: &str) -> Option<&Activity> {
-        self.activities.iter().find(|a| a.id == id)
-    }
-
     fn activity_mut(&mut self, id: &str) -> Option<&mut Activity> {
         self.activities.iter_mut().find(|a| a.id == id)
-    }
-
-    pub fn stakeholder(&self, id: &str) -> Option<&Stakeholder> {
-        self.stakeholders.iter().find(|s| s.id == id)
     }
 
     fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {

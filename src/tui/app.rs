@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use ratatui_textarea::TextArea;
 
 use super::history::History;
-use super::keymap::Mode;
+use super::keymap::{Keymap, Mode};
 use super::theme::Theme;
 use crate::framework::Framework;
-use crate::plan::{Dependant, GOAL_ID, Kind, Plan};
+use crate::plan::{Dependant, Field, GOAL_ID, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
 pub const PANES: [&str; 4] = ["activities", "outputs", "intermediate-outcomes", "goal"];
@@ -22,10 +22,24 @@ pub const GOAL: usize = 3;
 pub enum EditTarget {
     Goal,
     NewOutcome,
-    NewOutput { outcome: String },
-    NewActivity { output: String },
-    Text { id: String },
-    NewAssumption { about: String },
+    NewOutput {
+        outcome: String,
+    },
+    NewActivity {
+        output: String,
+    },
+    Text {
+        id: String,
+    },
+    NewAssumption {
+        about: String,
+    },
+    NewEvidence {
+        assumption: String,
+    },
+    NewStakeholder,
+    /// Any field of the plan, through its form.
+    Field(Field),
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +47,26 @@ pub struct Editor {
     pub target: EditTarget,
     pub title: String,
     pub area: TextArea<'static>,
+    /// Enter starts a new line (long text, lists) instead of keeping the edit.
+    pub multiline: bool,
+}
+
+/// Which form is open: one item's fields, the stakeholders, or the plan's context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
+    Item(String),
+    Stakeholders,
+    Context,
+}
+
+/// A list to choose a field's value from (a stakeholder, a group, a kind of evidence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub field: Field,
+    pub title: String,
+    /// (value, label) pairs.
+    pub options: Vec<(String, String)>,
+    pub selected: usize,
 }
 
 /// A question the planner must answer before anything happens.
@@ -46,10 +80,10 @@ pub enum Question {
     QuitUnsaved,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    Detail,
+    Form(Form),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,9 +126,13 @@ pub struct App {
     pub question: Option<Question>,
     pub overlay: Option<Overlay>,
     pub overlay_scroll: u16,
+    /// The row selected in the open form.
+    pub form_row: usize,
+    pub choice: Option<Choice>,
     pub prompt: Option<(PromptKind, String)>,
     pub search: Option<Search>,
     pub theme: Theme,
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -114,9 +152,12 @@ impl App {
             question: None,
             overlay: None,
             overlay_scroll: 0,
+            form_row: 0,
+            choice: None,
             prompt: None,
             search: None,
             theme: Theme::default(),
+            keymap: Keymap::default(),
         }
     }
 
@@ -124,12 +165,21 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.question.is_some() {
             Mode::Confirm
-        } else if self.editor.is_some() {
-            Mode::Editor
+        } else if let Some(ed) = &self.editor {
+            if ed.multiline {
+                Mode::Prose
+            } else {
+                Mode::Editor
+            }
+        } else if self.choice.is_some() {
+            Mode::Choice
         } else if self.prompt.is_some() {
             Mode::Prompt
-        } else if self.overlay.is_some() {
-            Mode::Overlay
+        } else if let Some(o) = &self.overlay {
+            match o {
+                Overlay::Help => Mode::Help,
+                Overlay::Form(_) => Mode::Form,
+            }
         } else {
             Mode::Normal
         }

@@ -38,14 +38,9 @@ pub fn load(dir: &Path) -> (Config, Vec<String>) {
             (c, vec![])
         }
         Err(e) => {
-            let at = e.span().map_or(String::new(), |s| {
-                let (line, col) = crate::text::line_col(&text, s.start);
-                format!(":{line}:{col}")
-            });
-            let msg = e.message().replace('\n', " ");
             let why = format!(
-                "Settings {}{at}: {msg}; expected e.g. theme = \"light\"; using defaults",
-                path.display()
+                "Settings {}; expected e.g. theme = \"light\"; using defaults",
+                crate::text::toml_error(&path.display().to_string(), &text, &e)
             );
             (Config::default(), vec![why])
         }

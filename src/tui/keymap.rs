@@ -1,26 +1,66 @@
-//! The keymap as data: one table, a description per binding, a mode per binding. The help
-//! overlay and the status-line hints are generated from it.
+//! The keymap as data: one table of (mode, key, action), a description per action and
+//! mode, and a user's `keymap.toml` on top. Help and the status-line hints are generated
+//! from it, so they always say what the keys really do.
+
+mod key;
+mod table;
+
+use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use table::help;
 
 /// Where keys go. Text typed in the editor and on the prompt line is not in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
     Editor,
+    Prose,
     Prompt,
-    Overlay,
+    Help,
+    Form,
+    Choice,
     Confirm,
 }
 
 impl Mode {
-    pub fn name(self) -> &'static str {
+    pub const ALL: [Mode; 8] = [
+        Mode::Normal,
+        Mode::Editor,
+        Mode::Prose,
+        Mode::Prompt,
+        Mode::Help,
+        Mode::Form,
+        Mode::Choice,
+        Mode::Confirm,
+    ];
+
+    /// The heading in help.
+    pub fn title(self) -> &'static str {
         match self {
             Mode::Normal => "Planning",
-            Mode::Editor => "Editing text",
+            Mode::Editor => "Editing a line of text",
+            Mode::Prose => "Editing longer text and lists (Enter starts a new line)",
             Mode::Prompt => "Command and search line",
-            Mode::Overlay => "Help and detail views",
+            Mode::Help => "This help",
+            Mode::Form => "Fields of an item, the stakeholders, the context",
+            Mode::Choice => "Choosing a value",
             Mode::Confirm => "Questions",
+        }
+    }
+
+    /// The section in a keymap file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Editor => "editor",
+            Mode::Prose => "prose",
+            Mode::Prompt => "prompt",
+            Mode::Help => "help",
+            Mode::Form => "form",
+            Mode::Choice => "choice",
+            Mode::Confirm => "confirm",
         }
     }
 }
@@ -43,6 +83,8 @@ pub enum Action {
     Delete,
     LinkRight,
     UnlinkRight,
+    Stakeholders,
+    Context,
     Undo,
     Redo,
     Save,
@@ -51,492 +93,186 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Help,
-    // editor, prompt, overlays and questions
     Commit,
     Cancel,
     Yes,
     No,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
-    /// How the key is written in hints and help.
-    pub label: &'static str,
     pub action: Action,
-    pub help: &'static str,
-    /// The short form shown in the status line, if this binding is hinted there.
-    pub hint: Option<&'static str>,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-
-const fn bind(
-    mode: Mode,
-    code: KeyCode,
-    modifiers: KeyModifiers,
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        mode,
-        code,
-        modifiers,
-        label,
-        action,
-        help,
-        hint,
+impl Binding {
+    /// How the key is written in help ("Ctrl-s").
+    pub fn label(&self) -> String {
+        key::label(self.code, self.modifiers)
     }
 }
 
-use Action as A;
-use KeyCode as K;
-use Mode as M;
-
-pub const KEYMAP: &[Binding] = &[
-    bind(
-        M::Normal,
-        K::Char('h'),
-        NONE,
-        "h",
-        A::PaneLeft,
-        "pane toward the activities",
-        Some("h/l panes"),
-    ),
-    bind(
-        M::Normal,
-        K::Left,
-        NONE,
-        "←",
-        A::PaneLeft,
-        "pane toward the activities",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('l'),
-        NONE,
-        "l",
-        A::PaneRight,
-        "pane toward the goal",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Right,
-        NONE,
-        "→",
-        A::PaneRight,
-        "pane toward the goal",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Tab,
-        NONE,
-        "Tab",
-        A::NextPane,
-        "next pane (wraps round)",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::BackTab,
-        KeyModifiers::SHIFT,
-        "Shift-Tab",
-        A::PrevPane,
-        "previous pane (wraps round)",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('k'),
-        NONE,
-        "k",
-        A::Up,
-        "previous item",
-        None,
-    ),
-    bind(M::Normal, K::Up, NONE, "↑", A::Up, "previous item", None),
-    bind(
-        M::Normal,
-        K::Char('j'),
-        NONE,
-        "j",
-        A::Down,
-        "next item",
-        Some("j/k items"),
-    ),
-    bind(M::Normal, K::Down, NONE, "↓", A::Down, "next item", None),
-    bind(
-        M::Normal,
-        K::Char('g'),
-        NONE,
-        "g",
-        A::Top,
-        "first item",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('G'),
-        NONE,
-        "G",
-        A::Bottom,
-        "last item",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Enter,
-        NONE,
-        "Enter",
-        A::Open,
-        "open the item's details (edit an empty goal)",
-        Some("Enter open"),
-    ),
-    bind(
-        M::Normal,
-        K::Char('e'),
-        NONE,
-        "e",
-        A::Edit,
-        "edit the item's text",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('a'),
-        NONE,
-        "a",
-        A::Add,
-        "add an item, made from the item it serves",
-        Some("a add"),
-    ),
-    bind(
-        M::Normal,
-        K::Char('o'),
-        NONE,
-        "o",
-        A::Add,
-        "add an item (as a)",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('A'),
-        NONE,
-        "A",
-        A::AddAssumption,
-        "state an assumption about the item",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('d'),
-        NONE,
-        "d",
-        A::Delete,
-        "delete the item (asks first if others depend on it)",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('+'),
-        NONE,
-        "+",
-        A::LinkRight,
-        "make the item also serve the item selected on its right",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('-'),
-        NONE,
-        "-",
-        A::UnlinkRight,
-        "stop the item serving the item selected on its right",
-        None,
-    ),
-    bind(M::Normal, K::Char('u'), NONE, "u", A::Undo, "undo", None),
-    bind(
-        M::Normal,
-        K::Char('r'),
-        CTRL,
-        "Ctrl-r",
-        A::Redo,
-        "redo",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('s'),
-        CTRL,
-        "Ctrl-s",
-        A::Save,
-        "save",
-        Some("^s save"),
-    ),
-    bind(
-        M::Normal,
-        K::Char(':'),
-        NONE,
-        ":",
-        A::Command,
-        "command line (:w :q :wq :q!)",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('/'),
-        NONE,
-        "/",
-        A::Search,
-        "search the plan",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('n'),
-        NONE,
-        "n",
-        A::NextMatch,
-        "next match",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('N'),
-        NONE,
-        "N",
-        A::PrevMatch,
-        "previous match",
-        None,
-    ),
-    bind(
-        M::Normal,
-        K::Char('?'),
-        NONE,
-        "?",
-        A::Help,
-        "help: every key",
-        Some("? help"),
-    ),
-    bind(
-        M::Normal,
-        K::Char('q'),
-        NONE,
-        "q",
-        A::Quit,
-        "quit (asks if there are unsaved changes)",
-        Some("q quit"),
-    ),
-    bind(
-        M::Editor,
-        K::Char('s'),
-        CTRL,
-        "Ctrl-s",
-        A::Commit,
-        "keep the edit",
-        Some("^s/Enter keep"),
-    ),
-    bind(
-        M::Editor,
-        K::Enter,
-        NONE,
-        "Enter",
-        A::Commit,
-        "keep the edit (one-line fields)",
-        None,
-    ),
-    bind(
-        M::Editor,
-        K::Esc,
-        NONE,
-        "Esc",
-        A::Cancel,
-        "cancel the edit",
-        Some("Esc cancel"),
-    ),
-    bind(
-        M::Prompt,
-        K::Enter,
-        NONE,
-        "Enter",
-        A::Commit,
-        "run the command or search",
-        Some("Enter run"),
-    ),
-    bind(
-        M::Prompt,
-        K::Esc,
-        NONE,
-        "Esc",
-        A::Cancel,
-        "cancel",
-        Some("Esc cancel"),
-    ),
-    bind(
-        M::Overlay,
-        K::Esc,
-        NONE,
-        "Esc",
-        A::Cancel,
-        "close",
-        Some("Esc close"),
-    ),
-    bind(
-        M::Overlay,
-        K::Char('q'),
-        NONE,
-        "q",
-        A::Cancel,
-        "close",
-        None,
-    ),
-    bind(
-        M::Overlay,
-        K::Char('?'),
-        NONE,
-        "?",
-        A::Cancel,
-        "close",
-        None,
-    ),
-    bind(
-        M::Overlay,
-        K::Char('e'),
-        NONE,
-        "e",
-        A::Edit,
-        "edit the item's text (details)",
-        Some("e edit"),
-    ),
-    bind(
-        M::Overlay,
-        K::Char('j'),
-        NONE,
-        "j",
-        A::Down,
-        "scroll down",
-        None,
-    ),
-    bind(M::Overlay, K::Down, NONE, "↓", A::Down, "scroll down", None),
-    bind(
-        M::Overlay,
-        K::Char('k'),
-        NONE,
-        "k",
-        A::Up,
-        "scroll up",
-        None,
-    ),
-    bind(M::Overlay, K::Up, NONE, "↑", A::Up, "scroll up", None),
-    bind(
-        M::Confirm,
-        K::Char('y'),
-        NONE,
-        "y",
-        A::Yes,
-        "yes",
-        Some("y yes"),
-    ),
-    bind(M::Confirm, K::Enter, NONE, "Enter", A::Yes, "yes", None),
-    bind(
-        M::Confirm,
-        K::Char('n'),
-        NONE,
-        "n",
-        A::No,
-        "no",
-        Some("n/Esc no"),
-    ),
-    bind(M::Confirm, K::Esc, NONE, "Esc", A::No, "no", None),
-];
-
-/// The action bound to a key press in a mode, if any. Ctrl-c always quits safely (it asks
-/// first when there are unsaved changes, like `q`).
-pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
-    if ev.modifiers.contains(CTRL) && ev.code == K::Char('c') {
-        return Some(if mode == M::Normal {
-            A::Quit
-        } else {
-            A::Cancel
-        });
-    }
-    // Shift is part of the character for letters and symbols; only BackTab declares it.
-    let mods = match ev.code {
-        K::BackTab => ev.modifiers,
-        _ => ev.modifiers - KeyModifiers::SHIFT,
-    };
-    KEYMAP
-        .iter()
-        .find(|b| {
-            b.mode == mode && b.code == ev.code && (b.modifiers == mods || b.code == K::BackTab)
-        })
-        .map(|b| b.action)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
 }
 
-/// "? help · q quit · h/l panes ..." for the status line, short enough for 80 columns.
-/// Help and quit come first, so a narrow terminal that cuts the line still shows them.
-pub fn hints(mode: Mode) -> String {
-    let first = |b: &&Binding| !matches!(b.action, A::Help | A::Quit);
-    let mut hinted: Vec<&Binding> = KEYMAP
-        .iter()
-        .filter(|b| b.mode == mode && b.hint.is_some())
-        .collect();
-    hinted.sort_by_key(first);
-    hinted
-        .iter()
-        .filter_map(|b| b.hint)
-        .collect::<Vec<_>>()
-        .join(" · ")
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = table::DEFAULTS
+            .iter()
+            .filter_map(|&(mode, k, action)| {
+                let (code, modifiers) = key::parse(k)?;
+                Some(Binding {
+                    mode,
+                    code,
+                    modifiers,
+                    action,
+                })
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a key press in a mode, if any. Ctrl-c always gets out safely:
+    /// it quits from the panes (asking first if there are unsaved changes) and cancels
+    /// anything else.
+    pub fn lookup(&self, mode: Mode, ev: KeyEvent) -> Option<Action> {
+        if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
+            return Some(if mode == Mode::Normal {
+                Action::Quit
+            } else {
+                Action::Cancel
+            });
+        }
+        // Shift is part of the character for letters and symbols; only BackTab declares it.
+        let mods = match ev.code {
+            KeyCode::BackTab => ev.modifiers | KeyModifiers::SHIFT,
+            _ => ev.modifiers - KeyModifiers::SHIFT,
+        };
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.code == ev.code && b.modifiers == mods)
+            .map(|b| b.action)
+    }
+
+    /// The bindings of a mode, in table order.
+    pub fn in_mode(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.mode == mode)
+    }
+
+    /// "? help · q quit · h/l panes ..." for the status line.
+    pub fn hints(&self, mode: Mode) -> String {
+        table::HINTS
+            .iter()
+            .filter(|(m, _, _)| *m == mode)
+            .filter_map(|(_, actions, word)| {
+                let keys: Vec<String> = actions
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, a)| {
+                        // The nth mention of an action shows its nth key.
+                        let nth = actions[..i].iter().filter(|x| *x == a).count();
+                        self.in_mode(mode)
+                            .filter(|b| b.action == *a)
+                            .nth(nth)
+                            .map(|b| key::short(b.code, b.modifiers))
+                    })
+                    .collect();
+                match keys.is_empty() {
+                    // A hint with no action names a key the keymap leaves to the text.
+                    true if actions.is_empty() => Some(word.to_string()),
+                    true => None,
+                    false => Some(format!("{} {word}", keys.join("/"))),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// Pairs of bindings for the same key in the same mode.
+    pub fn duplicates(&self) -> Vec<(Mode, String)> {
+        let mut out = Vec::new();
+        for (i, a) in self.bindings.iter().enumerate() {
+            if self.bindings[i + 1..]
+                .iter()
+                .any(|b| a.mode == b.mode && a.code == b.code && a.modifiers == b.modifiers)
+            {
+                out.push((a.mode, a.label()));
+            }
+        }
+        out
+    }
+
+    /// Applies a user's keymap file: `[normal]` `"x" = "delete"`, one section per mode;
+    /// `"none"` unbinds a key. A user binding replaces whatever the key did in that mode.
+    /// Anything wrong is a warning, and that entry is skipped.
+    pub fn apply_user(&mut self, text: &str, origin: &str) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let file: BTreeMap<String, BTreeMap<String, String>> = match toml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                return vec![format!(
+                    "Keymap {}; expected sections like [normal] with \"x\" = \"delete\"; using the default keys",
+                    crate::text::toml_error(origin, text, &e)
+                )];
+            }
+        };
+        for (section, entries) in &file {
+            let Some(mode) = Mode::ALL.iter().copied().find(|m| m.key() == section) else {
+                let names: Vec<&str> = Mode::ALL.iter().map(|m| m.key()).collect();
+                warnings.push(format!(
+                    "Keymap {origin}: unknown section [{section}]; sections are {}",
+                    names.join(", ")
+                ));
+                continue;
+            };
+            let mut seen = Vec::new();
+            for (k, name) in entries {
+                let Some((code, modifiers)) = key::parse(k) else {
+                    warnings.push(format!(
+                        "Keymap {origin}: [{section}] `{k}` is not a key; write e.g. \"x\", \"Ctrl-n\", \"Enter\", \"left\""
+                    ));
+                    continue;
+                };
+                if seen.contains(&(code, modifiers)) {
+                    warnings.push(format!(
+                        "Keymap {origin}: [{section}] `{k}` is bound twice; the first binding is kept"
+                    ));
+                    continue;
+                }
+                seen.push((code, modifiers));
+                let action = match name.as_str() {
+                    "none" => None,
+                    n => match table::NAMES.iter().find(|(_, a)| *a == n) {
+                        Some((a, _)) => Some(*a),
+                        None => {
+                            warnings.push(format!(
+                                "Keymap {origin}: [{section}] `{k}` = `{n}` is not an action; the README lists them"
+                            ));
+                            continue;
+                        }
+                    },
+                };
+                self.bindings
+                    .retain(|b| !(b.mode == mode && b.code == code && b.modifiers == modifiers));
+                if let Some(action) = action {
+                    self.bindings.push(Binding {
+                        mode,
+                        code,
+                        modifiers,
+                        action,
+                    });
+                }
+            }
+        }
+        warnings
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for (i, a) in KEYMAP.iter().enumerate() {
-            for b in &KEYMAP[i + 1..] {
-                assert!(
-                    !(a.mode == b.mode && a.code == b.code && a.modifiers == b.modifiers),
-                    "{} is bound twice in {:?}",
-                    a.label,
-                    a.mode
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn every_mode_hints_fit_in_80_columns() {
-        for m in [M::Normal, M::Editor, M::Prompt, M::Overlay, M::Confirm] {
-            assert!(hints(m).chars().count() <= 78, "{m:?}: {}", hints(m));
-        }
-    }
-
-    #[test]
-    fn lookups_follow_the_table() {
-        let key = |c, m| KeyEvent::new(c, m);
-        assert_eq!(
-            lookup(M::Normal, key(K::Char('G'), KeyModifiers::SHIFT)),
-            Some(A::Bottom)
-        );
-        assert_eq!(
-            lookup(M::Normal, key(K::BackTab, KeyModifiers::SHIFT)),
-            Some(A::PrevPane)
-        );
-        assert_eq!(lookup(M::Normal, key(K::Char('r'), CTRL)), Some(A::Redo));
-        assert_eq!(lookup(M::Normal, key(K::Char('r'), NONE)), None);
-        assert_eq!(lookup(M::Editor, key(K::Char('x'), NONE)), None);
-        assert_eq!(lookup(M::Editor, key(K::Char('c'), CTRL)), Some(A::Cancel));
-    }
-}
+mod tests;

@@ -1,7 +1,10 @@
 //! Rendering: a pure function of the state. Never mutates.
 
+mod form;
 mod overlays;
 mod panes;
+
+pub(super) use overlays::centered;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -10,7 +13,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, PromptKind, Tone};
-use super::keymap::hints;
 use super::theme::Slot;
 use crate::text::sanitize;
 
@@ -80,6 +82,9 @@ fn status_line(app: &App) -> Line<'static> {
             });
             Line::from(Span::styled(sanitize(text), style))
         }
-        None => Line::from(Span::styled(hints(app.mode()), app.theme.style(Slot::Hint))),
+        None => Line::from(Span::styled(
+            app.keymap.hints(app.mode()),
+            app.theme.style(Slot::Hint),
+        )),
     }
 }

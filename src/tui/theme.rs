@@ -179,13 +179,9 @@ impl Theme {
         let file: ThemeFile = match toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
-                let at = e.span().map_or(String::new(), |s| {
-                    let (line, col) = crate::text::line_col(text, s.start);
-                    format!(":{line}:{col}")
-                });
-                let msg = e.message().replace('\n', " ");
                 warnings.push(format!(
-                    "Theme {origin}{at}: {msg}; using the default theme (see themes/dark.toml for the format)"
+                    "Theme {}; using the default theme (see themes/dark.toml for the format)",
+                    crate::text::toml_error(origin, text, &e)
                 ));
                 return (Theme::load(None, support).0, warnings);
             }

@@ -3,16 +3,15 @@
 
 mod dialog;
 mod edit;
+mod form;
 mod normal;
-
-pub(crate) use edit::item_text;
 
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
-use super::keymap::{Action, Mode, lookup};
+use super::keymap::{Action, Mode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -31,8 +30,8 @@ pub enum Effect {
 pub enum Msg {
     Key(KeyEvent),
     Action(Action),
-    /// The result of an `Effect::Save`, with the version that was written.
-    Saved(Result<u64, String>),
+    /// The result of an `Effect::Save`: where and which version was written.
+    Saved(Result<(PathBuf, u64), String>),
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -43,11 +42,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Action(a) => a,
-        Msg::Key(key) => match lookup(mode, key) {
+        Msg::Key(key) => match app.keymap.lookup(mode, key) {
             Some(a) => a,
             None => {
                 match mode {
-                    Mode::Editor => edit::type_key(app, key),
+                    Mode::Editor | Mode::Prose => edit::type_key(app, key),
                     Mode::Prompt => dialog::type_key(app, key),
                     _ => {}
                 }
@@ -57,22 +56,31 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     };
     match mode {
         Mode::Normal => normal::act(app, action),
-        Mode::Editor => edit::act(app, action),
+        Mode::Editor | Mode::Prose => edit::act(app, action),
         Mode::Prompt => dialog::prompt(app, action),
-        Mode::Overlay => dialog::overlay(app, action),
+        Mode::Help => dialog::help(app, action),
+        Mode::Form => form::act(app, action),
+        Mode::Choice => form::choose(app, action),
         Mode::Confirm => dialog::answer(app, action),
     }
 }
 
 /// The effect that saves the plan as it is now.
 pub(crate) fn save(app: &App, then_quit: bool) -> Effect {
+    save_to(app, app.path.clone(), then_quit)
+}
+
+/// The effect that saves the plan to a file (`:w FILE`).
+pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
     Effect::Save {
-        path: app.path.clone(),
+        path,
         text: crate::plan::to_toml(&app.plan),
         version: app.version,
         then_quit,
     }
 }
 
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod tests;

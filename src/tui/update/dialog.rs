@@ -56,12 +56,28 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help);
             Vec::new()
         }
+        "stakeholders" | "s" => {
+            super::form::open(app, Form::Stakeholders);
+            Vec::new()
+        }
+        "context" | "c" => {
+            super::form::open(app, Form::Context);
+            Vec::new()
+        }
+        w if w.starts_with("w ") || w.starts_with("wq ") => {
+            let (verb, file) = w.split_once(' ').unwrap_or((w, ""));
+            vec![super::save_to(
+                app,
+                std::path::PathBuf::from(file.trim()),
+                verb == "wq",
+            )]
+        }
         "" => Vec::new(),
         other => {
             app.say(
                 Tone::Error,
                 format!(
-                    "Unknown command :{}; try :w, :q, :wq or :q!",
+                    "Unknown command :{}; try :w, :w FILE, :q, :wq, :q!, :stakeholders, :context",
                     crate::text::sanitize(other)
                 ),
             );
@@ -138,15 +154,14 @@ fn jump(app: &mut App) {
     }
 }
 
-pub fn overlay(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn help(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Cancel => app.overlay = None,
         Action::Down => app.overlay_scroll = app.overlay_scroll.saturating_add(1),
         Action::Up => app.overlay_scroll = app.overlay_scroll.saturating_sub(1),
-        Action::Edit if app.overlay == Some(Overlay::Detail) => {
-            app.overlay = None;
-            super::normal::edit_selected(app);
-        }
+        Action::Top => app.overlay_scroll = 0,
+        // Render stops the scroll at the last page.
+        Action::Bottom => app.overlay_scroll = u16::MAX,
         _ => {}
     }
     Vec::new()
@@ -177,10 +192,11 @@ pub fn delete_now(app: &mut App, id: &str) {
     app.clamp_rows();
 }
 
-pub fn saved(app: &mut App, result: Result<u64, String>) {
+pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64), String>) {
     match result {
-        Ok(version) => {
+        Ok((path, version)) => {
             app.saved_version = version;
+            app.path = path;
             let path = app.path.display().to_string();
             app.say(
                 Tone::Info,

@@ -1,48 +1,52 @@
 //! The text editor (ratatui-textarea): start an edit, type, keep or cancel it.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::Effect;
-use crate::plan::{About, Assumption, Comments, GOAL_ID, Plan};
+use crate::plan::{About, Field, GOAL_ID, Group, Shape};
 
 const ASSUMPTION_START: &str = "The barrier to integration in this case is ";
 
 pub fn start(app: &mut App, target: EditTarget) {
-    let (title, text) = match &target {
-        EditTarget::Goal => (
-            "Goal: what long-term change do we want to see?".to_string(),
-            app.plan.goal.text.clone(),
-        ),
-        EditTarget::NewOutcome => (
-            "New intermediate outcome, serving the goal".into(),
-            String::new(),
-        ),
-        EditTarget::NewOutput { outcome } => {
-            (format!("New output, serving `{outcome}`"), String::new())
+    let title = match &target {
+        EditTarget::Goal => "Goal: what long-term change do we want to see?".to_string(),
+        EditTarget::NewOutcome => "New intermediate outcome, serving the goal".into(),
+        EditTarget::NewOutput { outcome } => format!("New output, serving `{outcome}`"),
+        EditTarget::NewActivity { output } => format!("New activity, serving `{output}`"),
+        EditTarget::Text { id } => format!("Edit `{id}`"),
+        EditTarget::NewAssumption { about } => format!("Assumption about `{about}`"),
+        EditTarget::NewEvidence { assumption } => {
+            format!("Evidence for assumption `{assumption}`: what shows it holds?")
         }
-        EditTarget::NewActivity { output } => {
-            (format!("New activity, serving `{output}`"), String::new())
-        }
-        EditTarget::Text { id } => (
-            format!("Edit `{id}`"),
-            item_text(&app.plan, id).unwrap_or_default(),
-        ),
-        EditTarget::NewAssumption { about } => (
-            format!("Assumption about `{about}`"),
-            ASSUMPTION_START.to_string(),
-        ),
+        EditTarget::NewStakeholder => "New stakeholder: name".into(),
+        EditTarget::Field(f) => format!("{} of `{}`", f.label(), f.owner().unwrap_or("the plan")),
     };
+    start_titled(app, target, title);
+}
+
+pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
+    let text = match &target {
+        EditTarget::Goal => app.plan.goal.text.clone(),
+        EditTarget::Text { id } => app.plan.item_text(id).unwrap_or_default(),
+        EditTarget::NewAssumption { .. } => ASSUMPTION_START.to_string(),
+        EditTarget::Field(f) => app.plan.field(f).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let multiline = matches!(&target, EditTarget::Field(f) if matches!(f.shape(), Shape::Prose | Shape::List))
+        || matches!(target, EditTarget::NewEvidence { .. });
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
     area.set_cursor_line_style(ratatui::style::Style::default());
     app.editor = Some(Editor {
         target,
         title,
         area,
+        multiline,
     });
     app.status = None;
 }
@@ -69,79 +73,85 @@ fn commit(app: &mut App) {
     let Some(ed) = app.editor.take() else {
         return;
     };
-    let text = ed.area.lines().join(" ").trim().to_string();
-    if text.is_empty()
-        || (matches!(ed.target, EditTarget::NewAssumption { .. })
-            && text == ASSUMPTION_START.trim())
+    let joiner = if ed.multiline { "\n" } else { " " };
+    let text = ed.area.lines().join(joiner).trim().to_string();
+    let empty_ok = matches!(&ed.target, EditTarget::Field(_));
+    if !empty_ok
+        && (text.is_empty()
+            || (matches!(ed.target, EditTarget::NewAssumption { .. })
+                && text == ASSUMPTION_START.trim()))
     {
         app.say(Tone::Warn, "Nothing kept: the text was empty");
         return;
     }
-    let result = match ed.target {
-        EditTarget::Goal => {
-            app.change(|p| p.goal.text = text);
-            Ok(GOAL_ID.to_string())
-        }
-        EditTarget::NewOutcome => app.change(|p| p.add_outcome(&text)),
-        EditTarget::NewOutput { outcome } => app.change(|p| p.add_output(&outcome, &text)),
-        EditTarget::NewActivity { output } => app.change(|p| p.add_activity(&output, &text)),
-        EditTarget::Text { id } => {
-            app.change(|p| set_item_text(p, &id, text));
-            Ok(id)
-        }
+    let result = match ed.target.clone() {
+        EditTarget::Goal => set(app, &Field::GoalText, &text).map(|()| GOAL_ID.to_string()),
+        EditTarget::NewOutcome => app
+            .change(|p| p.add_outcome(&text))
+            .map_err(|e| e.to_string()),
+        EditTarget::NewOutput { outcome } => app
+            .change(|p| p.add_output(&outcome, &text))
+            .map_err(|e| e.to_string()),
+        EditTarget::NewActivity { output } => app
+            .change(|p| p.add_activity(&output, &text))
+            .map_err(|e| e.to_string()),
+        EditTarget::Text { id } => set(app, &Field::Text(id.clone()), &text).map(|()| id),
         EditTarget::NewAssumption { about } => {
-            app.change(|p| {
-                let id = p.new_id(&format!("assumption {about}"), "assumption");
-                p.assumptions.push(Assumption {
-                    id,
-                    about: About::Item(about.clone()),
-                    text,
-                    extra: Vec::new(),
-                    comments: Comments::default(),
-                });
-            });
-            app.say(Tone::Info, format!("Assumption about `{about}` kept; evidence for it belongs in the plan file for now"));
+            let id = app.change(|p| p.add_assumption(About::Item(about.clone()), &text));
+            let field = Field::AssumptionText(id);
+            super::form::show_new(app, Form::Item(about), field);
+            app.say(
+                Tone::Info,
+                "Assumption kept: now press a to give its evidence (u undoes)",
+            );
             return;
         }
+        EditTarget::NewEvidence { assumption } => {
+            let Some(id) = app.change(|p| p.add_evidence(&assumption, &text)) else {
+                app.say(Tone::Warn, format!("Assumption `{assumption}` is gone"));
+                return;
+            };
+            super::form::focus_field(app, &Field::EvidenceKind(id));
+            app.say(
+                Tone::Info,
+                "Evidence kept: say its kind and source in the rows below (Enter)",
+            );
+            return;
+        }
+        EditTarget::NewStakeholder => {
+            let id = app.change(|p| p.add_stakeholder(&text, Group::Newcomers));
+            let field = Field::StakeholderGroup(id);
+            super::form::show_new(app, Form::Stakeholders, field.clone());
+            let section = format!("Which group is `{}` in?", crate::text::sanitize(&text));
+            super::form::edit_field(app, field, &section);
+            return;
+        }
+        EditTarget::Field(f) => match set(app, &f, &text) {
+            Ok(()) => {
+                app.say(Tone::Info, format!("{} kept (u undoes)", f.label()));
+                return;
+            }
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(id) => {
             app.select(&id);
             app.say(Tone::Info, "Kept (u undoes)");
         }
-        Err(e) => app.say(Tone::Warn, e.to_string()),
+        Err(e) => {
+            // The text stays in the editor so nothing typed is lost.
+            app.editor = Some(ed);
+            app.say(Tone::Warn, e);
+        }
     }
 }
 
-/// The text of an item with an id.
-pub fn item_text(plan: &Plan, id: &str) -> Option<String> {
-    if id == GOAL_ID {
-        return Some(plan.goal.text.clone());
-    }
-    plan.outcomes
-        .iter()
-        .find(|o| o.id == id)
-        .map(|o| o.text.clone())
-        .or_else(|| {
-            plan.outputs
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.text.clone())
-        })
-        .or_else(|| {
-            plan.activities
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.text.clone())
-        })
-}
-
-fn set_item_text(plan: &mut Plan, id: &str, text: String) {
-    if let Some(o) = plan.outcomes.iter_mut().find(|o| o.id == id) {
-        o.text = text;
-    } else if let Some(o) = plan.outputs.iter_mut().find(|o| o.id == id) {
-        o.text = text;
-    } else if let Some(a) = plan.activities.iter_mut().find(|a| a.id == id) {
-        a.text = text;
-    }
+/// Sets a field if its value is good; the plan changes (and can be undone) only then.
+fn set(app: &mut App, field: &Field, text: &str) -> Result<(), String> {
+    let mut plan = app.plan.clone();
+    plan.set_field(field, text, &app.fw)
+        .map_err(|e| e.to_string())?;
+    app.change(|p| *p = plan);
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::{Effect, save};
-use crate::plan::{EditError, GOAL_ID, Kind};
+use crate::plan::{About, EditError, GOAL_ID, Kind};
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     app.status = None;
@@ -33,21 +33,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Delete => delete(app),
         Action::LinkRight | Action::UnlinkRight => link(app, action == Action::LinkRight),
-        Action::Undo => {
-            let done = app.history.undo(&mut app.plan, &mut app.version);
-            app.say(
-                Tone::Info,
-                if done {
-                    "Undone (Ctrl-r redoes)"
-                } else {
-                    "Nothing to undo"
-                },
-            );
-        }
-        Action::Redo => {
-            let done = app.history.redo(&mut app.plan, &mut app.version);
-            app.say(Tone::Info, if done { "Redone" } else { "Nothing to redo" });
-        }
+        Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo),
+        Action::Stakeholders => super::form::open(app, Form::Stakeholders),
+        Action::Context => super::form::open(app, Form::Context),
         Action::Save => return vec![save(app, false)],
         Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
         Action::Search => app.prompt = Some((PromptKind::Search, String::new())),
@@ -61,6 +49,20 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.clamp_rows();
     Vec::new()
+}
+
+pub(super) fn undo_redo(app: &mut App, undo: bool) {
+    let msg = match (
+        undo,
+        undo && app.history.undo(&mut app.plan, &mut app.version),
+    ) {
+        (true, true) => "Undone (Ctrl-r redoes)",
+        (true, false) => "Nothing to undo",
+        (false, _) if app.history.redo(&mut app.plan, &mut app.version) => "Redone",
+        (false, _) => "Nothing to redo",
+    };
+    app.say(Tone::Info, msg);
+    app.clamp_rows();
 }
 
 fn move_to(app: &mut App, pane: usize) {
@@ -97,20 +99,36 @@ fn nudge_assumptions(app: &mut App) {
     let Some(outcome) = app.selected_in(OUTCOMES) else {
         return;
     };
-    let about = |a: &crate::plan::Assumption| matches!(&a.about, crate::plan::About::Item(i) if *i == outcome);
-    if !app.plan.assumptions.iter().any(about) {
-        app.say(Tone::Warn, format!("Outcome `{outcome}` has no assumption yet: on pane 2 press A to state it (and its evidence) before its outputs"));
-    }
+    let p = &app.plan;
+    let about: Vec<&str> = p
+        .assumptions
+        .iter()
+        .filter(|a| matches!(&a.about, About::Item(i) if *i == outcome))
+        .map(|a| a.id.as_str())
+        .collect();
+    let msg = if about.is_empty() {
+        format!(
+            "Outcome `{outcome}` has no assumption yet: on pane 2 press A to state it (and its evidence) before its outputs"
+        )
+    } else if !p
+        .evidence
+        .iter()
+        .any(|e| about.contains(&e.assumption.as_str()))
+    {
+        format!(
+            "The assumption on `{outcome}` has no evidence yet: on pane 2 press Enter, then a on the assumption"
+        )
+    } else {
+        return;
+    };
+    app.say(Tone::Warn, msg);
 }
 
 fn open(app: &mut App) {
     match app.selected() {
         None if app.pane == GOAL => super::edit::start(app, EditTarget::Goal),
         None => add(app),
-        Some(_) => {
-            app.overlay = Some(Overlay::Detail);
-            app.overlay_scroll = 0;
-        }
+        Some(id) => super::form::open(app, Form::Item(id)),
     }
 }
 

@@ -5,7 +5,7 @@ use crate::framework::Framework;
 use crate::plan::Plan;
 use crate::tui::app::*;
 
-fn app() -> App {
+pub(super) fn app() -> App {
     App::new(
         Plan::new("t"),
         "t.toml".into(),
@@ -13,7 +13,7 @@ fn app() -> App {
     )
 }
 
-fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
+pub(super) fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for c in typed.chars() {
         let code = match c {
@@ -30,19 +30,19 @@ fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     effects
 }
 
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+pub(super) fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     update(
         app,
         Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
     )
 }
 
-fn status(app: &App) -> String {
+pub(super) fn status(app: &App) -> String {
     app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default()
 }
 
 /// Goal, one outcome, one output, one activity, by keys alone.
-fn built() -> App {
+pub(super) fn built() -> App {
     let mut a = app();
     keys(&mut a, "aEveryone talks\n");
     keys(&mut a, "haPeople talk\n");
@@ -158,7 +158,7 @@ fn undo_and_redo_every_kind_of_change() {
     let mut a = built();
     let snapshots = [a.plan.clone()];
     keys(&mut a, "e!\n"); // edit
-    keys(&mut a, "hA is the lack of places\n"); // assumption on the output
+    keys(&mut a, "hA is the lack of places\n\u{1b}"); // assumption, then close its form
     keys(&mut a, "l"); // outcomes
     keys(&mut a, "aSecond\n");
     keys(&mut a, "h+"); // link
@@ -213,7 +213,7 @@ fn saving_clears_the_mark_and_undo_back_to_saved_is_clean() {
         panic!("{effects:?}");
     };
     assert!(text.contains("text = \"Goal\""));
-    update(&mut a, Msg::Saved(Ok(*version)));
+    update(&mut a, Msg::Saved(Ok(("t.toml".into(), *version))));
     assert!(!a.dirty());
     keys(&mut a, "e!\n");
     assert!(a.dirty());
@@ -253,15 +253,20 @@ fn help_and_detail_overlays_open_and_close() {
     keys(&mut a, "\u{1b}");
     assert_eq!(a.overlay, None);
     keys(&mut a, "\n");
-    assert_eq!(a.overlay, Some(Overlay::Detail));
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Form(Form::Item("run-the-cafe".into())))
+    );
     keys(&mut a, "e");
-    assert!(a.editor.is_some() && a.overlay.is_none());
+    assert!(a.editor.is_some(), "e edits the selected field");
+    keys(&mut a, "\u{1b}\u{1b}");
+    assert_eq!(a.overlay, None);
 }
 
 #[test]
 fn no_key_sequence_panics() {
     let mut a = built();
-    let all: Vec<char> = "hjklgGaoAd+-u\n\u{1b}\t:/?nNqyeq!wx ".chars().collect();
+    let all: Vec<char> = "hjklgGaoAd+-u\n\u{1b}\t:/?nNqyeq!wxSC ".chars().collect();
     // A deterministic walk through many key combinations.
     let mut seed: u64 = 7;
     for _ in 0..5000 {

@@ -1,0 +1,150 @@
+//! The rows of a form: an item's fields with its assumptions and their evidence, the
+//! stakeholders, or the plan's context. A pure function of the plan, shared by `update`
+//! (what the selected row edits) and render (what it shows).
+
+use super::app::Form;
+use crate::framework::Framework;
+use crate::plan::{About, Field, GOAL_ID, Kind, Plan, Shape};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The heading the row sits under; shown when it differs from the row above's.
+    pub section: String,
+    pub field: Field,
+    /// The value as shown (a stakeholder's name rather than their id, domains by name).
+    pub value: String,
+    /// What `d` deletes from this row: an assumption, evidence or stakeholder.
+    pub deletes: Option<(Kind, String)>,
+    /// The assumption `a` adds evidence to from this row.
+    pub assumption: Option<String>,
+}
+
+/// The form's rows, top to bottom.
+pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut push = |section: &str, field: Field, deletes, assumption| {
+        let value = shown(plan, fw, &field);
+        out.push(Row {
+            section: section.to_string(),
+            field,
+            value,
+            deletes,
+            assumption,
+        });
+    };
+    match form {
+        Form::Context => {
+            for f in [
+                Field::Title,
+                Field::Problem,
+                Field::Place,
+                Field::Start,
+                Field::End,
+                Field::KeyDomains,
+                Field::Rights,
+            ] {
+                push("The plan and its context", f, None, None);
+            }
+        }
+        Form::Stakeholders => {
+            for s in &plan.stakeholders {
+                let id = &s.id;
+                let del = || Some((Kind::Stakeholder, id.clone()));
+                let section = format!("Stakeholder `{id}`");
+                push(&section, Field::StakeholderName(id.clone()), del(), None);
+                push(&section, Field::StakeholderGroup(id.clone()), del(), None);
+                push(&section, Field::StakeholderRole(id.clone()), del(), None);
+                push(
+                    &section,
+                    Field::StakeholderInvolvement(id.clone()),
+                    del(),
+                    None,
+                );
+            }
+        }
+        Form::Item(id) => {
+            let kind = plan.kind_of(id).unwrap_or(Kind::Goal);
+            let section = format!("{} `{id}`", capitalised(kind.noun()));
+            if id == GOAL_ID {
+                push(&section, Field::GoalText, None, None);
+                push(&section, Field::ImpactEvidence, None, None);
+            } else if plan.kind_of(id).is_some() {
+                push(&section, Field::Text(id.clone()), None, None);
+            }
+            if kind == Kind::Activity {
+                push(&section, Field::Resources(id.clone()), None, None);
+                push(&section, Field::Barrier(id.clone()), None, None);
+                push(&section, Field::Responsible(id.clone()), None, None);
+            }
+            for a in plan.assumptions.iter().filter(|a| concerns(&a.about, id)) {
+                let section = match &a.about {
+                    About::Item(_) => format!("Assumption `{}`", a.id),
+                    About::Link { from, to } => format!("Assumption `{}` on {from} → {to}", a.id),
+                };
+                let on = || Some(a.id.clone());
+                let del = Some((Kind::Assumption, a.id.clone()));
+                push(&section, Field::AssumptionText(a.id.clone()), del, on());
+                for e in plan.evidence.iter().filter(|e| e.assumption == a.id) {
+                    let del = || Some((Kind::Evidence, e.id.clone()));
+                    push(&section, Field::EvidenceText(e.id.clone()), del(), on());
+                    push(&section, Field::EvidenceKind(e.id.clone()), del(), on());
+                    push(&section, Field::EvidenceSource(e.id.clone()), del(), on());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Assumptions shown with an item: about it, or about a link from it.
+fn concerns(about: &About, id: &str) -> bool {
+    match about {
+        About::Item(i) => i == id,
+        About::Link { from, .. } => from == id,
+    }
+}
+
+fn shown(plan: &Plan, fw: &Framework, field: &Field) -> String {
+    let raw = plan.field(field).unwrap_or_default();
+    match field.shape() {
+        Shape::Choice => plan
+            .choices(field)
+            .into_iter()
+            .find(|(v, _)| *v == raw)
+            .map_or(raw, |(_, label)| label),
+        Shape::Domains => plan
+            .context
+            .key_domains
+            .iter()
+            .map(|n| match fw.domain(*n) {
+                Some(d) => format!("{n} {} ({})", d.name, category_name(fw, &d.category)),
+                None => n.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Shape::List => raw.lines().collect::<Vec<_>>().join("; "),
+        _ => raw,
+    }
+}
+
+fn category_name(fw: &Framework, id: &str) -> String {
+    fw.category(id).map_or(id.to_string(), |c| c.name.clone())
+}
+
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The title of the editor or chooser for a field.
+pub fn field_title(field: &Field, section: &str) -> String {
+    let how = match field.shape() {
+        Shape::Date => " (YYYY-MM-DD; empty clears it)",
+        Shape::Domains => " (numbers or names, e.g. 9, social bridges, work)",
+        Shape::List => " (one per line)",
+        _ => "",
+    };
+    format!("{section}: {}{how}", field.label())
+}

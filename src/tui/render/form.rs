@@ -1,0 +1,182 @@
+//! A form over the panes: labelled fields (the selected one highlighted), then, for an
+//! item, what it serves, what serves it, and its measures.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::super::app::{App, Form};
+use super::super::form::{Row, capitalised, rows};
+use super::super::keymap::Mode;
+use super::super::theme::Slot;
+use super::centered;
+use crate::plan::{Kind, Plan};
+use crate::text::sanitize;
+
+/// Label column width; labels longer than this wrap their value onto the next line.
+const LABEL: usize = 16;
+
+pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
+    let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
+    f.render_widget(Clear, area);
+    let title = match form {
+        Form::Item(_) => " Details: Enter edits a field ".to_string(),
+        Form::Stakeholders => " Stakeholders: who shares responsibility ".to_string(),
+        Form::Context => " The plan's context (guide, Exercise 1) ".to_string(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.style(Slot::OverlayBorder))
+        .title(title)
+        .title_bottom(format!(" {} ", app.keymap.hints(Mode::Form)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width.max(1) as usize;
+    let rows = rows(&app.plan, &app.fw, form);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let (mut sel_top, mut sel_bottom) = (0, 0);
+    let mut section = String::new();
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    for (i, row) in rows.iter().enumerate() {
+        if row.section != section {
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            section = row.section.clone();
+            lines.push(Line::styled(sanitize(&section), bold));
+        }
+        let selected = i == app.form_row.min(rows.len().saturating_sub(1));
+        if selected {
+            sel_top = lines.len();
+        }
+        lines.extend(row_lines(app, row, width, selected));
+        if selected {
+            sel_bottom = lines.len();
+        }
+    }
+    if rows.is_empty() {
+        lines.push(Line::from(match form {
+            Form::Stakeholders => {
+                "No stakeholders yet. Press a to add one: newcomers, the receiving community and institutions share responsibility for integration."
+            }
+            _ => "Nothing here.",
+        }));
+    }
+    if let Form::Item(id) = form {
+        lines.extend(links_and_measures(app, id));
+    }
+    // Keep the selected field on screen, as close to the top as the rest allows.
+    let height = inner.height as usize;
+    let scroll = if sel_bottom > height {
+        sel_top.min(sel_bottom.saturating_sub(height))
+    } else {
+        0
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        inner,
+    );
+}
+
+/// One field: "Label           value", the value wrapped under itself.
+fn row_lines(app: &App, row: &Row, width: usize, selected: bool) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let label = row.field.label();
+    let (value, empty) = if row.value.is_empty() {
+        ("(empty: Enter to write)".to_string(), true)
+    } else {
+        (sanitize(&row.value), false)
+    };
+    let value_width = width.saturating_sub(LABEL + 3).max(8);
+    let wrapped = textwrap::wrap(&value, value_width);
+    let mut style = if empty {
+        th.style(Slot::Muted)
+    } else {
+        Style::default()
+    };
+    if selected {
+        style = style.patch(th.style(Slot::Selection));
+    }
+    let lead_style = if selected { style } else { Style::default() };
+    let marker = if selected { "▶ " } else { "  " };
+    let mut out = Vec::new();
+    // A label too long for its column takes a line of its own.
+    let long = label.chars().count() > LABEL;
+    if long {
+        out.push(Line::styled(format!("{marker}{label}"), lead_style));
+    }
+    for (i, part) in wrapped.iter().enumerate() {
+        let lead = if i == 0 && !long {
+            format!("{marker}{label:<LABEL$} ")
+        } else {
+            " ".repeat(LABEL + 3)
+        };
+        out.push(Line::from(vec![
+            Span::styled(lead, lead_style),
+            Span::styled(part.to_string(), style),
+        ]));
+    }
+    out
+}
+
+fn links_and_measures(app: &App, id: &str) -> Vec<Line<'static>> {
+    let p = &app.plan;
+    let bold = |s: String| Line::styled(s, Style::default().add_modifier(Modifier::BOLD));
+    let mut out = Vec::new();
+    let serves = p.serves_of(id);
+    if !serves.is_empty() {
+        out.push(Line::from(""));
+        out.push(bold("Serves".into()));
+        out.extend(
+            serves
+                .iter()
+                .map(|s| Line::from(format!("  → {}", label(p, s)))),
+        );
+    }
+    let by = p.served_by(id);
+    if !by.is_empty() {
+        out.push(Line::from(""));
+        out.push(bold("Served by".into()));
+        out.extend(
+            by.iter()
+                .map(|s| Line::from(format!("  ← {}", label(p, s)))),
+        );
+    }
+    let measures: Vec<_> = p.measures.iter().filter(|m| m.outcome == id).collect();
+    if !measures.is_empty() {
+        out.push(Line::from(""));
+        out.push(bold("Measures".into()));
+        for m in measures {
+            let text = app
+                .fw
+                .indicator(&m.indicator)
+                .map_or(m.indicator.clone(), |i| i.text.clone());
+            out.push(Line::from(format!("  · {}", sanitize(&text))));
+            let fmt = |n: Option<crate::plan::Number>| n.map_or("-".to_string(), |n| n.to_string());
+            let date = m.target_date.map_or(String::new(), |d| format!(" by {d}"));
+            out.push(Line::from(format!(
+                "    baseline {} → target {}{date}",
+                fmt(m.baseline),
+                fmt(m.target)
+            )));
+        }
+    } else if p.kind_of(id) == Some(Kind::Outcome) {
+        out.push(Line::from(""));
+        out.push(Line::styled(
+            "No measures yet: each outcome needs at least one indicator",
+            app.theme.style(Slot::Warning),
+        ));
+    }
+    out
+}
+
+fn label(p: &Plan, id: &str) -> String {
+    let kind = p.kind_of(id).map_or("item", Kind::noun);
+    let text = p.item_text(id).unwrap_or_default();
+    sanitize(&format!("{} `{id}`: {text}", capitalised(kind)))
+}

@@ -1,0 +1,171 @@
+//! Keys in a form (an item's fields, the stakeholders, the context) and in the chooser
+//! that a choice field opens.
+
+use super::super::app::*;
+use super::super::form::{field_title, rows};
+use super::super::keymap::Action;
+use super::{Effect, save};
+use crate::plan::{Field, Shape};
+
+pub fn open(app: &mut App, form: Form) {
+    app.overlay = Some(Overlay::Form(form));
+    app.form_row = 0;
+    app.status = None;
+}
+
+/// The open form, if any.
+fn current(app: &App) -> Option<Form> {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => Some(f.clone()),
+        _ => None,
+    }
+}
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(form) = current(app) else {
+        return Vec::new();
+    };
+    let rows = rows(&app.plan, &app.fw, &form);
+    let last = rows.len().saturating_sub(1);
+    let row = rows.get(app.form_row.min(last)).cloned();
+    app.status = None;
+    match action {
+        Action::Cancel => app.overlay = None,
+        Action::Down => app.form_row = (app.form_row + 1).min(last),
+        Action::Up => app.form_row = app.form_row.saturating_sub(1),
+        Action::Top => app.form_row = 0,
+        Action::Bottom => app.form_row = last,
+        Action::Edit | Action::Open => match row {
+            Some(r) => edit_field(app, r.field, &r.section),
+            None => app.say(Tone::Info, empty_message(&form)),
+        },
+        Action::Add => match (&form, row.and_then(|r| r.assumption)) {
+            (Form::Stakeholders, _) => super::edit::start(app, EditTarget::NewStakeholder),
+            (Form::Item(_), Some(assumption)) => {
+                super::edit::start(app, EditTarget::NewEvidence { assumption })
+            }
+            (Form::Item(id), None) => {
+                super::edit::start(app, EditTarget::NewAssumption { about: id.clone() })
+            }
+            (Form::Context, _) => app.say(Tone::Info, "Nothing to add here: edit the fields"),
+        },
+        Action::AddAssumption => match &form {
+            Form::Item(id) => {
+                super::edit::start(app, EditTarget::NewAssumption { about: id.clone() })
+            }
+            _ => app.say(Tone::Info, "Assumptions are about items: open one from the panes"),
+        },
+        Action::Delete => match row.and_then(|r| r.deletes) {
+            Some((kind, id)) => {
+                if app.change(|p| p.delete(&id)).is_ok() {
+                    app.say(Tone::Info, format!("Deleted {} `{id}` (u undoes)", kind.noun()));
+                }
+            }
+            None => app.say(
+                Tone::Info,
+                "Only assumptions, evidence and stakeholders are deleted here; clear a field by editing it",
+            ),
+        },
+        Action::Undo | Action::Redo => super::normal::undo_redo(app, action == Action::Undo),
+        Action::Save => return vec![save(app, false)],
+        Action::Help => {
+            app.overlay = Some(Overlay::Help);
+            app.overlay_scroll = 0;
+        }
+        _ => {}
+    }
+    let len = super::super::form::rows(&app.plan, &app.fw, &form).len();
+    app.form_row = app.form_row.min(len.saturating_sub(1));
+    Vec::new()
+}
+
+fn empty_message(form: &Form) -> &'static str {
+    match form {
+        Form::Stakeholders => {
+            "No stakeholders yet: press a to add one (newcomers, receiving community, institutions)"
+        }
+        _ => "Nothing to edit here",
+    }
+}
+
+/// Opens the editor on a field, or the chooser for a choice field.
+pub fn edit_field(app: &mut App, field: Field, section: &str) {
+    if field.shape() != Shape::Choice {
+        super::edit::start_titled(
+            app,
+            EditTarget::Field(field.clone()),
+            field_title(&field, section),
+        );
+        return;
+    }
+    let options = app.plan.choices(&field);
+    if matches!(field, Field::Responsible(_)) && options.len() < 2 {
+        app.say(
+            Tone::Warn,
+            "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
+        );
+        return;
+    }
+    let now = app.plan.field(&field).unwrap_or_default();
+    let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
+    app.choice = Some(Choice {
+        title: field_title(&field, section),
+        field,
+        options,
+        selected,
+    });
+}
+
+pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(choice) = app.choice.as_mut() else {
+        return Vec::new();
+    };
+    let last = choice.options.len().saturating_sub(1);
+    match action {
+        Action::Down => choice.selected = (choice.selected + 1).min(last),
+        Action::Up => choice.selected = choice.selected.saturating_sub(1),
+        Action::Cancel => {
+            app.choice = None;
+            app.say(Tone::Info, "Nothing changed");
+        }
+        Action::Commit => {
+            let (value, label) = choice
+                .options
+                .get(choice.selected)
+                .cloned()
+                .unwrap_or_default();
+            let field = choice.field.clone();
+            app.choice = None;
+            let mut plan = app.plan.clone();
+            match plan.set_field(&field, &value, &app.fw) {
+                Ok(()) => {
+                    app.change(|p| *p = plan);
+                    let label = crate::text::sanitize(&label);
+                    app.say(Tone::Info, format!("{}: {label} (u undoes)", field.label()));
+                }
+                Err(e) => app.say(Tone::Warn, e.to_string()),
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Puts the form's cursor on a field, if the form shows it.
+pub fn focus_field(app: &mut App, field: &Field) {
+    if let Some(form) = current(app)
+        && let Some(i) = rows(&app.plan, &app.fw, &form)
+            .iter()
+            .position(|r| r.field == *field)
+    {
+        app.form_row = i;
+    }
+}
+
+/// After a new item of a form is made: the form opens on it.
+pub fn show_new(app: &mut App, form: Form, field: Field) {
+    if current(app).as_ref() != Some(&form) {
+        open(app, form);
+    }
+    focus_field(app, &field);
+}
