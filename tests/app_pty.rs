@@ -323,9 +323,23 @@ fn a_broken_theme_or_config_warns_and_the_app_still_opens() {
         "[slots]\ngoal = { fg = \"mauve\" }\n",
     )
     .expect("write");
+    // The user's keymap applies too: x quits, q no longer does.
+    std::fs::write(
+        config.join("keymap.toml"),
+        "[normal]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n",
+    )
+    .expect("write");
     let mut s = Session::start(&["p.toml"], dir.path());
     let screen = s.wait_for("mauve");
     assert!(screen.contains("1 Goal"), "{screen}");
+    s.send("?");
+    s.wait_for("Help: every key");
     s.send("q");
+    let screen = s.wait_for("x quit");
+    assert!(!screen.contains("q quit"), "{screen}");
+    s.send("q");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().expect("wait").is_none(), "q was unbound");
+    s.send("x");
     assert_eq!(s.wait_exit(), 0);
 }

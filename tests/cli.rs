@@ -239,7 +239,12 @@ fn help_and_completions() {
 #[test]
 fn readme_plan_example_is_a_valid_plan() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
-    let start = readme.find("```toml\n").expect("toml block") + "```toml\n".len();
+    // The plan example is the TOML block that starts a plan file.
+    let start = readme
+        .match_indices("```toml\n")
+        .map(|(i, m)| i + m.len())
+        .find(|&i| readme[i..].lines().take(3).any(|l| l.starts_with("schema = ")))
+        .expect("plan example");
     let len = readme[start..].find("```").expect("block end");
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("readme.toml"), &readme[start..start + len]).expect("write");

@@ -116,3 +116,18 @@ fn a_bad_user_keymap_warns_and_keeps_the_rest() {
     assert!(w[0].contains("k.toml:1:"), "{w:?}");
     assert_eq!(broken, before);
 }
+
+#[test]
+fn the_readme_names_every_action_and_mode() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    for (_, name) in table::NAMES {
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README lacks `{name}`"
+        );
+    }
+    for m in Mode::ALL {
+        assert!(readme.contains(&format!("`{}`", m.key())), "{m:?}");
+    }
+}

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState};
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, PANES};
 use super::super::theme::Slot;
@@ -128,6 +128,18 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
             ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(style)
         })
         .collect();
+    if items.is_empty() {
+        // An empty pane says what belongs in it, or what has to come first.
+        let inner = block.inner(rect);
+        f.render_widget(block, rect);
+        f.render_widget(
+            Paragraph::new(empty_pane_text(app, pane))
+                .style(th.style(Slot::Muted))
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
     let list = List::new(items)
         .block(block)
         .highlight_style(th.style(Slot::Selection));
@@ -136,4 +148,17 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
         state.select(Some(app.rows[pane]));
     }
     f.render_stateful_widget(list, rect, &mut state);
+}
+
+fn empty_pane_text(app: &App, pane: usize) -> &'static str {
+    let p = &app.plan;
+    match pane {
+        GOAL => "Start here: press a to write the long-term change this plan is for.",
+        OUTCOMES if p.goal.text.is_empty() => "Set the goal first (pane 1, to the right).",
+        OUTCOMES => "Press a to add a short-term change that leads to the goal.",
+        ACTIVITIES if p.outputs.is_empty() => "Add an output first (pane 3, to the right).",
+        ACTIVITIES => "Press a to add what you will do to produce the selected output.",
+        _ if p.outcomes.is_empty() => "Add an outcome first (pane 2, to the right).",
+        _ => "Press a to add a product or service for the selected outcome.",
+    }
 }

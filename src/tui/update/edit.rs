@@ -122,8 +122,10 @@ fn commit(app: &mut App) {
             let id = app.change(|p| p.add_stakeholder(&text, Group::Newcomers));
             let field = Field::StakeholderGroup(id);
             super::form::show_new(app, Form::Stakeholders, field.clone());
-            let section = format!("Which group is `{}` in?", crate::text::sanitize(&text));
-            super::form::edit_field(app, field, &section);
+            super::form::edit_field(app, field, "");
+            if let Some(c) = app.choice.as_mut() {
+                c.title = format!("Which group is {text} in?");
+            }
             return;
         }
         EditTarget::Field(f) => match set(app, &f, &text) {
