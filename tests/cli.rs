@@ -243,7 +243,12 @@ fn readme_plan_example_is_a_valid_plan() {
     let start = readme
         .match_indices("```toml\n")
         .map(|(i, m)| i + m.len())
-        .find(|&i| readme[i..].lines().take(3).any(|l| l.starts_with("schema = ")))
+        .find(|&i| {
+            readme[i..]
+                .lines()
+                .take(3)
+                .any(|l| l.starts_with("schema = "))
+        })
         .expect("plan example");
     let len = readme[start..].find("```").expect("block end");
     let dir = tempfile::tempdir().expect("tempdir");

@@ -8,7 +8,7 @@ use super::history::History;
 use super::keymap::{Keymap, Mode};
 use super::theme::Theme;
 use crate::framework::Framework;
-use crate::plan::{Dependant, Field, GOAL_ID, Kind, Plan};
+use crate::plan::{About, Dependant, Field, GOAL_ID, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
 pub const PANES: [&str; 4] = ["activities", "outputs", "intermediate-outcomes", "goal"];
@@ -32,7 +32,7 @@ pub enum EditTarget {
         id: String,
     },
     NewAssumption {
-        about: String,
+        about: About,
     },
     NewEvidence {
         assumption: String,

@@ -6,11 +6,15 @@ use super::app::Form;
 use crate::framework::Framework;
 use crate::plan::{About, Field, GOAL_ID, Kind, Plan, Shape};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// The heading the row sits under; shown when it differs from the row above's.
     pub section: String,
-    pub field: Field,
+    pub label: String,
+    /// The field the row edits; `None` on a link row.
+    pub field: Option<Field>,
+    /// A link row: (from, to), an item and what it serves.
+    pub link: Option<(String, String)>,
     /// The value as shown (a stakeholder's name rather than their id, domains by name).
     pub value: String,
     /// What `d` deletes from this row: an assumption, evidence or stakeholder.
@@ -26,7 +30,9 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
         let value = shown(plan, fw, &field);
         out.push(Row {
             section: section.to_string(),
-            field,
+            label: field.label().to_string(),
+            field: Some(field),
+            link: None,
             value,
             deletes,
             assumption,
@@ -91,9 +97,37 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                     push(&section, Field::EvidenceSource(e.id.clone()), del(), on());
                 }
             }
+            let links = plan
+                .serves_of(id)
+                .into_iter()
+                .map(|to| ("Serves", "→", id.clone(), to))
+                .chain(
+                    plan.served_by(id)
+                        .into_iter()
+                        .map(|from| ("Served by", "←", from, id.clone())),
+                );
+            for (section, arrow, from, to) in links {
+                let other = if from == *id { &to } else { &from };
+                out.push(Row {
+                    section: section.to_string(),
+                    label: arrow.to_string(),
+                    field: None,
+                    value: item_label(plan, other),
+                    link: Some((from, to)),
+                    deletes: None,
+                    assumption: None,
+                });
+            }
         }
     }
     out
+}
+
+/// "Output `drop-in-sessions`: Weekly café-style drop-in sessions ..."
+pub fn item_label(p: &Plan, id: &str) -> String {
+    let kind = p.kind_of(id).map_or("item", Kind::noun);
+    let text = p.item_text(id).unwrap_or_default();
+    format!("{} `{id}`: {text}", capitalised(kind))
 }
 
 /// Assumptions shown with an item: about it, or about a link from it.

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::super::app::{App, Form};
-use super::super::form::{Row, capitalised, rows};
+use super::super::form::{Row, rows};
 use super::super::keymap::Mode;
 use super::super::theme::Slot;
 use super::centered;
-use crate::plan::{Kind, Plan};
+use crate::plan::Kind;
 use crate::text::sanitize;
 
 /// Label column width; labels longer than this wrap their value onto the next line.
@@ -86,8 +86,8 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
 /// One field: "Label           value", the value wrapped under itself.
 fn row_lines(app: &App, row: &Row, width: usize, selected: bool) -> Vec<Line<'static>> {
     let th = &app.theme;
-    let label = row.field.label();
-    let (value, empty) = if row.value.is_empty() {
+    let label = row.label.as_str();
+    let (value, empty) = if row.value.is_empty() && row.field.is_some() {
         ("(empty: Enter to write)".to_string(), true)
     } else {
         (sanitize(&row.value), false)
@@ -128,25 +128,6 @@ fn links_and_measures(app: &App, id: &str) -> Vec<Line<'static>> {
     let p = &app.plan;
     let bold = |s: String| Line::styled(s, Style::default().add_modifier(Modifier::BOLD));
     let mut out = Vec::new();
-    let serves = p.serves_of(id);
-    if !serves.is_empty() {
-        out.push(Line::from(""));
-        out.push(bold("Serves".into()));
-        out.extend(
-            serves
-                .iter()
-                .map(|s| Line::from(format!("  → {}", label(p, s)))),
-        );
-    }
-    let by = p.served_by(id);
-    if !by.is_empty() {
-        out.push(Line::from(""));
-        out.push(bold("Served by".into()));
-        out.extend(
-            by.iter()
-                .map(|s| Line::from(format!("  ← {}", label(p, s)))),
-        );
-    }
     let measures: Vec<_> = p.measures.iter().filter(|m| m.outcome == id).collect();
     if !measures.is_empty() {
         out.push(Line::from(""));
@@ -173,10 +154,4 @@ fn links_and_measures(app: &App, id: &str) -> Vec<Line<'static>> {
         ));
     }
     out
-}
-
-fn label(p: &Plan, id: &str) -> String {
-    let kind = p.kind_of(id).map_or("item", Kind::noun);
-    let text = p.item_text(id).unwrap_or_default();
-    sanitize(&format!("{} `{id}`: {text}", capitalised(kind)))
 }

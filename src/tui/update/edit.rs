@@ -17,7 +17,12 @@ pub fn start(app: &mut App, target: EditTarget) {
         EditTarget::NewOutput { outcome } => format!("New output, serving `{outcome}`"),
         EditTarget::NewActivity { output } => format!("New activity, serving `{output}`"),
         EditTarget::Text { id } => format!("Edit `{id}`"),
-        EditTarget::NewAssumption { about } => format!("Assumption about `{about}`"),
+        EditTarget::NewAssumption {
+            about: About::Item(id),
+        } => format!("Assumption about `{id}`"),
+        EditTarget::NewAssumption {
+            about: About::Link { from, to },
+        } => format!("Assumption: why does `{from}` lead to `{to}`?"),
         EditTarget::NewEvidence { assumption } => {
             format!("Evidence for assumption `{assumption}`: what shows it holds?")
         }
@@ -97,9 +102,13 @@ fn commit(app: &mut App) {
             .map_err(|e| e.to_string()),
         EditTarget::Text { id } => set(app, &Field::Text(id.clone()), &text).map(|()| id),
         EditTarget::NewAssumption { about } => {
-            let id = app.change(|p| p.add_assumption(About::Item(about.clone()), &text));
+            let owner = match &about {
+                About::Item(i) => i.clone(),
+                About::Link { from, .. } => from.clone(),
+            };
+            let id = app.change(|p| p.add_assumption(about, &text));
             let field = Field::AssumptionText(id);
-            super::form::show_new(app, Form::Item(about), field);
+            super::form::show_new(app, Form::Item(owner), field);
             app.say(
                 Tone::Info,
                 "Assumption kept: now press a to give its evidence (u undoes)",

@@ -2,10 +2,10 @@
 //! that a choice field opens.
 
 use super::super::app::*;
-use super::super::form::{field_title, rows};
+use super::super::form::{Row, field_title, rows};
 use super::super::keymap::Action;
 use super::{Effect, save};
-use crate::plan::{Field, Shape};
+use crate::plan::{About, Field, Shape};
 
 pub fn open(app: &mut App, form: Form) {
     app.overlay = Some(Overlay::Form(form));
@@ -36,25 +36,23 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => app.form_row = 0,
         Action::Bottom => app.form_row = last,
         Action::Edit | Action::Open => match row {
-            Some(r) => edit_field(app, r.field, &r.section),
-            None => app.say(Tone::Info, empty_message(&form)),
+            Some(Row {
+                field: Some(f),
+                section,
+                ..
+            }) => edit_field(app, f, &section),
+            Some(Row {
+                link: Some((from, to)),
+                ..
+            }) => follow(app, &form, from, to),
+            _ => app.say(Tone::Info, empty_message(&form)),
         },
-        Action::Add => match (&form, row.and_then(|r| r.assumption)) {
-            (Form::Stakeholders, _) => super::edit::start(app, EditTarget::NewStakeholder),
-            (Form::Item(_), Some(assumption)) => {
-                super::edit::start(app, EditTarget::NewEvidence { assumption })
+        Action::Add | Action::AddAssumption => add(app, &form, row, action),
+        Action::Delete if row.as_ref().is_some_and(|r| r.link.is_some()) => {
+            if let Some((from, to)) = row.and_then(|r| r.link) {
+                unlink(app, &from, &to);
             }
-            (Form::Item(id), None) => {
-                super::edit::start(app, EditTarget::NewAssumption { about: id.clone() })
-            }
-            (Form::Context, _) => app.say(Tone::Info, "Nothing to add here: edit the fields"),
-        },
-        Action::AddAssumption => match &form {
-            Form::Item(id) => {
-                super::edit::start(app, EditTarget::NewAssumption { about: id.clone() })
-            }
-            _ => app.say(Tone::Info, "Assumptions are about items: open one from the panes"),
-        },
+        }
         Action::Delete => match row.and_then(|r| r.deletes) {
             Some((kind, id)) => {
                 if app.change(|p| p.delete(&id)).is_ok() {
@@ -77,6 +75,54 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let len = super::super::form::rows(&app.plan, &app.fw, &form).len();
     app.form_row = app.form_row.min(len.saturating_sub(1));
     Vec::new()
+}
+
+/// `a` adds evidence on an assumption's rows, a stakeholder in their form, else an
+/// assumption (about the link on a link row); `A` always states an assumption.
+fn add(app: &mut App, form: &Form, row: Option<Row>, action: Action) {
+    let row = row.unwrap_or_default();
+    let target = match (form, row.assumption, row.link) {
+        (Form::Stakeholders, ..) => EditTarget::NewStakeholder,
+        (Form::Context, ..) => {
+            app.say(Tone::Info, "Nothing to add here: edit the fields");
+            return;
+        }
+        (Form::Item(_), _, Some((from, to))) => EditTarget::NewAssumption {
+            about: About::Link { from, to },
+        },
+        (Form::Item(_), Some(assumption), None) if action == Action::Add => {
+            EditTarget::NewEvidence { assumption }
+        }
+        (Form::Item(id), ..) => EditTarget::NewAssumption {
+            about: About::Item(id.clone()),
+        },
+    };
+    super::edit::start(app, target);
+}
+
+/// Enter on a link row opens the item at its other end.
+fn follow(app: &mut App, form: &Form, from: String, to: String) {
+    let here = matches!(form, Form::Item(id) if *id == from);
+    let other = if here { to } else { from };
+    app.select(&other);
+    open(app, Form::Item(other));
+}
+
+pub(super) fn unlink(app: &mut App, from: &str, to: &str) {
+    if app.plan.serves_of(from).len() == 1 {
+        app.say(
+            Tone::Warn,
+            format!("`{from}` would serve nothing: link it to something else first (+ in the panes), or delete it"),
+        );
+        return;
+    }
+    match app.change(|p| p.unlink(from, to)) {
+        Ok(()) => app.say(
+            Tone::Info,
+            format!("`{from}` no longer serves `{to}` (u undoes)"),
+        ),
+        Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
 }
 
 fn empty_message(form: &Form) -> &'static str {
@@ -156,7 +202,7 @@ pub fn focus_field(app: &mut App, field: &Field) {
     if let Some(form) = current(app)
         && let Some(i) = rows(&app.plan, &app.fw, &form)
             .iter()
-            .position(|r| r.field == *field)
+            .position(|r| r.field.as_ref() == Some(field))
     {
         app.form_row = i;
     }

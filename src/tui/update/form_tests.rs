@@ -13,7 +13,7 @@ fn row_label(a: &App) -> String {
     };
     let rows = crate::tui::form::rows(&a.plan, &a.fw, form);
     rows.get(a.form_row)
-        .map(|r| r.field.label().to_string())
+        .map(|r| r.label.clone())
         .unwrap_or_default()
 }
 
@@ -225,4 +225,75 @@ fn random_keys_in_every_mode_never_panic_and_always_render() {
             term.draw(|f| crate::tui::render(&a, f)).expect("draw");
         }
     }
+}
+
+#[test]
+fn link_rows_follow_explain_and_unlink() {
+    let mut a = built();
+    keys(&mut a, "llaSecond outcome\n"); // pane 2 now has two outcomes
+    keys(&mut a, "h"); // outputs: a-cafe ...
+    keys(&mut a, "lj"); // ... and in outcomes, the second
+    keys(&mut a, "h+");
+    assert_eq!(a.plan.outputs[0].serves.len(), 2, "{}", status(&a));
+    keys(&mut a, "\n");
+    assert_eq!(a.overlay, Some(Overlay::Form(Form::Item("a-cafe".into()))));
+    to_field(&mut a, "→");
+    // A on a link states why the link holds.
+    keys(&mut a, "Aweekly contact builds trust\n");
+    let link = crate::plan::About::Link {
+        from: "a-cafe".into(),
+        to: "people-talk".into(),
+    };
+    assert_eq!(a.plan.assumptions[0].about, link);
+    // d unlinks; the last link is refused, so nothing is orphaned.
+    to_field(&mut a, "→");
+    keys(&mut a, "d");
+    assert_eq!(a.plan.outputs[0].serves, vec!["second-outcome"]);
+    assert!(
+        a.plan.assumptions.is_empty(),
+        "the link's assumption goes with it"
+    );
+    to_field(&mut a, "→");
+    keys(&mut a, "d");
+    assert_eq!(a.plan.outputs[0].serves.len(), 1);
+    assert!(status(&a).contains("would serve nothing"), "{}", status(&a));
+    // Enter on a link row opens the item at its other end.
+    to_field(&mut a, "←");
+    keys(&mut a, "\n");
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Form(Form::Item("run-the-cafe".into())))
+    );
+    assert_eq!(
+        (a.pane, a.selected().as_deref()),
+        (ACTIVITIES, Some("run-the-cafe"))
+    );
+}
+
+#[test]
+fn undo_and_redo_reach_every_kind_of_form_change() {
+    let mut a = with_stakeholders();
+    let start = a.plan.clone();
+    keys(&mut a, "C");
+    to_field(&mut a, "Place");
+    keys(&mut a, "\nAnytown\n");
+    keys(&mut a, "\u{1b}lllAwhy\n");
+    keys(&mut a, "aseen");
+    ctrl(&mut a, 's');
+    keys(&mut a, "\njj\n"); // evidence kind
+    keys(&mut a, "\u{1b}S");
+    to_field(&mut a, "Group");
+    keys(&mut a, "\nk\n");
+    let end = a.plan.clone();
+    let mut steps = 0;
+    while a.plan != start {
+        keys(&mut a, "u");
+        steps += 1;
+        assert!(steps < 20, "undo never reached the start");
+    }
+    assert_eq!(steps, 5, "place, assumption, evidence, kind, group");
+    for _ in 0..steps {
+        ctrl(&mut a, 'r');
+    }
+    assert_eq!(a.plan, end);
 }

@@ -25,7 +25,12 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Edit => edit_selected(app),
         Action::Add => add(app),
         Action::AddAssumption => match app.selected() {
-            Some(id) => super::edit::start(app, EditTarget::NewAssumption { about: id }),
+            Some(id) => super::edit::start(
+                app,
+                EditTarget::NewAssumption {
+                    about: About::Item(id),
+                },
+            ),
             None => app.say(
                 Tone::Warn,
                 "Select an item first, then press A to state an assumption about it",
@@ -202,16 +207,12 @@ fn link(app: &mut App, add: bool) {
         );
         return;
     };
-    let result = app.change(|p| {
-        if add {
-            p.link(&from, &to)
-        } else {
-            p.unlink(&from, &to)
-        }
-    });
-    match result {
-        Ok(()) if add => app.say(Tone::Info, format!("`{from}` now also serves `{to}`")),
-        Ok(()) => app.say(Tone::Info, format!("`{from}` no longer serves `{to}`")),
+    if !add {
+        super::form::unlink(app, &from, &to);
+        return;
+    }
+    match app.change(|p| p.link(&from, &to)) {
+        Ok(()) => app.say(Tone::Info, format!("`{from}` now also serves `{to}`")),
         Err(e) => app.say(Tone::Warn, e.to_string()),
     }
 }
