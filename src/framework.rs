@@ -5,6 +5,7 @@ mod bank;
 mod domains;
 mod error;
 mod index;
+pub mod picker;
 mod worksheet;
 
 pub use bank::{Bank, BankInfo, DataAvailability, Indicator, IndicatorSource, Perspective};

@@ -44,6 +44,31 @@ pub fn slug(text: &str, max_len: usize) -> String {
     out
 }
 
+/// Text folded for matching (lower case, accents off: "Café" -> "cafe", "ŵ" -> "w"), with
+/// the original char index of every folded char, so matches can be shown in the original.
+pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, ch) in text.chars().enumerate() {
+        for c in std::iter::once(ch).nfkd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            for l in fold_letter(c).to_lowercase() {
+                out.push(l);
+                map.push(i);
+            }
+        }
+    }
+    (out, map)
+}
+
+/// `fold_with_map` without the map.
+pub fn fold(text: &str) -> String {
+    fold_with_map(text).0
+}
+
 /// Letters that NFKD does not decompose but that readers expect folded.
 fn fold_letter(c: char) -> char {
     match c {
@@ -121,6 +146,14 @@ mod tests {
         assert_eq!(slug("Dŵr a'r Tŷ", 40), "dwr-ar-ty");
         assert_eq!(slug("  !!  ", 40), "");
         assert_eq!(slug("Women's group", 40), "womens-group");
+    }
+
+    #[test]
+    fn folding_drops_accents_and_case_and_maps_back() {
+        assert_eq!(fold("Café ŴYTH Ærø"), "cafe wyth aro");
+        let (f, map) = fold_with_map("ﬁé");
+        assert_eq!(f, "fie");
+        assert_eq!(map, vec![0, 0, 1]);
     }
 
     #[test]
