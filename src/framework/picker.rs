@@ -27,6 +27,9 @@ const FUZZY: i64 = 1_000;
 /// "gp" must not match every text with a g before a p.
 const FUZZY_MIN_LEN: usize = 4;
 
+/// A word's best match outside the text, with the words it matched.
+type Found = Option<(i64, Vec<String>)>;
+
 #[derive(Debug, Clone)]
 struct Folded {
     text: String,
@@ -123,7 +126,7 @@ impl Picker {
     pub fn search_until(&self, q: &Query, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
         let matcher = SkimMatcherV2::default();
         // Index and name matches depend only on the domain: work them out once.
-        let per_domain: Vec<Vec<Option<(i64, Vec<String>)>>> = self
+        let per_domain: Vec<Vec<Found>> = self
             .domains
             .iter()
             .map(|d| {
@@ -158,7 +161,7 @@ impl Picker {
         e: &Entry,
         index: usize,
         q: &Query,
-        per_domain: &[Vec<Option<(i64, Vec<String>)>>],
+        per_domain: &[Vec<Found>],
     ) -> Option<Hit> {
         let mut score = 0;
         let mut positions = Vec::new();
@@ -219,8 +222,8 @@ fn best_in_lists(
     list: &[(String, String)],
     tier: i64,
     names: &[(String, String)],
-) -> Option<(i64, Vec<String>)> {
-    let mut best: Option<(i64, Vec<String>)> = None;
+) -> Found {
+    let mut best: Found = None;
     let lists = [(list, tier), (names, IN_NAMES)];
     for (items, tier) in lists {
         for (orig, folded) in items {
