@@ -5,6 +5,7 @@ mod check;
 mod fmt;
 mod listing;
 mod new;
+mod ranked;
 
 pub use args::{Cli, Command};
 
@@ -51,8 +52,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Check { ref plans }) => Ok(check::run(plans, &fw()?)),
         Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check, &fw()?)),
         Some(Command::Indicators {
+            ref query,
+            limit,
+            json,
             ref domain,
             ref category,
+        }) if json || !query.is_empty() => {
+            let filters = listing::Filters {
+                domain: domain.as_deref(),
+                category: category.as_deref(),
+            };
+            ranked::run(&fw()?, &query.join(" "), filters, limit, json)
+        }
+        Some(Command::Indicators {
+            ref domain,
+            ref category,
+            ..
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Completions { shell }) => {

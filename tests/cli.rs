@@ -256,3 +256,36 @@ fn readme_plan_example_is_a_valid_plan() {
     let out = tocplan(dir.path(), &["check", "readme.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[test]
+fn indicators_query_prints_the_pickers_ranking() {
+    let out = tocplan(root(), &["indicators", "hate", "crime", "--limit", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("  1. safety.hate-crime-recorded"),
+        "{text}"
+    );
+    assert!(text.contains("3 of 15 indicators match"), "{text}");
+    let json = tocplan(root(), &["indicators", "GP", "--json", "--limit", "0"]);
+    assert_eq!(json.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert!(rows.len() >= 15, "every health indicator, via the index");
+    assert!(rows.iter().all(|r| r["domain"].as_u64().is_some()));
+    let first_via_index = rows
+        .iter()
+        .position(|r| r["matched"].as_array().is_some_and(|m| m.is_empty()))
+        .expect("some found through the index");
+    assert!(rows[first_via_index]["via"].to_string().contains("GP"));
+    // --domain narrows a query; a filter that names nothing is an error.
+    let lang = stdout(&tocplan(
+        root(),
+        &["indicators", "practice", "--domain", "9"],
+    ));
+    assert!(lang.contains("language-and-communication.practice-outside-classes"));
+    assert!(!lang.contains("safety."));
+    let bad = tocplan(root(), &["indicators", "#cooking"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a domain"));
+}

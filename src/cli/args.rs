@@ -57,8 +57,17 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// List the bank of indicators, by domain.
+    /// List the bank of indicators by domain, or, given a query, the indicators that match it,
+    /// best first (the app's picker: words in any order, #domain @category !perspective).
     Indicators {
+        /// Words to look for, e.g. `tocplan indicators hate crime` or `esol #9`.
+        query: Vec<String>,
+        /// How many results to show with a query (0: all).
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        /// Print results as JSON (one array of objects).
+        #[arg(long)]
+        json: bool,
         /// Only this domain: a number (9) or a name (language, "social bridges").
         #[arg(long, value_name = "N|NAME")]
         domain: Option<String>,

@@ -4,12 +4,16 @@ use anyhow::bail;
 
 use crate::framework::Framework;
 
-pub fn indicators(
-    fw: &Framework,
-    domain: Option<&str>,
-    category: Option<&str>,
-) -> anyhow::Result<u8> {
-    let domain = match domain {
+/// `--domain` and `--category` as given.
+#[derive(Debug, Clone, Copy)]
+pub struct Filters<'a> {
+    pub domain: Option<&'a str>,
+    pub category: Option<&'a str>,
+}
+
+/// Resolves `--domain` and `--category`, or says what to give instead.
+pub fn resolve(fw: &Framework, f: Filters) -> anyhow::Result<(Option<u8>, Option<String>)> {
+    let domain = match f.domain {
         Some(q) => match fw.find_domain(q) {
             Some(d) => Some(d.number),
             None => bail!(
@@ -18,7 +22,7 @@ pub fn indicators(
         },
         None => None,
     };
-    let category = match category {
+    let category = match f.category {
         Some(q) => match fw.find_category(q) {
             Some(c) => Some(c.id.clone()),
             None => bail!(
@@ -27,6 +31,15 @@ pub fn indicators(
         },
         None => None,
     };
+    Ok((domain, category))
+}
+
+pub fn indicators(
+    fw: &Framework,
+    domain: Option<&str>,
+    category: Option<&str>,
+) -> anyhow::Result<u8> {
+    let (domain, category) = resolve(fw, Filters { domain, category })?;
     let mut out = std::io::stdout().lock();
     for d in &fw.domains {
         if domain.is_some_and(|n| n != d.number)
