@@ -1,5 +1,6 @@
 //! The plan layer: model, file format, validation. No terminal code.
 
+mod add;
 mod comments;
 mod conflict;
 mod diagnostic;

@@ -18,6 +18,10 @@ impl Plan {
         self.activities.iter().find(|a| a.id == id)
     }
 
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
     pub fn stakeholder(&self, id: &str) -> Option<&Stakeholder> {
         self.stakeholders.iter().find(|s| s.id == id)
     }

@@ -117,3 +117,48 @@ fn adds_stakeholders_assumptions_and_evidence_with_unique_ids() {
         p.stakeholders.len() + 1
     );
 }
+
+#[test]
+fn measures_are_added_to_outcomes_and_their_fields_checked() {
+    let fw = fw();
+    let mut p = cafe();
+    let outcome = p.outcomes[0].id.clone();
+    let id = p
+        .add_measure(&outcome, "social-bridges.ask-neighbours-for-help")
+        .expect("measure");
+    assert_eq!(id, "ask-neighbours-for-help");
+    assert!(
+        p.add_measure("goal", "x").is_err(),
+        "only outcomes are measured"
+    );
+    for (f, v) in [
+        (Field::MeasureBaseline(id.clone()), "12"),
+        (Field::MeasureTarget(id.clone()), "40.5"),
+        (Field::MeasureTargetDate(id.clone()), "2027-06-30"),
+        (Field::MeasureMethod(id.clone()), "Survey"),
+        (Field::MeasureSample(id.clone()), "All participants"),
+        (Field::MeasureFrequency(id.clone()), "Each term"),
+        (Field::MeasureCollectedBy(id.clone()), "Coordinator"),
+        (Field::MeasureIndicator(id.clone()), "work.mentoring"),
+    ] {
+        p.set_field(&f, v, &fw)
+            .unwrap_or_else(|e| panic!("{f:?}: {e}"));
+        assert_eq!(p.field(&f).as_deref(), Some(v));
+    }
+    p.set_field(&Field::MeasureTarget(id.clone()), "45%", &fw)
+        .expect("per cent");
+    assert_eq!(
+        p.field(&Field::MeasureTarget(id.clone())).as_deref(),
+        Some("45")
+    );
+    let before = p.clone();
+    for (f, v) in [
+        (Field::MeasureBaseline(id.clone()), "about ten"),
+        (Field::MeasureTarget(id.clone()), "inf"),
+        (Field::MeasureIndicator(id.clone()), "no.such-indicator"),
+        (Field::MeasureTargetDate(id.clone()), "June"),
+    ] {
+        assert!(p.set_field(&f, v, &fw).is_err(), "{v}");
+    }
+    assert_eq!(p, before);
+}

@@ -1,0 +1,81 @@
+//! New stakeholders, assumptions, evidence and measures: each gets a readable id made
+//! unique in the plan, and each is attached to what it belongs to.
+
+use super::comments::Comments;
+use super::fields::FieldError;
+use super::model::*;
+use super::values::Extra;
+
+impl Plan {
+    /// A new measure of an outcome by an indicator; the id comes from the indicator's.
+    pub fn add_measure(&mut self, outcome: &str, indicator: &str) -> Result<String, FieldError> {
+        if self.kind_of(outcome) != Some(Kind::Outcome) {
+            return Err(FieldError::Missing(outcome.to_string()));
+        }
+        let short = indicator.rsplit('.').next().unwrap_or(indicator);
+        let id = self.new_id(short, "measure");
+        self.measures.push(Measure {
+            id: id.clone(),
+            outcome: outcome.to_string(),
+            indicator: indicator.to_string(),
+            baseline: None,
+            target: None,
+            target_date: None,
+            method: String::new(),
+            sample: String::new(),
+            frequency: String::new(),
+            collected_by: String::new(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+        Ok(id)
+    }
+
+    /// A new stakeholder; the id comes from the name.
+    pub fn add_stakeholder(&mut self, name: &str, group: Group) -> String {
+        let id = self.new_id(name, "stakeholder");
+        self.stakeholders.push(Stakeholder {
+            id: id.clone(),
+            name: name.trim().to_string(),
+            group,
+            role: String::new(),
+            involvement: String::new(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+        id
+    }
+
+    /// A new assumption about an item or a link.
+    pub fn add_assumption(&mut self, about: About, text: &str) -> String {
+        let on = match &about {
+            About::Item(i) => i.clone(),
+            About::Link { from, .. } => from.clone(),
+        };
+        let id = self.new_id(&format!("assumption {on}"), "assumption");
+        self.assumptions.push(Assumption {
+            id: id.clone(),
+            about,
+            text: text.trim().to_string(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+        id
+    }
+
+    /// New evidence for an assumption; `None` if the assumption is gone.
+    pub fn add_evidence(&mut self, assumption: &str, text: &str) -> Option<String> {
+        self.assumptions.iter().find(|a| a.id == assumption)?;
+        let id = self.new_id(&format!("evidence {assumption}"), "evidence");
+        self.evidence.push(Evidence {
+            id: id.clone(),
+            assumption: assumption.to_string(),
+            kind: None,
+            text: text.trim().to_string(),
+            source: String::new(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+        Some(id)
+    }
+}

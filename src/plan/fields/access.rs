@@ -1,0 +1,281 @@
+//! Reading and writing fields as text, with the checks that keep a plan valid.
+
+use super::super::model::*;
+use super::super::values::{Date, Number};
+use super::{Field, FieldError, Shape};
+use crate::framework::Framework;
+
+fn number_text(n: Option<Number>) -> String {
+    n.map_or(String::new(), |n| n.to_string())
+}
+
+/// "40", "12.5", "40%" (a per cent sign is allowed and dropped); empty clears.
+fn parse_number(text: &str) -> Result<Option<Number>, FieldError> {
+    let t = text.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(i) = t.parse::<i64>() {
+        return Ok(Some(Number::Int(i)));
+    }
+    let plain = t.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
+    match t.parse::<f64>() {
+        Ok(x) if x.is_finite() && plain => Ok(Some(Number::Float(x))),
+        _ => Err(FieldError::BadNumber(text.to_string())),
+    }
+}
+
+fn date_text(d: Option<Date>) -> String {
+    d.map_or(String::new(), |d| d.to_string())
+}
+
+impl Plan {
+    /// A field's value as text to edit (lists one entry per line); `None` when its item
+    /// is gone.
+    pub fn field(&self, f: &Field) -> Option<String> {
+        let c = &self.context;
+        Some(match f {
+            Field::Title => self.title.clone(),
+            Field::Problem => c.problem.clone(),
+            Field::Place => c.place.clone(),
+            Field::Start => date_text(c.start),
+            Field::End => date_text(c.end),
+            Field::KeyDomains => c
+                .key_domains
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Field::Rights => c.rights.clone(),
+            Field::GoalText => self.goal.text.clone(),
+            Field::ImpactEvidence => self.goal.impact_evidence.clone(),
+            Field::Text(id) => self.item_text(id)?,
+            Field::Resources(id) => self.activity(id)?.resources.join("\n"),
+            Field::Barrier(id) => self.activity(id)?.barrier.clone(),
+            Field::Responsible(id) => self.activity(id)?.responsible.clone().unwrap_or_default(),
+            Field::AssumptionText(id) => {
+                self.assumptions.iter().find(|a| a.id == *id)?.text.clone()
+            }
+            Field::EvidenceText(id) => self.evidence_item(id)?.text.clone(),
+            Field::EvidenceSource(id) => self.evidence_item(id)?.source.clone(),
+            Field::EvidenceKind(id) => self
+                .evidence_item(id)?
+                .kind
+                .map_or(String::new(), |k| k.as_str().to_string()),
+            Field::StakeholderName(id) => self.stakeholder(id)?.name.clone(),
+            Field::StakeholderGroup(id) => self.stakeholder(id)?.group.as_str().to_string(),
+            Field::StakeholderRole(id) => self.stakeholder(id)?.role.clone(),
+            Field::StakeholderInvolvement(id) => self.stakeholder(id)?.involvement.clone(),
+            Field::MeasureIndicator(id) => self.measure(id)?.indicator.clone(),
+            Field::MeasureBaseline(id) => number_text(self.measure(id)?.baseline),
+            Field::MeasureTarget(id) => number_text(self.measure(id)?.target),
+            Field::MeasureTargetDate(id) => date_text(self.measure(id)?.target_date),
+            Field::MeasureMethod(id) => self.measure(id)?.method.clone(),
+            Field::MeasureSample(id) => self.measure(id)?.sample.clone(),
+            Field::MeasureFrequency(id) => self.measure(id)?.frequency.clone(),
+            Field::MeasureCollectedBy(id) => self.measure(id)?.collected_by.clone(),
+        })
+    }
+
+    /// The values a choice field can take, as (value, label); the empty value clears it.
+    pub fn choices(&self, f: &Field) -> Vec<(String, String)> {
+        let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
+        match f {
+            Field::Responsible(_) => std::iter::once(pair("", "(nobody named yet)"))
+                .chain(
+                    self.stakeholders
+                        .iter()
+                        .map(|s| (s.id.clone(), format!("{} ({})", s.name, s.group.as_str()))),
+                )
+                .collect(),
+            Field::StakeholderGroup(_) => Group::ALL
+                .iter()
+                .map(|g| pair(g.as_str(), &g.as_str().replace('-', " ")))
+                .collect(),
+            Field::EvidenceKind(_) => vec![
+                pair("", "(not said)"),
+                pair("qualitative", "qualitative"),
+                pair("statistical", "statistical"),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Sets a field from text, checking it; on error the plan is unchanged.
+    pub fn set_field(&mut self, f: &Field, text: &str, fw: &Framework) -> Result<(), FieldError> {
+        let text = match f.shape() {
+            Shape::Prose | Shape::List => text.trim().to_string(),
+            _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        if text.is_empty() && f.required() {
+            return Err(FieldError::Empty(f.label()));
+        }
+        let missing = |id: &String| FieldError::Missing(id.clone());
+        match f {
+            Field::Title => self.title = text,
+            Field::Problem => self.context.problem = text,
+            Field::Place => self.context.place = text,
+            Field::Start | Field::End => {
+                let date = match text.as_str() {
+                    "" => None,
+                    t => Some(t.parse::<Date>().map_err(FieldError::BadDate)?),
+                };
+                let (start, end) = match f {
+                    Field::Start => (date, self.context.end),
+                    _ => (self.context.start, date),
+                };
+                if let (Some(start), Some(end)) = (start, end)
+                    && end < start
+                {
+                    return Err(FieldError::DateOrder { start, end });
+                }
+                self.context.start = start;
+                self.context.end = end;
+            }
+            Field::KeyDomains => self.context.key_domains = parse_domains(&text, fw)?,
+            Field::Rights => self.context.rights = text,
+            Field::GoalText => self.goal.text = text,
+            Field::ImpactEvidence => self.goal.impact_evidence = text,
+            Field::Text(id) => {
+                let slot = self.item_text_mut(id).ok_or_else(|| missing(id))?;
+                *slot = text;
+            }
+            Field::Resources(id) => {
+                let a = self.activity_mut(id).ok_or_else(|| missing(id))?;
+                a.resources = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+            Field::Barrier(id) => self.activity_mut(id).ok_or_else(|| missing(id))?.barrier = text,
+            Field::Responsible(id) => {
+                if !text.is_empty() && self.stakeholder(&text).is_none() {
+                    return Err(FieldError::BadStakeholder(text));
+                }
+                let a = self.activity_mut(id).ok_or_else(|| missing(id))?;
+                a.responsible = (!text.is_empty()).then_some(text);
+            }
+            Field::AssumptionText(id) => {
+                let a = self.assumptions.iter_mut().find(|a| a.id == *id);
+                a.ok_or_else(|| missing(id))?.text = text;
+            }
+            Field::EvidenceText(id) => {
+                self.evidence_mut(id).ok_or_else(|| missing(id))?.text = text
+            }
+            Field::EvidenceSource(id) => {
+                self.evidence_mut(id).ok_or_else(|| missing(id))?.source = text;
+            }
+            Field::EvidenceKind(id) => {
+                let kind = match text.as_str() {
+                    "" => None,
+                    t => Some(EvidenceKind::parse(t).ok_or(FieldError::BadEvidenceKind(text))?),
+                };
+                self.evidence_mut(id).ok_or_else(|| missing(id))?.kind = kind;
+            }
+            Field::StakeholderName(id) => {
+                self.stakeholder_mut(id).ok_or_else(|| missing(id))?.name = text
+            }
+            Field::StakeholderGroup(id) => {
+                let g = Group::parse(&text).ok_or(FieldError::BadGroup(text))?;
+                self.stakeholder_mut(id).ok_or_else(|| missing(id))?.group = g;
+            }
+            Field::StakeholderRole(id) => {
+                self.stakeholder_mut(id).ok_or_else(|| missing(id))?.role = text
+            }
+            Field::StakeholderInvolvement(id) => {
+                self.stakeholder_mut(id)
+                    .ok_or_else(|| missing(id))?
+                    .involvement = text;
+            }
+            Field::MeasureIndicator(id) => {
+                if fw.indicator(&text).is_none() {
+                    return Err(FieldError::BadIndicator(text));
+                }
+                self.measure_mut(id).ok_or_else(|| missing(id))?.indicator = text;
+            }
+            Field::MeasureBaseline(id) | Field::MeasureTarget(id) => {
+                let n = parse_number(&text)?;
+                let m = self.measure_mut(id).ok_or_else(|| missing(id))?;
+                match f {
+                    Field::MeasureBaseline(_) => m.baseline = n,
+                    _ => m.target = n,
+                }
+            }
+            Field::MeasureTargetDate(id) => {
+                let date = match text.as_str() {
+                    "" => None,
+                    t => Some(t.parse::<Date>().map_err(FieldError::BadDate)?),
+                };
+                self.measure_mut(id).ok_or_else(|| missing(id))?.target_date = date;
+            }
+            Field::MeasureMethod(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.method = text
+            }
+            Field::MeasureSample(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.sample = text
+            }
+            Field::MeasureFrequency(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.frequency = text;
+            }
+            Field::MeasureCollectedBy(id) => {
+                self.measure_mut(id)
+                    .ok_or_else(|| missing(id))?
+                    .collected_by = text;
+            }
+        }
+        Ok(())
+    }
+
+    fn item_text_mut(&mut self, id: &str) -> Option<&mut String> {
+        if id == GOAL_ID {
+            return Some(&mut self.goal.text);
+        }
+        let outcome = self.outcomes.iter_mut().find(|o| o.id == id);
+        let output = self.outputs.iter_mut().find(|o| o.id == id);
+        let activity = self.activities.iter_mut().find(|a| a.id == id);
+        outcome
+            .map(|o| &mut o.text)
+            .or(output.map(|o| &mut o.text))
+            .or(activity.map(|a| &mut a.text))
+    }
+
+    fn activity_mut(&mut self, id: &str) -> Option<&mut Activity> {
+        self.activities.iter_mut().find(|a| a.id == id)
+    }
+
+    fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {
+        self.stakeholders.iter_mut().find(|s| s.id == id)
+    }
+
+    fn evidence_item(&self, id: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.id == id)
+    }
+
+    fn measure_mut(&mut self, id: &str) -> Option<&mut Measure> {
+        self.measures.iter_mut().find(|m| m.id == id)
+    }
+
+    fn evidence_mut(&mut self, id: &str) -> Option<&mut Evidence> {
+        self.evidence.iter_mut().find(|e| e.id == id)
+    }
+}
+
+/// "9, 7, social bridges" -> [9, 7, 7] minus repeats -> [9, 7].
+fn parse_domains(text: &str, fw: &Framework) -> Result<Vec<u8>, FieldError> {
+    let mut out: Vec<u8> = Vec::new();
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let d = fw
+            .find_domain(part)
+            .ok_or_else(|| FieldError::BadDomain(part.to_string()))?;
+        if !out.contains(&d.number) {
+            out.push(d.number);
+        }
+    }
+    Ok(out)
+}
