@@ -1,4 +1,6 @@
 use super::*;
+use crate::framework::Framework;
+use crate::plan::{About, GOAL_ID, Group};
 use crate::plan::{load, to_toml};
 
 fn fw() -> Framework {
