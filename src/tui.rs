@@ -3,6 +3,7 @@
 
 mod app;
 mod config;
+mod event_loop;
 mod form;
 mod history;
 mod keymap;
@@ -14,14 +15,12 @@ pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
 pub use keymap::{Action, Binding, Keymap, Mode};
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};
-pub use update::{Effect, Msg, update};
+pub use update::{Effect, Msg, RANK_AT_ONCE, update};
 
 use std::path::Path;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
-
 use crate::framework::Framework;
-use crate::plan::{LoadError, Plan, load, write_atomic};
+use crate::plan::{LoadError, Plan, load};
 
 /// How the app looks and where its settings come from, as the command line gives them.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +61,7 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     }
     // ratatui::init installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::init();
-    let result = run(&mut terminal, &mut app);
+    let result = event_loop::run(&mut terminal, &mut app);
     ratatui::restore();
     result.map(|()| 0)
 }
@@ -70,40 +69,4 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
 /// The user's settings folder, `$XDG_CONFIG_HOME/tocplan`.
 pub fn config_dir() -> Option<std::path::PathBuf> {
     config::dir()
-}
-
-/// Draws, then blocks on the next event: no busy loop, so an idle app uses no CPU.
-fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    loop {
-        terminal.draw(|f| render(app, f))?;
-        let key = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => key,
-            // A resize just redraws at the new size.
-            _ => continue,
-        };
-        let mut queue = update(app, Msg::Key(key));
-        while !queue.is_empty() {
-            let mut next = Vec::new();
-            for effect in queue {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Save {
-                        path,
-                        text,
-                        version,
-                        then_quit,
-                    } => {
-                        let result = write_atomic(&path, text.as_bytes());
-                        if result.is_ok() && then_quit {
-                            return Ok(());
-                        }
-                        let result = result.map(|()| (path, version));
-                        let msg = Msg::Saved(result.map_err(|e| e.to_string()));
-                        next.extend(update(app, msg));
-                    }
-                }
-            }
-            queue = next;
-        }
-    }
 }

@@ -69,16 +69,20 @@ impl Session {
     }
 
     fn wait_for(&mut self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+
+    fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
             let screen = self.parser.screen().contents();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
                 !left.is_zero(),
-                "timed out waiting for {text:?}; screen:\n{screen}"
+                "timed out waiting for {what:?}; screen:\n{screen}"
             );
             if let Ok(bytes) = self.rx.recv_timeout(left.min(Duration::from_millis(200))) {
                 self.parser.process(&bytes);
@@ -199,10 +203,13 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
         s.wait_for("^s/Enter keep");
         s.send(text);
         s.send("\r");
-        s.wait_for("Kept (u undoes)");
+        // The editor closed and the status says so (not the last step's message).
+        s.wait_until("the edit kept", |screen| {
+            screen.contains("Kept (u undoes)") && !screen.contains("Esc cancel")
+        });
     }
-    let screen = s.wait_for("[+]");
-    assert!(screen.contains("• Open and run"), "{screen}");
+    let screen = s.wait_for("• Open and run");
+    assert!(screen.contains("[+]"), "{screen}");
     s.send("\x13"); // Ctrl-s
     s.wait_for("Saved cafe.toml");
     s.send("q");
@@ -342,4 +349,60 @@ fn a_broken_theme_or_config_warns_and_the_app_still_opens() {
     assert!(s.child.try_wait().expect("wait").is_none(), "q was unbound");
     s.send("x");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn picks_an_indicator_fills_the_measure_and_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml"),
+        &path,
+    )
+    .expect("copy");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("h"); // the first outcome
+    s.send("m");
+    s.wait_for("with an indicator");
+    s.send("ask neighbours");
+    s.wait_for("% confident to ask their neighbours");
+    s.send("\r");
+    s.wait_for("Measure `ask-neighbours-for-help` added");
+    s.send("\r");
+    s.wait_for("Baseline");
+    s.send("12\r");
+    s.wait_for("Baseline kept");
+    s.send("\r");
+    s.send("35\r");
+    s.wait_for("Target kept");
+    s.send("\x13"); // Ctrl-s
+    s.wait_for("Saved p.toml");
+    s.send("\x1b");
+    s.wait_for("? help");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    let block = saved
+        .split("[[measure]]")
+        .find(|b| b.contains("id = \"ask-neighbours-for-help\""))
+        .unwrap_or_else(|| panic!("no new measure in\n{saved}"));
+    assert!(
+        block.contains("outcome = \"regular-conversations\""),
+        "{block}"
+    );
+    assert!(
+        block.contains("indicator = \"social-bridges.ask-neighbours-for-help\""),
+        "{block}"
+    );
+    assert!(
+        block.contains("baseline = 12") && block.contains("target = 35"),
+        "{block}"
+    );
+    let check = std::process::Command::new(BIN)
+        .args(["check", "p.toml", "--no-user-banks"])
+        .current_dir(dir.path())
+        .output()
+        .expect("check");
+    assert_eq!(check.status.code(), Some(0));
 }

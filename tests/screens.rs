@@ -30,6 +30,7 @@ fn keys(app: &mut App, typed: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\u{1b}' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
             c => KeyCode::Char(c),
         };
         update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -104,6 +105,39 @@ fn chooser_and_multi_line_editor() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "hhh\njj\n");
     snap("editor-resources", &a);
+}
+
+#[test]
+fn picker() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hm");
+    snap("picker-empty", &a);
+    keys(&mut a, "language practice");
+    snap("picker-query", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hmneighbours\t\t\t\t\t\t\t");
+    snap("picker-domain-filter", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hmzzqqxx");
+    snap("picker-no-results", &a);
+}
+
+/// The matched characters are drawn in the match style (underlined in every theme).
+#[test]
+fn picker_highlights_the_matched_characters() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hmOUTSIDE práctice");
+    let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    t.draw(|f| render(&a, f)).expect("draw");
+    let buf = t.backend().buffer();
+    let lit: String = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter_map(|(x, y)| buf.cell((x, y)))
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol().to_string())
+        .collect();
+    // Case and accents are folded for matching; the original letters are lit.
+    assert!(lit.starts_with("practiceout"), "{lit}");
 }
 
 #[test]

@@ -1,6 +1,11 @@
 //! Application state: the plan, its history, where the planner is, and what is open.
 
+mod picker;
+
+pub use picker::PickerState;
+
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
@@ -8,6 +13,7 @@ use super::history::History;
 use super::keymap::{Keymap, Mode};
 use super::theme::Theme;
 use crate::framework::Framework;
+use crate::framework::picker::Picker;
 use crate::plan::{About, Dependant, Field, GOAL_ID, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
@@ -133,6 +139,10 @@ pub struct App {
     pub search: Option<Search>,
     pub theme: Theme,
     pub keymap: Keymap,
+    pub picker: Option<PickerState>,
+    /// The picker's engine over every loaded bank, built once (shared with the ranking
+    /// thread).
+    pub engine: Arc<Picker>,
 }
 
 impl App {
@@ -140,6 +150,7 @@ impl App {
         App {
             plan,
             path,
+            engine: Arc::new(Picker::new(&fw)),
             fw,
             history: History::default(),
             version: 0,
@@ -158,6 +169,7 @@ impl App {
             search: None,
             theme: Theme::default(),
             keymap: Keymap::default(),
+            picker: None,
         }
     }
 
@@ -173,6 +185,8 @@ impl App {
             }
         } else if self.choice.is_some() {
             Mode::Choice
+        } else if self.picker.is_some() {
+            Mode::Picker
         } else if self.prompt.is_some() {
             Mode::Prompt
         } else if let Some(o) = &self.overlay {

@@ -82,6 +82,23 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 push(&section, Field::Barrier(id.clone()), None, None);
                 push(&section, Field::Responsible(id.clone()), None, None);
             }
+            for m in plan.measures.iter().filter(|m| m.outcome == *id) {
+                let section = format!("Measure `{}`", m.id);
+                let mid = || m.id.clone();
+                let del = || Some((Kind::Measure, m.id.clone()));
+                for field in [
+                    Field::MeasureIndicator(mid()),
+                    Field::MeasureBaseline(mid()),
+                    Field::MeasureTarget(mid()),
+                    Field::MeasureTargetDate(mid()),
+                    Field::MeasureMethod(mid()),
+                    Field::MeasureSample(mid()),
+                    Field::MeasureFrequency(mid()),
+                    Field::MeasureCollectedBy(mid()),
+                ] {
+                    push(&section, field, del(), None);
+                }
+            }
             for a in plan.assumptions.iter().filter(|a| concerns(&a.about, id)) {
                 let section = match &a.about {
                     About::Item(_) => format!("Assumption `{}`", a.id),
@@ -157,6 +174,16 @@ fn shown(plan: &Plan, fw: &Framework, field: &Field) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         Shape::List => raw.lines().collect::<Vec<_>>().join("; "),
+        Shape::Indicator => match fw.indicator(&raw) {
+            Some(i) => format!(
+                "{} [{} {}]",
+                i.text,
+                i.domain,
+                fw.domain(i.domain).map_or("", |d| d.name.as_str())
+            ),
+            None if raw.is_empty() => raw,
+            None => format!("{raw} (not in any loaded bank)"),
+        },
         _ => raw,
     }
 }

@@ -21,11 +21,12 @@ pub enum Mode {
     Help,
     Form,
     Choice,
+    Picker,
     Confirm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Normal,
         Mode::Editor,
         Mode::Prose,
@@ -33,6 +34,7 @@ impl Mode {
         Mode::Help,
         Mode::Form,
         Mode::Choice,
+        Mode::Picker,
         Mode::Confirm,
     ];
 
@@ -46,6 +48,7 @@ impl Mode {
             Mode::Help => "This help",
             Mode::Form => "Fields of an item, the stakeholders, the context",
             Mode::Choice => "Choosing a value",
+            Mode::Picker => "The indicator picker (type to search; #domain @category !perspective)",
             Mode::Confirm => "Questions",
         }
     }
@@ -60,6 +63,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Form => "form",
             Mode::Choice => "choice",
+            Mode::Picker => "picker",
             Mode::Confirm => "confirm",
         }
     }
@@ -85,6 +89,13 @@ pub enum Action {
     UnlinkRight,
     Stakeholders,
     Context,
+    Measure,
+    PageUp,
+    PageDown,
+    CycleDomain,
+    CycleCategory,
+    CyclePerspective,
+    ClearQuery,
     Undo,
     Redo,
     Save,

@@ -3,8 +3,9 @@
 mod form;
 mod overlays;
 mod panes;
+mod picker;
 
-pub(super) use overlays::centered;
+pub(super) use overlays::{centered, framed};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};

@@ -43,10 +43,11 @@ pub enum Slot {
     Error,
     Hint,
     OverlayBorder,
+    Matched,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 17] = [
+    pub const ALL: [Slot; 18] = [
         Slot::Header,
         Slot::Unsaved,
         Slot::Border,
@@ -64,6 +65,7 @@ impl Slot {
         Slot::Error,
         Slot::Hint,
         Slot::OverlayBorder,
+        Slot::Matched,
     ];
 
     /// The key in a theme file.
@@ -86,6 +88,7 @@ impl Slot {
             Slot::Error => "error",
             Slot::Hint => "hint",
             Slot::OverlayBorder => "overlay_border",
+            Slot::Matched => "matched",
         }
     }
 }

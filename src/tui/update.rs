@@ -5,6 +5,9 @@ mod dialog;
 mod edit;
 mod form;
 mod normal;
+mod picker;
+
+pub use picker::RANK_AT_ONCE;
 
 use std::path::PathBuf;
 
@@ -24,6 +27,11 @@ pub enum Effect {
         then_quit: bool,
     },
     Quit,
+    /// Rank a picker query in the background and send `Msg::Ranked`.
+    Rank {
+        generation: u64,
+        query: crate::framework::picker::Query,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +40,13 @@ pub enum Msg {
     Action(Action),
     /// The result of an `Effect::Save`: where and which version was written.
     Saved(Result<(PathBuf, u64), String>),
+    /// Nothing changed but the screen must be drawn again (a resize).
+    Redraw,
+    /// Ranked picker results for the query of a generation.
+    Ranked {
+        generation: u64,
+        hits: Vec<crate::framework::picker::Hit>,
+    },
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -40,6 +55,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(result) => {
             dialog::saved(app, result);
             return Vec::new();
+        }
+        Msg::Redraw => return Vec::new(),
+        Msg::Ranked { generation, hits } => {
+            picker::ranked(app, generation, hits);
+            return Vec::new();
+        }
+        Msg::Key(key) if mode == Mode::Picker && app.keymap.lookup(mode, key).is_none() => {
+            return picker::type_key(app, key);
         }
         Msg::Action(a) => a,
         Msg::Key(key) => match app.keymap.lookup(mode, key) {
@@ -61,6 +84,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Help => dialog::help(app, action),
         Mode::Form => form::act(app, action),
         Mode::Choice => form::choose(app, action),
+        Mode::Picker => picker::act(app, action),
         Mode::Confirm => dialog::answer(app, action),
     }
 }
@@ -82,5 +106,7 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
 
 #[cfg(test)]
 mod form_tests;
+#[cfg(test)]
+mod picker_tests;
 #[cfg(test)]
 mod tests;

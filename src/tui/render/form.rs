@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::super::app::{App, Form};
 use super::super::form::{Row, rows};
 use super::super::keymap::Mode;
 use super::super::theme::Slot;
-use super::centered;
+use super::{centered, framed};
 use crate::plan::Kind;
 use crate::text::sanitize;
 
@@ -22,16 +22,11 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
     let title = match form {
-        Form::Item(_) => " Details: Enter edits a field ".to_string(),
-        Form::Stakeholders => " Stakeholders: who shares responsibility ".to_string(),
-        Form::Context => " The plan's context (guide, Exercise 1) ".to_string(),
+        Form::Item(_) => "Details: Enter edits a field",
+        Form::Stakeholders => "Stakeholders: who shares responsibility",
+        Form::Context => "The plan's context (guide, Exercise 1)",
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.style(Slot::OverlayBorder))
-        .title(title)
-        .title_bottom(format!(" {} ", app.keymap.hints(Mode::Form)));
+    let block = framed(app, title, &app.keymap.hints(Mode::Form));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.max(1) as usize;
@@ -66,7 +61,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
         }));
     }
     if let Form::Item(id) = form {
-        lines.extend(links_and_measures(app, id));
+        lines.extend(no_measures(app, id));
     }
     // Keep the selected field on screen, as close to the top as the rest allows.
     let height = inner.height as usize;
@@ -124,32 +119,13 @@ fn row_lines(app: &App, row: &Row, width: usize, selected: bool) -> Vec<Line<'st
     out
 }
 
-fn links_and_measures(app: &App, id: &str) -> Vec<Line<'static>> {
+fn no_measures(app: &App, id: &str) -> Vec<Line<'static>> {
     let p = &app.plan;
-    let bold = |s: String| Line::styled(s, Style::default().add_modifier(Modifier::BOLD));
     let mut out = Vec::new();
-    let measures: Vec<_> = p.measures.iter().filter(|m| m.outcome == id).collect();
-    if !measures.is_empty() {
-        out.push(Line::from(""));
-        out.push(bold("Measures".into()));
-        for m in measures {
-            let text = app
-                .fw
-                .indicator(&m.indicator)
-                .map_or(m.indicator.clone(), |i| i.text.clone());
-            out.push(Line::from(format!("  · {}", sanitize(&text))));
-            let fmt = |n: Option<crate::plan::Number>| n.map_or("-".to_string(), |n| n.to_string());
-            let date = m.target_date.map_or(String::new(), |d| format!(" by {d}"));
-            out.push(Line::from(format!(
-                "    baseline {} → target {}{date}",
-                fmt(m.baseline),
-                fmt(m.target)
-            )));
-        }
-    } else if p.kind_of(id) == Some(Kind::Outcome) {
+    if p.kind_of(id) == Some(Kind::Outcome) && !p.measures.iter().any(|m| m.outcome == id) {
         out.push(Line::from(""));
         out.push(Line::styled(
-            "No measures yet: each outcome needs at least one indicator",
+            "No measures yet: press m to choose an indicator from the bank",
             app.theme.style(Slot::Warning),
         ));
     }

@@ -19,6 +19,9 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         Some(Overlay::Form(form)) => super::form::render(app, f, body, form),
         None => {}
     }
+    if let Some(p) = &app.picker {
+        super::picker::render(app, f, body, p);
+    }
     if let Some(choice) = &app.choice {
         let height = choice.options.len() as u16 + 2;
         let area = centered(body, 60, height);
@@ -64,7 +67,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
 }
 
 /// A thick-bordered box with a title and the mode's keys along the bottom.
-fn framed(app: &App, title: &str, hint: &str) -> Block<'static> {
+pub fn framed(app: &App, title: &str, hint: &str) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)

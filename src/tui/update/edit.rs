@@ -131,7 +131,8 @@ fn commit(app: &mut App) {
             let id = app.change(|p| p.add_stakeholder(&text, Group::Newcomers));
             let field = Field::StakeholderGroup(id);
             super::form::show_new(app, Form::Stakeholders, field.clone());
-            super::form::edit_field(app, field, "");
+            // A group is a choice, never a picker: there is nothing to carry out.
+            let _ = super::form::edit_field(app, field, "");
             if let Some(c) = app.choice.as_mut() {
                 c.title = format!("Which group is {text} in?");
             }
@@ -139,6 +140,7 @@ fn commit(app: &mut App) {
         }
         EditTarget::Field(f) => match set(app, &f, &text) {
             Ok(()) => {
+                super::form::step_past(app, &f);
                 app.say(Tone::Info, format!("{} kept (u undoes)", f.label()));
                 return;
             }

@@ -40,7 +40,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 field: Some(f),
                 section,
                 ..
-            }) => edit_field(app, f, &section),
+            }) => return edit_field(app, f, &section),
             Some(Row {
                 link: Some((from, to)),
                 ..
@@ -69,6 +69,13 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Help => {
             app.overlay = Some(Overlay::Help);
             app.overlay_scroll = 0;
+        }
+        Action::Measure => {
+            let outcome = match &form {
+                Form::Item(id) => Some(id.clone()),
+                _ => None,
+            };
+            return super::picker::open(app, outcome, None);
         }
         _ => {}
     }
@@ -135,14 +142,16 @@ fn empty_message(form: &Form) -> &'static str {
 }
 
 /// Opens the editor on a field, or the chooser for a choice field.
-pub fn edit_field(app: &mut App, field: Field, section: &str) {
+pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
+    if let Field::MeasureIndicator(m) = &field {
+        // A new indicator for a measure is chosen with the picker.
+        let outcome = app.plan.measure(m).map(|m| m.outcome.clone());
+        return super::picker::open(app, outcome, Some(m.clone()));
+    }
     if field.shape() != Shape::Choice {
-        super::edit::start_titled(
-            app,
-            EditTarget::Field(field.clone()),
-            field_title(&field, section),
-        );
-        return;
+        let title = field_title(&field, section);
+        super::edit::start_titled(app, EditTarget::Field(field), title);
+        return Vec::new();
     }
     let options = app.plan.choices(&field);
     if matches!(field, Field::Responsible(_)) && options.len() < 2 {
@@ -150,7 +159,7 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) {
             Tone::Warn,
             "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
         );
-        return;
+        return Vec::new();
     }
     let now = app.plan.field(&field).unwrap_or_default();
     let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
@@ -160,6 +169,7 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) {
         options,
         selected,
     });
+    Vec::new()
 }
 
 pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
@@ -186,6 +196,7 @@ pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
             match plan.set_field(&field, &value, &app.fw) {
                 Ok(()) => {
                     app.change(|p| *p = plan);
+                    step_past(app, &field);
                     let label = crate::text::sanitize(&label);
                     app.say(Tone::Info, format!("{}: {label} (u undoes)", field.label()));
                 }
@@ -205,6 +216,21 @@ pub fn focus_field(app: &mut App, field: &Field) {
             .position(|r| r.field.as_ref() == Some(field))
     {
         app.form_row = i;
+    }
+}
+
+/// After a field is kept the cursor moves to the next field of the same item, so a
+/// planner can fill in a measure (or anything else) with Enter, text, Enter, ...
+pub fn step_past(app: &mut App, field: &Field) {
+    let Some(form) = current(app) else {
+        return;
+    };
+    let rows = rows(&app.plan, &app.fw, &form);
+    if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field)) {
+        let same = rows
+            .get(i + 1)
+            .is_some_and(|n| n.section == rows[i].section);
+        app.form_row = if same { i + 1 } else { i };
     }
 }
 

@@ -40,6 +40,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LinkRight | Action::UnlinkRight => link(app, action == Action::LinkRight),
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo),
         Action::Stakeholders => super::form::open(app, Form::Stakeholders),
+        Action::Measure => return super::picker::open(app, app.selected(), None),
         Action::Context => super::form::open(app, Form::Context),
         Action::Save => return vec![save(app, false)],
         Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
@@ -50,7 +51,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help);
             app.overlay_scroll = 0;
         }
-        Action::Commit | Action::Cancel | Action::Yes | Action::No => {}
+        _ => {}
     }
     app.clamp_rows();
     Vec::new()

@@ -1,0 +1,231 @@
+//! The picker overlay: the query, ranked results with the matched characters marked, and
+//! a preview of the selected indicator (beside the results when there is room, else below).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::super::app::{App, PickerState};
+use super::super::keymap::Mode;
+use super::super::theme::Slot;
+use super::{centered, framed};
+use crate::framework::Indicator;
+use crate::framework::picker::Hit;
+use crate::text::sanitize;
+
+/// From this width the preview sits beside the results.
+const SIDE_BY_SIDE: u16 = 110;
+
+pub fn render(app: &App, f: &mut Frame, body: Rect, p: &PickerState) {
+    let area = centered(body, body.width.saturating_sub(2).max(10), body.height);
+    f.render_widget(Clear, area);
+    let title = match &p.replacing {
+        Some(m) => format!("A new indicator for measure `{m}`"),
+        None => format!("Measure `{}` with an indicator", p.outcome),
+    };
+    let block = framed(app, &title, &app.keymap.hints(Mode::Picker));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if inner.height < 3 {
+        return;
+    }
+    let [query, note, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    f.render_widget(Paragraph::new(query_line(app, p, query.width)), query);
+    f.render_widget(Paragraph::new(note_line(app, p)), note);
+    let (list, preview) = if inner.width >= SIDE_BY_SIDE {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(rest);
+        (l, r)
+    } else {
+        let preview_height = if rest.height >= 14 { 6 } else { 0 };
+        let [l, r] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(preview_height)]).areas(rest);
+        (l, r)
+    };
+    results(app, f, list, p);
+    if preview.height > 0
+        && let Some(hit) = p.hits.get(p.selected)
+    {
+        preview_box(app, f, preview, hit, p);
+    }
+}
+
+fn query_line(app: &App, p: &PickerState, width: u16) -> Line<'static> {
+    let count = if p.pending {
+        format!("{} of {} …", p.hits.len(), app.engine.len())
+    } else {
+        format!("{} of {}", p.hits.len(), app.engine.len())
+    };
+    let typed = format!("> {}█", sanitize(&p.query));
+    let gap = (width as usize).saturating_sub(typed.chars().count() + count.chars().count());
+    Line::from(vec![
+        Span::styled(typed, Style::default().add_modifier(Modifier::BOLD)),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(count, app.theme.style(Slot::Hint)),
+    ])
+}
+
+fn note_line(app: &App, p: &PickerState) -> Line<'static> {
+    if let Some(problem) = p.problems.first() {
+        return Line::styled(sanitize(problem), app.theme.style(Slot::Warning));
+    }
+    if p.query.trim().is_empty() {
+        return Line::styled(
+            "Words from your work: ESOL, GP, hate crime… · filters: #9 @bridges !receiving",
+            app.theme.style(Slot::Muted),
+        );
+    }
+    if p.hits.is_empty() && !p.pending {
+        return Line::styled(
+            "No indicator matches: use fewer or other words, or drop a filter (^u clears)",
+            app.theme.style(Slot::Warning),
+        );
+    }
+    Line::raw("")
+}
+
+fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
+    let width = area.width.saturating_sub(2) as usize;
+    let measured: Vec<&str> = app
+        .plan
+        .measures
+        .iter()
+        .filter(|m| m.outcome == p.outcome)
+        .map(|m| m.indicator.as_str())
+        .collect();
+    let items: Vec<ListItem> = p
+        .hits
+        .iter()
+        .filter_map(|h| app.fw.indicator(&h.id).map(|i| (h, i)))
+        .map(|(h, ind)| {
+            let mark = if measured.contains(&ind.id.as_str()) {
+                "✓ "
+            } else {
+                "  "
+            };
+            let mut first = vec![Span::raw(mark)];
+            first.extend(highlighted(app, ind, h, width.saturating_sub(2)));
+            let second = Line::styled(
+                format!("  {}", describe(app, ind)),
+                app.theme.style(Slot::Muted),
+            );
+            ListItem::new(vec![Line::from(first), second])
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(app.theme.style(Slot::Selection))
+        .highlight_symbol("▶");
+    let mut state = ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+/// The indicator's text cut to a width, with the matched characters in the match style.
+fn highlighted(app: &App, ind: &Indicator, hit: &Hit, width: usize) -> Vec<Span<'static>> {
+    let chars: Vec<char> = sanitize(&ind.text).chars().collect();
+    let cut = chars.len() > width;
+    let take = if cut {
+        width.saturating_sub(1)
+    } else {
+        chars.len()
+    };
+    let hl = app.theme.style(Slot::Matched);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_lit = false;
+    for (i, c) in chars.iter().take(take).enumerate() {
+        let lit = hit.positions.binary_search(&i).is_ok();
+        if lit != run_lit && !run.is_empty() {
+            spans.push(styled_run(std::mem::take(&mut run), run_lit, hl));
+        }
+        run_lit = lit;
+        run.push(*c);
+    }
+    if !run.is_empty() {
+        spans.push(styled_run(run, run_lit, hl));
+    }
+    if cut {
+        spans.push(Span::raw("…"));
+    }
+    spans
+}
+
+fn styled_run(text: String, lit: bool, hl: Style) -> Span<'static> {
+    if lit {
+        Span::styled(text, hl)
+    } else {
+        Span::raw(text)
+    }
+}
+
+/// "9 Language and communication · Facilitators · newcomers"
+fn describe(app: &App, ind: &Indicator) -> String {
+    let d = app.fw.domain(ind.domain);
+    let name = d.map_or("", |d| d.name.as_str());
+    let cat = d
+        .and_then(|d| app.fw.category(&d.category))
+        .map_or("", |c| c.name.as_str());
+    format!(
+        "{} {name} · {cat} · {}",
+        ind.domain,
+        ind.perspective.as_str()
+    )
+}
+
+fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState) {
+    let Some(ind) = app.fw.indicator(&hit.id) else {
+        return;
+    };
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![
+        Line::styled(sanitize(&ind.text), bold),
+        Line::from(format!("{} · {}", sanitize(&ind.id), describe(app, ind))),
+    ];
+    let source = match ind.source {
+        crate::framework::IndicatorSource::Quoted => "quoted from the IOM guide",
+        crate::framework::IndicatorSource::Official => "official wording",
+        crate::framework::IndicatorSource::Tocplan => "tocplan's own wording, not official",
+        crate::framework::IndicatorSource::User => "from a bank you loaded",
+    };
+    lines.push(Line::styled(
+        source.to_string(),
+        app.theme.style(Slot::Muted),
+    ));
+    if !hit.via.is_empty() {
+        lines.push(Line::from(format!(
+            "Found through: {}",
+            sanitize(&hit.via.join(", "))
+        )));
+    }
+    if !ind.keywords.is_empty() {
+        lines.push(Line::from(format!(
+            "Keywords: {}",
+            sanitize(&ind.keywords.join(", "))
+        )));
+    }
+    if app
+        .plan
+        .measures
+        .iter()
+        .any(|m| m.outcome == p.outcome && m.indicator == ind.id)
+    {
+        lines.push(Line::styled(
+            "✓ Already measures this outcome",
+            app.theme.style(Slot::Warning),
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(app.theme.style(Slot::Border))
+        .title(" Preview ");
+    f.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
