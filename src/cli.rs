@@ -1,13 +1,14 @@
 //! The command line: open the app, or run a non-interactive subcommand for scripts and CI.
 
 mod args;
+mod bank;
 mod check;
 mod fmt;
 mod listing;
 mod new;
 mod ranked;
 
-pub use args::{Cli, Command};
+pub use args::{BankCommand, Cli, Command};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ..
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
+        Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

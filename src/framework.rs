@@ -4,6 +4,7 @@
 mod bank;
 mod domains;
 mod error;
+pub mod import;
 mod index;
 pub mod picker;
 mod worksheet;

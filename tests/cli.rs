@@ -289,3 +289,60 @@ fn indicators_query_prints_the_pickers_ranking() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a domain"));
 }
+
+#[test]
+fn bank_import_writes_a_bank_and_reports_skipped_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("sheet.csv"),
+        "Domain,Indicator,National survey\n\
+         Work,People in work,x\n\
+         ,People in work matching their skills,\n\
+         Cooking,People who cook together,\n\
+         9,People at conversation clubs,x\n",
+    )
+    .expect("write");
+    let out = tocplan(
+        dir.path(),
+        &["bank", "import", "sheet.csv", "--out", "bank.toml"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("row 4: skipped: domain `Cooking`"), "{err}");
+    assert!(err.contains("rows 3 had no domain of their own"), "{err}");
+    assert!(err.contains("imported 3 indicators"), "{err}");
+    let bank = std::fs::read_to_string(dir.path().join("bank.toml")).expect("bank");
+    assert!(
+        bank.contains("id = \"sheet.work.people-in-work\""),
+        "{bank}"
+    );
+    assert!(
+        bank.contains("data_availability = [\"national-survey\"]"),
+        "{bank}"
+    );
+    // The bank loads, and the picker ranks its indicators with the built-in ones.
+    let found = tocplan(
+        dir.path(),
+        &[
+            "indicators",
+            "conversation",
+            "clubs",
+            "--bank",
+            "bank.toml",
+            "--limit",
+            "3",
+        ],
+    );
+    assert_eq!(found.status.code(), Some(0));
+    assert!(stdout(&found).contains("sheet.language-and-communication.people-at-conversation"));
+    // Never overwrites unasked; an unreadable sheet is exit 2.
+    let again = tocplan(
+        dir.path(),
+        &["bank", "import", "sheet.csv", "--out", "bank.toml"],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    std::fs::write(dir.path().join("bad.xlsx"), "not a spreadsheet").expect("write");
+    let bad = tocplan(dir.path(), &["bank", "import", "bad.xlsx"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

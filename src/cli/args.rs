@@ -77,9 +77,50 @@ pub enum Command {
     },
     /// List the categories and domains with the practitioners' index words for each.
     Domains,
+    /// Banks of indicators: import one from a spreadsheet.
+    Bank {
+        #[command(subcommand)]
+        action: BankCommand,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Turn a spreadsheet (xlsx, xls, ods or csv) with a domain column and an indicator
+    /// column, such as the Home Office toolkit, into a bank in tocplan's format. Rows that
+    /// cannot be placed are listed with their row numbers. Exit 0 if every row was placed,
+    /// 1 if some were skipped, 2 if the sheet cannot be read.
+    Import {
+        file: PathBuf,
+        /// Write the bank here (default: print it); an existing file needs --force.
+        #[arg(long, value_name = "BANK.toml")]
+        out: Option<PathBuf>,
+        /// Overwrite --out if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The domain column: its header, a letter (B) or a number (2); found by header otherwise.
+        #[arg(long, value_name = "COLUMN")]
+        domain_column: Option<String>,
+        /// The indicator column: its header, a letter or a number.
+        #[arg(long, value_name = "COLUMN")]
+        indicator_column: Option<String>,
+        /// The sheet to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The bank's id, which starts every indicator id (default: home-office with
+        /// --official, else from the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The bank's name (default: from the file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// The sheet is the official Home Office toolkit: mark its wording as official.
+        #[arg(long)]
+        official: bool,
     },
 }

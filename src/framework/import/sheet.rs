@@ -1,0 +1,74 @@
+//! Spreadsheets as plain grids of text: xlsx, xls and ods through calamine, csv through
+//! the csv crate. Row and column indexes are the sheet's own (0-based), so a report can
+//! name the row a person sees.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+/// One sheet: its name and its cells, by absolute row and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .map_or("", |s| s.as_str())
+    }
+}
+
+/// Every sheet of a workbook (or the one sheet of a csv file), in order.
+pub fn read(path: &Path) -> Result<Vec<Sheet>, String> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if ext == "csv" {
+        return read_csv(path).map(|s| vec![s]);
+    }
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        format!("cannot read it as a spreadsheet ({e}); give an .xlsx, .xls, .ods or .csv file")
+    })?;
+    let mut out = Vec::new();
+    for (name, range) in book.worksheets() {
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut rows = vec![Vec::new(); top as usize];
+        for r in range.rows() {
+            let mut cells = vec![String::new(); left as usize];
+            cells.extend(r.iter().map(text_of));
+            rows.push(cells);
+        }
+        out.push(Sheet { name, rows });
+    }
+    Ok(out)
+}
+
+fn text_of(d: &Data) -> String {
+    match d {
+        // Whole numbers read from a sheet are written without ".0".
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_string(),
+    }
+}
+
+fn read_csv(path: &Path) -> Result<Sheet, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| format!("cannot read it as CSV ({e})"))?;
+    let mut rows = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| format!("row {}: {e}", i + 1))?;
+        rows.push(rec.iter().map(|c| c.trim().to_string()).collect());
+    }
+    let name = path
+        .file_stem()
+        .map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
+    Ok(Sheet { name, rows })
+}
