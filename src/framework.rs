@@ -7,6 +7,7 @@ mod error;
 pub mod import;
 mod index;
 pub mod picker;
+pub mod synthetic;
 mod worksheet;
 
 pub use bank::{Bank, BankInfo, DataAvailability, Indicator, IndicatorSource, Perspective};

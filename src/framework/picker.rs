@@ -6,6 +6,8 @@ mod query;
 
 pub use query::{Query, cycle_filter};
 
+use std::sync::Arc;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -22,6 +24,9 @@ const IN_NAMES: i64 = 10_000;
 const AT_WORD_START: i64 = 3_000;
 const INSIDE: i64 = 2_000;
 const FUZZY: i64 = 1_000;
+
+/// Banks from this size are scored on several threads.
+const PARALLEL_FROM: usize = 8_192;
 
 /// Words shorter than this only match exactly (as the start of a word or inside one):
 /// "gp" must not match every text with a g before a p.
@@ -46,7 +51,7 @@ impl Folded {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    id: String,
+    id: Arc<str>,
     domain: u8,
     category: String,
     perspective: Perspective,
@@ -68,7 +73,8 @@ struct DomainWords {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub index: usize,
-    pub id: String,
+    /// Shared with the engine: a query over a large bank makes many hits.
+    pub id: Arc<str>,
     pub score: i64,
     /// Char indices in the indicator's original text.
     pub positions: Vec<usize>,
@@ -123,7 +129,11 @@ impl Picker {
 
     /// `search` that gives up (returning `None`) as soon as `cancelled` says so; it is
     /// asked every few thousand indicators, so a newer query need not wait.
-    pub fn search_until(&self, q: &Query, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+    pub fn search_until(
+        &self,
+        q: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let matcher = SkimMatcherV2::default();
         // Index and name matches depend only on the domain: work them out once.
         let per_domain: Vec<Vec<Found>> = self
@@ -136,20 +146,50 @@ impl Picker {
                     .collect()
             })
             .collect();
+        // Large banks are scored in parallel slices; small ones are not worth a thread.
+        let threads = if self.entries.len() < PARALLEL_FROM {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        };
+        let chunk = self.entries.len().div_ceil(threads).max(1);
+        let scan = |from: usize| -> Option<Vec<Hit>> {
+            let matcher = SkimMatcherV2::default();
+            let mut hits = Vec::new();
+            let end = (from + chunk).min(self.entries.len());
+            for (index, e) in self.entries[from..end].iter().enumerate() {
+                let index = from + index;
+                if index % 4096 == 4095 && cancelled() {
+                    return None;
+                }
+                if q.domain.is_some_and(|d| d != e.domain)
+                    || q.category.as_ref().is_some_and(|c| *c != e.category)
+                    || q.perspective.is_some_and(|p| p != e.perspective)
+                {
+                    continue;
+                }
+                if let Some(hit) = self.score(&matcher, e, index, q, &per_domain) {
+                    hits.push(hit);
+                }
+            }
+            Some(hits)
+        };
+        let parts: Vec<Option<Vec<Hit>>> = if threads == 1 {
+            vec![scan(0)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| s.spawn(move || scan(t * chunk)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
         let mut hits = Vec::new();
-        for (index, e) in self.entries.iter().enumerate() {
-            if index % 4096 == 4095 && cancelled() {
-                return None;
-            }
-            if q.domain.is_some_and(|d| d != e.domain)
-                || q.category.as_ref().is_some_and(|c| *c != e.category)
-                || q.perspective.is_some_and(|p| p != e.perspective)
-            {
-                continue;
-            }
-            if let Some(hit) = self.score(&matcher, e, index, q, &per_domain) {
-                hits.push(hit);
-            }
+        for part in parts {
+            hits.extend(part?);
         }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         Some(hits)
@@ -203,7 +243,7 @@ impl Picker {
 
 fn entry(fw: &Framework, i: &Indicator) -> Entry {
     Entry {
-        id: i.id.clone(),
+        id: Arc::from(i.id.as_str()),
         domain: i.domain,
         category: fw
             .domain(i.domain)
@@ -244,28 +284,68 @@ fn best_in_lists(
 /// How well a folded word matches folded text, and where (folded char indices).
 fn match_one(matcher: &SkimMatcherV2, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
     let len = word.chars().count();
+    let found = |byte: usize, how: i64| {
+        let start = text[..byte].chars().count();
+        // Longer words and earlier matches rank a little higher.
+        let bonus = 10 * len as i64 - (start as i64).min(200) / 10;
+        Some((how + bonus, (start..start + len).collect()))
+    };
     let mut inside = None;
     for (byte, _) in text.match_indices(word) {
-        let start = text[..byte].chars().count();
         let at_start = text[..byte]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        let span: Vec<usize> = (start..start + len).collect();
-        // Longer words and earlier matches rank a little higher.
-        let bonus = 10 * len as i64 - (start as i64).min(200) / 10;
         if at_start {
-            return Some((AT_WORD_START + bonus, span));
+            return found(byte, AT_WORD_START);
         }
-        inside.get_or_insert((INSIDE + bonus, span));
+        inside.get_or_insert(byte);
     }
-    if inside.is_some() || len < FUZZY_MIN_LEN {
-        return inside;
+    if let Some(byte) = inside {
+        return found(byte, INSIDE);
+    }
+    if len < FUZZY_MIN_LEN || !maybe_compact(text, word, 2 * len) {
+        return None;
     }
     let (score, idx) = matcher.fuzzy_indices(text, word)?;
     // Letters scattered over the text are not a match a planner would recognise.
     let span = idx.last()? - idx.first()? + 1;
     (span <= 2 * len).then(|| (FUZZY + score.min(900), idx))
+}
+
+/// A quick test that can only say no when the full fuzzy match would fail: do the
+/// word's letters appear in order within `max_span` of each other? Most texts fail it,
+/// which spares the costlier matcher (this is most of the time on large banks).
+fn maybe_compact(text: &str, word: &str, max_span: usize) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = w.split_first() else {
+        return true;
+    };
+    // Bytes over-count chars outside ASCII, so the window is widened for such text.
+    let span = if text.is_ascii() {
+        max_span
+    } else {
+        2 * max_span
+    };
+    t.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == first)
+        .any(|(start, _)| {
+            let end = (start + span).min(t.len());
+            let mut want = rest.iter();
+            let mut next = want.next();
+            for b in &t[start + 1..end] {
+                match next {
+                    Some(c) if c == b => next = want.next(),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            next.is_none()
+        })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ fn top(p: &Picker, fw: &Framework, q: &str, n: usize) -> Vec<String> {
     p.search(&Query::parse(q, fw))
         .into_iter()
         .take(n)
-        .map(|h| h.id)
+        .map(|h| h.id.to_string())
         .collect()
 }
 
@@ -102,7 +102,7 @@ fn text_matches_rank_above_index_matches_and_ties_keep_bank_order() {
     let in_text = hits.iter().take_while(|h| !h.positions.is_empty()).count();
     assert!(in_text >= 2, "{hits:?}");
     assert!(hits[in_text..].iter().all(|h| h.positions.is_empty()));
-    let first: Vec<&str> = hits.iter().take(in_text).map(|h| h.id.as_str()).collect();
+    let first: Vec<&str> = hits.iter().take(in_text).map(|h| &*h.id).collect();
     assert!(
         first.contains(&"health-and-social-care.gp-registration"),
         "{first:?}"
@@ -143,13 +143,13 @@ fn case_and_accents_never_stop_a_match_and_highlights_land_on_the_original() {
     let p = Picker::new(&fw);
     for q in ["cafe dwr", "CAFÉ", "dŵr", "DWR"] {
         let hits = p.search(&Query::parse(q, &fw));
-        let hit = hits.iter().find(|h| h.id == "welsh.dwr");
+        let hit = hits.iter().find(|h| &*h.id == "welsh.dwr");
         assert!(hit.is_some(), "{q}");
     }
     let hit = p
         .search(&Query::parse("dwr", &fw))
         .into_iter()
-        .find(|h| h.id == "welsh.dwr")
+        .find(|h| &*h.id == "welsh.dwr")
         .expect("hit");
     let text: Vec<char> = "Pobl yn mynd i'r Café Dŵr".chars().collect();
     let lit: String = hit.positions.iter().map(|&i| text[i]).collect();

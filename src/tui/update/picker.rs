@@ -11,7 +11,7 @@ use crate::plan::{Field, Kind};
 
 /// Banks up to this size are ranked at once, inside `update`; larger ones in the
 /// background so that typing never waits (the built-in bank has under 200).
-pub const RANK_AT_ONCE: usize = 20_000;
+pub const RANK_AT_ONCE: usize = 10_000;
 
 /// Rows a page moves.
 const PAGE: usize = 8;
@@ -126,7 +126,7 @@ fn attach(app: &mut App) {
         );
         return;
     };
-    let indicator = hit.id.clone();
+    let indicator = hit.id.to_string();
     let mut plan = app.plan.clone();
     let result = match &p.replacing {
         Some(m) => plan

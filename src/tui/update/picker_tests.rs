@@ -39,7 +39,7 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     keys(&mut a, "llmlanguage practice");
     let p = a.picker.as_ref().expect("picker");
     assert_eq!(
-        p.hits[0].id,
+        &*p.hits[0].id,
         "language-and-communication.practice-outside-classes"
     );
     key(&mut a, KeyCode::Enter);
