@@ -63,10 +63,12 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
     if let Form::Item(id) = form {
         lines.extend(no_measures(app, id));
     }
-    // Keep the selected field on screen, as close to the top as the rest allows.
+    // Keep the selected field on screen with a few lines of what follows it, so the
+    // next fields to fill in are in sight.
     let height = inner.height as usize;
-    let scroll = if sel_bottom > height {
-        sel_top.min(sel_bottom.saturating_sub(height))
+    let below = (height / 4).min(lines.len().saturating_sub(sel_bottom));
+    let scroll = if sel_bottom + below > height {
+        sel_top.min(sel_bottom + below - height)
     } else {
         0
     };
