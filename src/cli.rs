@@ -8,7 +8,7 @@ mod listing;
 mod new;
 mod ranked;
 
-pub use args::{BankCommand, Cli, Command};
+pub use args::{BankCommand, Cli, Command, Format};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref plan,
             ref title,
         }) => new::run(plan, title.as_deref()),
-        Some(Command::Check { ref plans }) => Ok(check::run(plans, &fw()?)),
+        Some(Command::Check { ref plans, format }) => Ok(check::run(plans, format, &fw()?)),
         Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check, &fw()?)),
         Some(Command::Indicators {
             ref query,

@@ -10,6 +10,7 @@ mod fields;
 mod model;
 mod query;
 mod read;
+pub mod review;
 mod save;
 mod validate;
 mod values;
@@ -44,6 +45,27 @@ pub fn check_text(text: &str, path: &Path, fw: &Framework) -> Result<Vec<Diagnos
     let d = read::decode_str(text, path)?;
     let mut findings = d.diagnostics;
     findings.extend(validate(&d.plan, fw, &d.source));
+    // The review only makes sense of a plan whose links and ids hold together.
+    if !findings.iter().any(|f| f.severity == Severity::Error) {
+        findings.extend(
+            review::review(&d.plan, fw)
+                .iter()
+                .map(|f| f.to_diagnostic(&d.source)),
+        );
+    }
+    for (i, w) in d.plan.waivers.iter().enumerate() {
+        if !review::RULES.iter().any(|(id, _)| *id == w.rule) {
+            let ids: Vec<&str> = review::RULES.iter().map(|(id, _)| *id).collect();
+            findings.push(Diagnostic::warning(
+                d.source.get(&format!("waiver[{i}].rule")),
+                format!(
+                    "waiver of `{}`: there is no such review rule; rules are {}",
+                    w.rule,
+                    ids.join(", ")
+                ),
+            ));
+        }
+    }
     findings.sort_by_key(|d| (d.pos, d.severity));
     Ok(findings)
 }

@@ -225,11 +225,19 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
         .current_dir(dir.path())
         .output()
         .expect("check");
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
+    assert_no_errors(&check);
+}
+
+/// `tocplan check` found no error: the plan is valid, and only the review's warnings
+/// about what is still to plan (measures, stakeholders, ...) may remain.
+fn assert_no_errors(check: &std::process::Output) {
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(matches!(check.status.code(), Some(0 | 1)), "{out}");
+    assert!(!out.contains(": error:"), "{out}");
+    assert!(
+        out.lines()
+            .all(|l| l.contains("] ") || l.ends_with(']') || l.contains("(waived")),
+        "only review findings: {out}"
     );
 }
 
@@ -404,5 +412,5 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
         .current_dir(dir.path())
         .output()
         .expect("check");
-    assert_eq!(check.status.code(), Some(0));
+    assert_no_errors(&check);
 }

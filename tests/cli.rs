@@ -33,7 +33,12 @@ fn check_passes_every_example_plan() {
     args.extend(plans.iter().map(String::as_str));
     let out = tocplan(root(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), "");
+    // Nothing but the review's advice (which never fails a check).
+    assert!(
+        stdout(&out).lines().all(|l| l.contains(": advice: ")),
+        "{}",
+        stdout(&out)
+    );
     let mut args = vec!["fmt", "--check"];
     args.extend(plans.iter().map(String::as_str));
     assert_eq!(tocplan(root(), &args).status.code(), Some(0));
@@ -49,11 +54,14 @@ fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
         text.starts_with("schema = 1\ntitle = \"Welcome hub\"\n"),
         "{text}"
     );
-    assert_eq!(
-        tocplan(dir.path(), &["check", "welcome-hub.toml"])
-            .status
-            .code(),
-        Some(0)
+    // A valid plan with nothing in it yet: no error, and the review says what to do first.
+    let check = tocplan(dir.path(), &["check", "welcome-hub.toml"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(!stdout(&check).contains(": error:"), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("The plan has no goal"),
+        "{}",
+        stdout(&check)
     );
     assert_eq!(
         tocplan(dir.path(), &["fmt", "--check", "welcome-hub.toml"])
@@ -253,8 +261,10 @@ fn readme_plan_example_is_a_valid_plan() {
     let len = readme[start..].find("```").expect("block end");
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("readme.toml"), &readme[start..start + len]).expect("write");
+    // The example is a valid plan; being short, the review finds things still to plan.
     let out = tocplan(dir.path(), &["check", "readme.toml"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stdout(&out));
+    assert!(!stdout(&out).contains(": error:"), "{}", stdout(&out));
 }
 
 #[test]
@@ -345,4 +355,56 @@ fn bank_import_writes_a_bank_and_reports_skipped_rows() {
     std::fs::write(dir.path().join("bad.xlsx"), "not a spreadsheet").expect("write");
     let bad = tocplan(dir.path(), &["bank", "import", "bad.xlsx"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn check_reviews_the_plan_and_speaks_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fail = root().join("tests/fixtures/review/social-connections.fail.toml");
+    let text = std::fs::read_to_string(&fail).expect("fixture");
+    std::fs::write(dir.path().join("p.toml"), &text).expect("write");
+    let out = tocplan(dir.path(), &["check", "p.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("warning: No measure of social bonds, bridges or links"),
+        "{}",
+        stdout(&out)
+    );
+    let json = tocplan(dir.path(), &["check", "p.toml", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let social = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["rule"] == "social-connections")
+        .expect("the finding");
+    assert_eq!(social["severity"], "warning");
+    assert!(social["line"].as_u64().is_some());
+    assert!(
+        social["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("social connections"))
+    );
+    // Switching both rules off, with reasons, keeps the findings visible but passes.
+    let waived = format!(
+        "{text}\n[[waiver]]\nrule = \"social-connections\"\nreason = \"Phase one measures language only\"\n\n[[waiver]]\nrule = \"multi-directional\"\nreason = \"Settled residents are measured in phase two\"\n"
+    );
+    std::fs::write(dir.path().join("p.toml"), &waived).expect("write");
+    let out = tocplan(dir.path(), &["check", "p.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("(waived: Phase one measures language only)"));
+    // A waiver of a rule that does not exist is a warning naming the rules.
+    std::fs::write(
+        dir.path().join("p.toml"),
+        format!("{waived}\n[[waiver]]\nrule = \"social-conections\"\nreason = \"typo\"\n"),
+    )
+    .expect("write");
+    let out = tocplan(dir.path(), &["check", "p.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("no such review rule"),
+        "{}",
+        stdout(&out)
+    );
 }

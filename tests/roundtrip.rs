@@ -233,6 +233,15 @@ fn plan() -> impl Strategy<Value = Plan> {
         }),
         0..3,
     );
+    let waivers = proptest::collection::vec(
+        (id(), text()).prop_map(|(rule, reason)| Waiver {
+            rule,
+            reason,
+            extra: Vec::new(),
+            comments: Comments::default(),
+        }),
+        0..2,
+    );
     (
         text(),
         context,
@@ -241,7 +250,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         outcomes,
         outputs,
         activities,
-        (measures, assumptions, evidence, readings),
+        (measures, assumptions, evidence, readings, waivers),
     )
         .prop_map(
             |(
@@ -252,7 +261,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 outcomes,
                 outputs,
                 activities,
-                (measures, assumptions, evidence, readings),
+                (measures, assumptions, evidence, readings, waivers),
             )| Plan {
                 title,
                 context,
@@ -265,6 +274,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 assumptions,
                 evidence,
                 readings,
+                waivers,
                 ..Plan::default()
             },
         )

@@ -48,6 +48,9 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         plans: Vec<PathBuf>,
+        /// `text` (one finding per line) or `json` (one array of findings, for tools).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Rewrite plans in canonical form (comments and unknown keys are kept).
     Fmt {
@@ -123,4 +126,10 @@ pub enum BankCommand {
         #[arg(long)]
         official: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }

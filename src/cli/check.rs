@@ -1,40 +1,105 @@
 use std::path::PathBuf;
 
-use crate::framework::Framework;
-use crate::plan::{Severity, check};
+use serde::Serialize;
 
-/// Prints findings one per line on stdout, a summary on stderr; returns the exit code.
-pub fn run(plans: &[PathBuf], fw: &Framework) -> u8 {
+use super::Format;
+use crate::framework::Framework;
+use crate::plan::{Diagnostic, Severity, check};
+
+/// One finding as `--format json` writes it.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: String,
+    line: Option<usize>,
+    col: Option<usize>,
+    severity: String,
+    message: &'a str,
+    /// The review rule, for review findings.
+    rule: Option<&'a str>,
+    /// The framework's reason for the rule, in one sentence.
+    reason: Option<&'a str>,
+    /// Why the team switched the rule off, if it did.
+    waived: Option<&'a str>,
+}
+
+/// Prints findings (text: one per line on stdout, a summary on stderr; json: one array on
+/// stdout) and returns the exit code: 0 clean, 1 errors or warnings that count, 2 when a
+/// file cannot be read as a plan.
+pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
     let mut code = 0;
     let (mut errors, mut warnings) = (0, 0);
+    let mut all: Vec<(PathBuf, Diagnostic)> = Vec::new();
     for path in plans {
         match check(path, fw) {
             Ok(findings) => {
-                for f in &findings {
-                    println!("{}", f.display(path));
+                for f in findings {
                     match f.severity {
+                        // A waived review finding is shown but does not fail the check.
+                        _ if f.waived.is_some() => {}
                         Severity::Error => errors += 1,
                         Severity::Warning => warnings += 1,
+                        Severity::Advice => {}
                     }
+                    all.push((path.clone(), f));
                 }
-                if !findings.is_empty() {
+                if errors + warnings > 0 {
                     code = code.max(1);
                 }
             }
             Err(e) => {
-                println!("{e}");
                 errors += 1;
                 code = code.max(e.exit_code() as u8);
+                all.push((path.clone(), Diagnostic::error(None, e.to_string())));
             }
         }
     }
-    eprintln!(
-        "checked {} plan{}: {errors} error{}, {warnings} warning{}",
-        plans.len(),
-        plural(plans.len()),
-        plural(errors),
-        plural(warnings)
-    );
+    match format {
+        Format::Text => {
+            for (path, f) in &all {
+                // Load errors carry their own file:line:col prefix.
+                if f.pos.is_none()
+                    && f.rule.is_none()
+                    && f.message.starts_with(&path.display().to_string())
+                {
+                    println!("{}", f.message);
+                } else {
+                    println!("{}", f.display(path));
+                }
+            }
+            eprintln!(
+                "checked {} plan{}: {errors} error{}, {warnings} warning{}",
+                plans.len(),
+                plural(plans.len()),
+                plural(errors),
+                plural(warnings)
+            );
+        }
+        Format::Json => {
+            let rows: Vec<JsonFinding> = all
+                .iter()
+                .map(|(path, f)| JsonFinding {
+                    file: path.display().to_string(),
+                    line: f.pos.map(|p| p.line),
+                    col: f.pos.map(|p| p.col),
+                    severity: f.severity.to_string(),
+                    message: &f.message,
+                    rule: f.rule,
+                    reason: f
+                        .rule
+                        .and_then(|r| fw.worksheet.review_reason(r))
+                        .map(|r| r.reason.as_str()),
+                    waived: f.waived.as_deref(),
+                })
+                .collect();
+            match serde_json::to_string_pretty(&rows) {
+                Ok(s) => println!("{s}"),
+                Err(e) => {
+                    eprintln!("tocplan: {e}");
+                    return 2;
+                }
+            }
+        }
+    }
     code
 }
 

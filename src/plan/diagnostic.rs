@@ -8,6 +8,8 @@ use std::path::Path;
 pub enum Severity {
     Error,
     Warning,
+    /// A suggestion from the review; it does not fail `check`.
+    Advice,
 }
 
 impl fmt::Display for Severity {
@@ -15,6 +17,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Advice => "advice",
         })
     }
 }
@@ -39,6 +42,10 @@ pub struct Diagnostic {
     pub pos: Option<Pos>,
     /// What is wrong, then (after "; ") what to do about it.
     pub message: String,
+    /// The review rule that found it (`social-connections`); `None` for file problems.
+    pub rule: Option<&'static str>,
+    /// Why the team switched the rule off, if they did (the finding is then informational).
+    pub waived: Option<String>,
 }
 
 impl Diagnostic {
@@ -47,6 +54,8 @@ impl Diagnostic {
             severity: Severity::Error,
             pos,
             message: message.into(),
+            rule: None,
+            waived: None,
         }
     }
 
@@ -55,6 +64,8 @@ impl Diagnostic {
             severity: Severity::Warning,
             pos,
             message: message.into(),
+            rule: None,
+            waived: None,
         }
     }
 
@@ -76,7 +87,14 @@ impl fmt::Display for DisplayWithPath<'_> {
             Some(p) => write!(f, "{}:{}:{}: ", self.path.display(), p.line, p.col)?,
             None => write!(f, "{}: ", self.path.display())?,
         }
-        write!(f, "{}: {}", d.severity, crate::text::sanitize(&d.message))
+        write!(f, "{}: {}", d.severity, crate::text::sanitize(&d.message))?;
+        if let Some(rule) = d.rule {
+            write!(f, " [{rule}]")?;
+        }
+        if let Some(why) = &d.waived {
+            write!(f, " (waived: {})", crate::text::sanitize(why))?;
+        }
+        Ok(())
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Plan {
     pub assumptions: Vec<Assumption>,
     pub evidence: Vec<Evidence>,
     pub readings: Vec<Reading>,
+    /// Review rules the team has switched off, each with its reason.
+    pub waivers: Vec<Waiver>,
     /// Top-level keys and tables this version does not know, kept in file order.
     pub extra: Extra,
     /// Comments on the top-level keys (including the file's opening comment).
@@ -212,6 +214,17 @@ pub struct Reading {
     pub comments: Comments,
 }
 
+/// A review rule switched off on purpose: the reason stays in the file, and the review
+/// still shows what the rule found, marked as waived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiver {
+    /// The rule's id, as the review names it (`social-connections`).
+    pub rule: String,
+    pub reason: String,
+    pub extra: Extra,
+    pub comments: Comments,
+}
+
 /// The kinds of item that carry an id, for messages and lookups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -318,5 +331,6 @@ impl Plan {
             + self.assumptions.len()
             + self.evidence.len()
             + self.readings.len()
+            + self.waivers.len()
     }
 }

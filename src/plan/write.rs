@@ -118,6 +118,13 @@ pub fn to_toml(plan: &Plan) -> String {
         w.opt_str("note", &r.note, c);
         w.extras(&r.extra, c);
     }
+    for x in &plan.waivers {
+        let c = &x.comments;
+        w.header("[[waiver]]", c);
+        w.kv("rule", encode_str(&x.rule), c);
+        w.kv("reason", encode_str(&x.reason), c);
+        w.extras(&x.extra, c);
+    }
     for (k, v) in tables {
         w.section(k, v, root);
     }

@@ -211,3 +211,15 @@ pub(super) fn reading(mut f: Fields<'_, '_>) -> Reading {
         comments,
     }
 }
+
+pub(super) fn waiver(mut f: Fields<'_, '_>) -> Waiver {
+    let rule = f.required("rule", "\"social-connections\"");
+    let reason = f.required("reason", "\"Why the team chose this\"");
+    let (extra, comments) = f.finish();
+    Waiver {
+        rule,
+        reason,
+        extra,
+        comments,
+    }
+}

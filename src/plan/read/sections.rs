@@ -7,11 +7,11 @@ use super::super::model::*;
 use super::Reader;
 use super::fields::{Fields, describe};
 use super::items::{
-    activity, assumption, evidence, measure, outcome, output, reading, stakeholder,
+    activity, assumption, evidence, measure, outcome, output, reading, stakeholder, waiver,
 };
 
 /// Top-level keys this version knows, in the order they are written.
-pub(crate) const KNOWN_ROOT: [&str; 12] = [
+pub(crate) const KNOWN_ROOT: [&str; 13] = [
     "schema",
     "title",
     "context",
@@ -24,6 +24,7 @@ pub(crate) const KNOWN_ROOT: [&str; 12] = [
     "assumption",
     "evidence",
     "reading",
+    "waiver",
 ];
 
 pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
@@ -80,6 +81,7 @@ pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
     plan.assumptions = many(r, root, Kind::Assumption, assumption);
     plan.evidence = many(r, root, Kind::Evidence, evidence);
     plan.readings = many_named(r, root, "reading", reading);
+    plan.waivers = many_named(r, root, "waiver", waiver);
     plan
 }
 
