@@ -23,9 +23,11 @@ impl Out<'_> {
     }
 }
 
+type Rule = fn(&Plan, &Framework, &mut Out);
+
 pub fn all(plan: &Plan, fw: &Framework) -> Vec<Finding> {
     let mut found = Vec::new();
-    let rules: [(&'static str, fn(&Plan, &Framework, &mut Out)); 9] = [
+    let rules: [(&'static str, Rule); 9] = [
         ("chain-complete", chain_complete),
         ("multi-dimensional", multi_dimensional),
         ("social-connections", social_connections),
