@@ -141,6 +141,21 @@ fn picker_highlights_the_matched_characters() {
 }
 
 #[test]
+fn review_overlay() {
+    let fw = Framework::builtin().expect("framework");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review/multi-dimensional.fail.toml");
+    let plan = load(&path).expect("fixture loads").plan;
+    let mut a = App::new(plan, path, fw);
+    snap("review-marks-in-panes", &a);
+    keys(&mut a, "R");
+    snap("review", &a);
+    let mut a = example("ict-mentoring.toml");
+    keys(&mut a, "R");
+    snap("review-advice-only", &a);
+}
+
+#[test]
 fn help_overlay() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "?");

@@ -14,6 +14,7 @@ use super::keymap::{Keymap, Mode};
 use super::theme::Theme;
 use crate::framework::Framework;
 use crate::framework::picker::Picker;
+use crate::plan::review::{Finding, review};
 use crate::plan::{About, Dependant, Field, GOAL_ID, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
@@ -90,6 +91,7 @@ pub enum Question {
 pub enum Overlay {
     Help,
     Form(Form),
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,11 +145,15 @@ pub struct App {
     /// The picker's engine over every loaded bank, built once (shared with the ranking
     /// thread).
     pub engine: Arc<Picker>,
+    /// The review of the plan as it is, and the version it was made for.
+    pub review: (u64, Vec<Finding>),
+    /// The row selected in the review overlay.
+    pub review_row: usize,
 }
 
 impl App {
     pub fn new(plan: Plan, path: PathBuf, fw: Framework) -> App {
-        App {
+        let mut app = App {
             plan,
             path,
             engine: Arc::new(Picker::new(&fw)),
@@ -170,7 +176,11 @@ impl App {
             theme: Theme::default(),
             keymap: Keymap::default(),
             picker: None,
-        }
+            review: (0, Vec::new()),
+            review_row: 0,
+        };
+        app.review.1 = review(&app.plan, &app.fw);
+        app
     }
 
     /// Which keymap mode the keys go to now.
@@ -193,6 +203,7 @@ impl App {
             match o {
                 Overlay::Help => Mode::Help,
                 Overlay::Form(_) => Mode::Form,
+                Overlay::Review => Mode::Review,
             }
         } else {
             Mode::Normal
@@ -201,6 +212,23 @@ impl App {
 
     pub fn dirty(&self) -> bool {
         self.version != self.saved_version
+    }
+
+    /// Reviews the plan again if it changed since the last review (versions name plan
+    /// states, so undo and redo are caught too).
+    pub fn refresh_review(&mut self) {
+        if self.review.0 != self.version {
+            self.review = (self.version, review(&self.plan, &self.fw));
+        }
+    }
+
+    /// Review findings that count (not advice, not waived) about an item.
+    pub fn findings_on(&self, id: &str) -> usize {
+        self.review
+            .1
+            .iter()
+            .filter(|f| f.counts() && f.at == crate::plan::review::At::Item(id.to_string()))
+            .count()
     }
 
     /// Records the plan as it is, then applies a change; every change goes through here so

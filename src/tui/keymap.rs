@@ -22,11 +22,12 @@ pub enum Mode {
     Form,
     Choice,
     Picker,
+    Review,
     Confirm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Normal,
         Mode::Editor,
         Mode::Prose,
@@ -35,6 +36,7 @@ impl Mode {
         Mode::Form,
         Mode::Choice,
         Mode::Picker,
+        Mode::Review,
         Mode::Confirm,
     ];
 
@@ -49,6 +51,7 @@ impl Mode {
             Mode::Form => "Fields of an item, the stakeholders, the context",
             Mode::Choice => "Choosing a value",
             Mode::Picker => "The indicator picker (type to search; #domain @category !perspective)",
+            Mode::Review => "The review of the plan against the key principles",
             Mode::Confirm => "Questions",
         }
     }
@@ -64,6 +67,7 @@ impl Mode {
             Mode::Form => "form",
             Mode::Choice => "choice",
             Mode::Picker => "picker",
+            Mode::Review => "review",
             Mode::Confirm => "confirm",
         }
     }
@@ -96,6 +100,7 @@ pub enum Action {
     CycleCategory,
     CyclePerspective,
     ClearQuery,
+    Review,
     Undo,
     Redo,
     Save,

@@ -4,6 +4,7 @@ mod form;
 mod overlays;
 mod panes;
 mod picker;
+mod review;
 
 pub(super) use overlays::{centered, framed};
 
@@ -33,7 +34,24 @@ pub fn render(app: &App, f: &mut Frame) {
         Constraint::Length(status_height),
     ])
     .areas(area);
-    f.render_widget(Paragraph::new(header_line(app)), header);
+    let head = header_line(app);
+    let review = match review::summary(&app.review.1) {
+        s if s == "review clear" => format!("{s} (R)"),
+        s => format!("review: {s} (R)"),
+    };
+    f.render_widget(Paragraph::new(head.clone()), header);
+    // The review's count sits at the right of the header when there is room for it.
+    if head.width() + review.chars().count() + 2 <= header.width as usize {
+        let counts = app.review.1.iter().any(|f| f.counts());
+        let style = app
+            .theme
+            .style(if counts { Slot::Warning } else { Slot::Muted });
+        f.render_widget(
+            Paragraph::new(Span::styled(review, style))
+                .alignment(ratatui::layout::Alignment::Right),
+            header,
+        );
+    }
     panes::render(app, f, body);
     f.render_widget(
         Paragraph::new(status).wrap(ratatui::widgets::Wrap { trim: true }),

@@ -6,6 +6,9 @@ mod edit;
 mod form;
 mod normal;
 mod picker;
+mod review;
+
+pub(crate) use review::ordered as ordered_findings;
 
 pub use picker::RANK_AT_ONCE;
 
@@ -50,6 +53,12 @@ pub enum Msg {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = dispatch(app, msg);
+    app.refresh_review();
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mode = app.mode();
     let action = match msg {
         Msg::Saved(result) => {
@@ -85,6 +94,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Form => form::act(app, action),
         Mode::Choice => form::choose(app, action),
         Mode::Picker => picker::act(app, action),
+        Mode::Review => review::act(app, action),
         Mode::Confirm => dialog::answer(app, action),
     }
 }
@@ -108,5 +118,7 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
 mod form_tests;
 #[cfg(test)]
 mod picker_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;

@@ -103,8 +103,11 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
         .into_iter()
         .enumerate()
         .map(|(row, t)| {
+            // "!" marks an item the review has something to say about.
+            let flagged = ids.get(row).is_some_and(|id| app.findings_on(id) > 0);
+            let bullet = if flagged { "! " } else { "• " };
             let opts = textwrap::Options::new(width)
-                .initial_indent("• ")
+                .initial_indent(bullet)
                 .subsequent_indent("  ");
             let mut lines: Vec<String> = textwrap::wrap(&sanitize(t), opts)
                 .into_iter()

@@ -1,0 +1,124 @@
+//! The review overlay: findings grouped by principle, each group with the framework's
+//! reason; waived findings stay in sight, marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::super::app::App;
+use super::super::keymap::Mode;
+use super::super::theme::Slot;
+use super::super::update::ordered_findings;
+use super::{centered, framed};
+use crate::plan::Severity;
+use crate::plan::review::{Finding, title};
+use crate::text::sanitize;
+
+/// "2 warnings · 5 advice · 1 waived", or that the plan is clear.
+pub fn summary(findings: &[Finding]) -> String {
+    let count = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s && f.waived.is_none())
+            .count()
+    };
+    let waived = findings.iter().filter(|f| f.waived.is_some()).count();
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (count(Severity::Error), "error", "errors"),
+        (count(Severity::Warning), "warning", "warnings"),
+        (count(Severity::Advice), "advice", "advice"),
+        (waived, "waived", "waived"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        "review clear".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+pub fn render(app: &App, f: &mut Frame, body: Rect) {
+    let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
+    f.render_widget(Clear, area);
+    let findings = ordered_findings(&app.review.1);
+    let block = framed(
+        app,
+        &format!("Review: {}", summary(&app.review.1)),
+        &app.keymap.hints(Mode::Review),
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let muted = app.theme.style(Slot::Muted);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let (mut sel_top, mut sel_bottom) = (0, 0);
+    let mut rule = "";
+    let width = inner.width.max(1) as usize;
+    for (i, fd) in findings.iter().enumerate() {
+        if fd.rule != rule {
+            rule = fd.rule;
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::styled(title(rule).to_string(), bold));
+            for part in textwrap::wrap(fd.reason(&app.fw), width.saturating_sub(2).max(8)) {
+                lines.push(Line::styled(format!("  {part}"), muted));
+            }
+        }
+        let selected = i == app.review_row.min(findings.len().saturating_sub(1));
+        let (mark, slot) = match (fd.waived.is_some(), fd.severity) {
+            (true, _) => ("~ ", Slot::Muted),
+            (_, Severity::Error) => ("✗ ", Slot::Error),
+            (_, Severity::Warning) => ("! ", Slot::Warning),
+            (_, Severity::Advice) => ("· ", Slot::Info),
+        };
+        let mut text = sanitize(&fd.message);
+        if let Some(why) = &fd.waived {
+            text.push_str(&format!(" (waived: {})", sanitize(why)));
+        }
+        let style = if selected {
+            app.theme.style(Slot::Selection)
+        } else if fd.waived.is_some() {
+            muted
+        } else {
+            Style::default()
+        };
+        if selected {
+            sel_top = lines.len();
+        }
+        let opts = textwrap::Options::new(width.saturating_sub(2).max(8)).subsequent_indent("  ");
+        for (j, part) in textwrap::wrap(&text, opts).into_iter().enumerate() {
+            let lead = if j == 0 { mark } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {lead}"), app.theme.style(slot)),
+                Span::styled(part.into_owned(), style),
+            ]));
+        }
+        if selected {
+            sel_bottom = lines.len();
+        }
+    }
+    if findings.is_empty() {
+        lines.push(Line::from(
+            "Nothing to review: the plan meets every rule of the key principles.",
+        ));
+    }
+    let height = inner.height as usize;
+    let scroll = if sel_bottom > height {
+        sel_top.min(sel_bottom - height)
+    } else {
+        0
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        inner,
+    );
+}
