@@ -220,6 +220,8 @@ pub fn help(mode: M, action: A) -> &'static str {
         (M::Review, A::Down) => "next finding",
         (M::Review, A::Up) => "previous finding",
         (M::Review, A::Cancel) => "close",
+        (M::Review, A::Top) => "first finding",
+        (M::Review, A::Bottom) => "last finding",
         (M::Picker, A::Commit) => "attach the indicator to the outcome as a measure",
         (M::Picker, A::Cancel) => "close without choosing",
         (M::Picker, A::Down) => "next result",
