@@ -3,12 +3,13 @@
 mod args;
 mod bank;
 mod check;
+mod evaluation;
 mod fmt;
 mod listing;
 mod new;
 mod ranked;
 
-pub use args::{BankCommand, Cli, Command, Format};
+pub use args::{BankCommand, Cli, Command, ExportFormat, Format};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -72,6 +73,30 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
+        Some(Command::Export {
+            ref plan,
+            format,
+            ref out,
+            force,
+        }) => evaluation::export(plan, format, out.as_deref(), force, &fw()?),
+        Some(Command::Record {
+            ref plan,
+            ref measure,
+            ref value,
+            ref date,
+            ref note,
+            replace,
+        }) => evaluation::record(
+            plan,
+            evaluation::NewReading {
+                measure,
+                value,
+                date: date.as_deref(),
+                note: note.as_deref(),
+                replace,
+            },
+            &fw()?,
+        ),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

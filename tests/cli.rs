@@ -408,3 +408,83 @@ fn check_reviews_the_plan_and_speaks_json() {
         stdout(&out)
     );
 }
+
+#[test]
+fn export_gives_the_evaluation_plan_as_csv_and_markdown() {
+    let plan = root().join("plans/language-cafe.toml");
+    let plan = plan.to_str().expect("utf-8");
+    let out = tocplan(root(), &["export", "--format", "csv", plan]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(&reader.headers().expect("header")[0], "Outcome");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let text = std::fs::read_to_string(plan).expect("plan");
+    assert_eq!(rows.len(), text.matches("[[measure]]").count());
+    let md = stdout(&tocplan(root(), &["export", plan]));
+    assert!(md.starts_with("# Evaluation plan: Language café"), "{md}");
+}
+
+#[test]
+fn record_adds_a_reading_and_refuses_what_it_cannot_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        root().join("plans/language-cafe.toml"),
+        dir.path().join("p.toml"),
+    )
+    .expect("copy");
+    let before = std::fs::read_to_string(dir.path().join("p.toml")).expect("read");
+    let add = |args: &[&str]| {
+        let mut all = vec!["record", "p.toml"];
+        all.extend_from_slice(args);
+        tocplan(dir.path(), &all)
+    };
+    let ok = add(&[
+        "practice-outside-class",
+        "24",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "Autumn",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let after = std::fs::read_to_string(dir.path().join("p.toml")).expect("read");
+    assert!(
+        after.contains("date = 2026-10-01\nvalue = 24\nnote = \"Autumn\""),
+        "{after}"
+    );
+    // Only the new reading's lines were added.
+    let added = similar::TextDiff::from_lines(before.as_str(), after.as_str())
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .count();
+    assert!(added <= 7, "{added} lines changed");
+    let twice = add(&["practice-outside-class", "25", "--date", "2026-10-01"]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("--replace"));
+    let replaced = add(&[
+        "practice-outside-class",
+        "25",
+        "--date",
+        "2026-10-01",
+        "--replace",
+    ]);
+    assert_eq!(replaced.status.code(), Some(0));
+    for bad in [
+        &["no-such-measure", "3"][..],
+        &["practice-outside-class", "many"][..],
+        &["practice-outside-class", "3", "--date", "October"][..],
+    ] {
+        let out = add(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let csv = stdout(&tocplan(
+        dir.path(),
+        &["export", "--format", "csv", "p.toml"],
+    ));
+    assert!(csv.contains("25 on 2026-10-01"), "{csv}");
+}

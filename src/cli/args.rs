@@ -80,6 +80,35 @@ pub enum Command {
     },
     /// List the categories and domains with the practitioners' index words for each.
     Domains,
+    /// Export the evaluation plan (one row per measure: outcome, indicator, domain, method,
+    /// sample, frequency, who, baseline, target, date, latest reading, progress).
+    Export {
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write here instead of printing (an existing file needs --force).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Record a monitoring reading of a measure (for scripts); the plan is saved atomically.
+    Record {
+        plan: PathBuf,
+        /// The measure's id (see `tocplan export`).
+        measure: String,
+        /// The value, a number such as 24 or 12.5.
+        value: String,
+        /// The date of the reading, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// A note on the reading.
+        #[arg(long)]
+        note: Option<String>,
+        /// Replace a reading already recorded for that measure on that date.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Banks of indicators: import one from a spreadsheet.
     Bank {
         #[command(subcommand)]
@@ -132,4 +161,10 @@ pub enum BankCommand {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Markdown,
 }

@@ -189,5 +189,7 @@ impl Field {
 
 mod access;
 
+pub use access::parse_number;
+
 #[cfg(test)]
 mod tests;

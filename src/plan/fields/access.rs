@@ -10,7 +10,7 @@ fn number_text(n: Option<Number>) -> String {
 }
 
 /// "40", "12.5", "40%" (a per cent sign is allowed and dropped); empty clears.
-fn parse_number(text: &str) -> Result<Option<Number>, FieldError> {
+pub fn parse_number(text: &str) -> Result<Option<Number>, FieldError> {
     let t = text.trim().trim_end_matches('%').trim();
     if t.is_empty() {
         return Ok(None);

@@ -1,0 +1,117 @@
+//! `tocplan export` (the evaluation plan) and `tocplan record` (a monitoring reading).
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::ExportFormat;
+use crate::framework::Framework;
+use crate::plan::evaluation::{rows, to_csv, to_markdown};
+use crate::plan::{Comments, Date, Loaded, Reading, Severity, load, save, validate};
+
+/// A plan that loads and has no errors; bad input is never written back.
+fn load_clean(path: &Path, fw: &Framework) -> anyhow::Result<Loaded> {
+    let loaded = load(path)?;
+    let errors = validate(&loaded.plan, fw, &loaded.source)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        bail!(
+            "{}: the plan has {errors} error{}; see `tocplan check {}`",
+            path.display(),
+            if errors == 1 { "" } else { "s" },
+            path.display()
+        );
+    }
+    Ok(loaded)
+}
+
+pub fn export(
+    path: &Path,
+    format: ExportFormat,
+    out: Option<&Path>,
+    force: bool,
+    fw: &Framework,
+) -> anyhow::Result<u8> {
+    let loaded = load_clean(path, fw)?;
+    let rows = rows(&loaded.plan, fw);
+    let text = match format {
+        ExportFormat::Csv => to_csv(&rows).map_err(|e| anyhow::anyhow!(e))?,
+        ExportFormat::Markdown => to_markdown(&loaded.plan.title, &rows),
+    };
+    match out {
+        Some(o) if o.exists() && !force => {
+            bail!("{} exists; pass --force to replace it", o.display())
+        }
+        Some(o) => crate::plan::write_atomic(o, text.as_bytes())
+            .with_context(|| format!("writing {}", o.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(0)
+}
+
+pub struct NewReading<'a> {
+    pub measure: &'a str,
+    pub value: &'a str,
+    pub date: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub replace: bool,
+}
+
+pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> {
+    let mut plan = load_clean(path, fw)?.plan;
+    if !plan.measures.iter().any(|m| m.id == r.measure) {
+        let ids: Vec<&str> = plan.measures.iter().map(|m| m.id.as_str()).collect();
+        bail!(
+            "{}: no measure `{}`; the measures are: {}",
+            path.display(),
+            r.measure,
+            if ids.is_empty() {
+                "(none yet)".to_string()
+            } else {
+                ids.join(", ")
+            }
+        );
+    }
+    let value = crate::plan::parse_number(r.value)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .ok_or_else(|| anyhow::anyhow!("give a value, such as 24 or 12.5"))?;
+    let date = match r.date {
+        Some(d) => d.parse::<Date>().map_err(|e| anyhow::anyhow!(e))?,
+        None => {
+            Date::today().ok_or_else(|| anyhow::anyhow!("cannot tell today's date; give --date"))?
+        }
+    };
+    let note = r.note.unwrap_or_default().to_string();
+    match plan
+        .readings
+        .iter_mut()
+        .find(|x| x.measure == r.measure && x.date == date)
+    {
+        Some(_) if !r.replace => bail!(
+            "{}: `{}` already has a reading on {date}; pass --replace to change it",
+            path.display(),
+            r.measure
+        ),
+        Some(existing) => {
+            existing.value = value;
+            existing.note = note;
+        }
+        None => plan.readings.push(Reading {
+            measure: r.measure.to_string(),
+            date,
+            value,
+            note,
+            extra: Vec::new(),
+            comments: Comments::default(),
+        }),
+    }
+    save(&plan, path).with_context(|| format!("saving {}", path.display()))?;
+    eprintln!(
+        "recorded {} = {value} on {date} in {}",
+        r.measure,
+        path.display()
+    );
+    Ok(0)
+}

@@ -1,0 +1,126 @@
+//! The evaluation plan (the guide's Part B, Annex 1): one row per measure, with its latest
+//! monitoring reading and how far it has come from baseline to target. Exports as CSV and
+//! Markdown, escaped for each.
+
+mod export;
+
+pub use export::{to_csv, to_markdown};
+
+use super::model::*;
+use super::values::{Date, Number};
+use crate::framework::Framework;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub outcome: String,
+    pub outcome_text: String,
+    pub measure: String,
+    pub indicator: String,
+    pub indicator_text: String,
+    /// "9 Language and communication".
+    pub domain: String,
+    pub method: String,
+    pub sample: String,
+    pub frequency: String,
+    pub who: String,
+    pub baseline: Option<Number>,
+    pub target: Option<Number>,
+    pub target_date: Option<Date>,
+    /// The latest reading: its date, value and note.
+    pub latest: Option<(Date, Number, String)>,
+    pub progress: Progress,
+}
+
+/// How far a measure has come from its baseline toward its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    /// No reading yet, or no baseline and target to measure against.
+    Unknown,
+    /// The share of the way from baseline to target (can be below 0 or above 1), and
+    /// whether that is behind where a steady pace would be by the reading's date.
+    Known { share: f64, off_track: bool },
+}
+
+/// How far behind a steady pace a measure may fall before it is flagged.
+const TOLERANCE: f64 = 0.10;
+
+/// Rows in plan order: outcomes in their order, each outcome's measures in theirs.
+pub fn rows(plan: &Plan, fw: &Framework) -> Vec<Row> {
+    let mut out = Vec::new();
+    for o in &plan.outcomes {
+        for m in plan.measures.iter().filter(|m| m.outcome == o.id) {
+            let ind = fw.indicator(&m.indicator);
+            let domain = ind
+                .and_then(|i| fw.domain(i.domain))
+                .map_or(String::new(), |d| format!("{} {}", d.number, d.name));
+            let latest = plan
+                .readings
+                .iter()
+                .filter(|r| r.measure == m.id)
+                .max_by_key(|r| r.date)
+                .map(|r| (r.date, r.value, r.note.clone()));
+            out.push(Row {
+                outcome: o.id.clone(),
+                outcome_text: o.text.clone(),
+                measure: m.id.clone(),
+                indicator: m.indicator.clone(),
+                indicator_text: ind.map_or(String::new(), |i| i.text.clone()),
+                domain,
+                method: m.method.clone(),
+                sample: m.sample.clone(),
+                frequency: m.frequency.clone(),
+                who: m.collected_by.clone(),
+                baseline: m.baseline,
+                target: m.target,
+                target_date: m.target_date,
+                progress: progress(plan, m, latest.as_ref().map(|l| (l.0, l.1))),
+                latest,
+            });
+        }
+    }
+    out
+}
+
+/// Progress of a measure at a reading: the share of the way from baseline to target, off
+/// track when it trails a steady pace from the plan's start to the target date.
+pub fn progress(plan: &Plan, m: &Measure, latest: Option<(Date, Number)>) -> Progress {
+    let (Some(base), Some(target), Some((date, value))) = (m.baseline, m.target, latest) else {
+        return Progress::Unknown;
+    };
+    let span = target.as_f64() - base.as_f64();
+    if span == 0.0 {
+        return Progress::Unknown;
+    }
+    let share = (value.as_f64() - base.as_f64()) / span;
+    let start = plan.context.start.or_else(|| {
+        plan.readings
+            .iter()
+            .filter(|r| r.measure == m.id)
+            .map(|r| r.date)
+            .min()
+    });
+    let expected = match (start, m.target_date) {
+        (Some(s), Some(t)) if t.days() > s.days() => {
+            ((date.days() - s.days()) as f64 / (t.days() - s.days()) as f64).clamp(0.0, 1.0)
+        }
+        _ => 0.0,
+    };
+    Progress::Known {
+        share,
+        off_track: share < expected - TOLERANCE,
+    }
+}
+
+/// "██████░░░░ 60%" for a share of the way, in `width` cells.
+pub fn bar(share: f64, width: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!(
+        "{}{} {:.0}%",
+        "█".repeat(filled),
+        "░".repeat(width - filled),
+        share * 100.0
+    )
+}
+
+#[cfg(test)]
+mod tests;

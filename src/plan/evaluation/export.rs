@@ -1,0 +1,121 @@
+//! The evaluation plan as CSV (for spreadsheets) and Markdown (for a pull request or a
+//! report). Text is escaped for each: CSV quoting, and no cell starts a formula; Markdown
+//! pipes, line breaks and HTML are neutralised.
+
+use super::{Progress, Row};
+use crate::plan::values::Number;
+
+const HEADER: [&str; 13] = [
+    "Outcome",
+    "Measure",
+    "Indicator",
+    "Domain",
+    "Data collection method",
+    "Sample",
+    "Frequency",
+    "Who",
+    "Baseline",
+    "Target",
+    "Target date",
+    "Latest reading",
+    "Progress",
+];
+
+fn num(n: Option<Number>) -> String {
+    n.map_or(String::new(), |n| n.to_string())
+}
+
+fn latest(r: &Row) -> String {
+    r.latest
+        .as_ref()
+        .map_or(String::new(), |(d, v, _)| format!("{v} on {d}"))
+}
+
+fn progress(r: &Row) -> String {
+    match r.progress {
+        Progress::Unknown => String::new(),
+        Progress::Known { share, off_track } => {
+            format!(
+                "{:.0}%{}",
+                share * 100.0,
+                if off_track { " (off track)" } else { "" }
+            )
+        }
+    }
+}
+
+fn cells(r: &Row) -> [String; 13] {
+    [
+        format!("{}: {}", r.outcome, r.outcome_text),
+        r.measure.clone(),
+        if r.indicator_text.is_empty() {
+            r.indicator.clone()
+        } else {
+            format!("{} ({})", r.indicator_text, r.indicator)
+        },
+        r.domain.clone(),
+        r.method.clone(),
+        r.sample.clone(),
+        r.frequency.clone(),
+        r.who.clone(),
+        num(r.baseline),
+        num(r.target),
+        r.target_date.map_or(String::new(), |d| d.to_string()),
+        latest(r),
+        progress(r),
+    ]
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return first) gets a leading `'`, so it is shown, never executed. Numbers are left be.
+fn defuse(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+pub fn to_csv(rows: &[Row]) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER).map_err(|e| e.to_string())?;
+    for r in rows {
+        w.write_record(cells(r).map(defuse))
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Text made safe inside a Markdown table cell.
+fn md(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    for c in cell.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn to_markdown(title: &str, rows: &[Row]) -> String {
+    let mut out = format!("# Evaluation plan: {}\n\n", md(title));
+    out.push_str(&format!("| {} |\n", HEADER.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(HEADER.len())));
+    for r in rows {
+        let row: Vec<String> = cells(r).iter().map(|c| md(c)).collect();
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    if rows.is_empty() {
+        out.push_str("\nNo measures yet.\n");
+    }
+    out
+}

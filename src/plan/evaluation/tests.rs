@@ -1,0 +1,142 @@
+use super::*;
+use crate::plan::load;
+
+fn fw() -> Framework {
+    Framework::builtin().expect("framework")
+}
+
+fn cafe() -> Plan {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml");
+    load(&path).expect("load").plan
+}
+
+fn date(s: &str) -> Date {
+    s.parse().expect("date")
+}
+
+#[test]
+fn one_row_per_measure_in_plan_order_with_the_latest_reading() {
+    let fw = fw();
+    let plan = cafe();
+    let rows = rows(&plan, &fw);
+    assert_eq!(rows.len(), plan.measures.len());
+    let first = &plan.outcomes[0].id;
+    assert_eq!(&rows[0].outcome, first);
+    let with_readings: Vec<&Row> = rows.iter().filter(|r| r.latest.is_some()).collect();
+    for r in with_readings {
+        let newest = plan
+            .readings
+            .iter()
+            .filter(|x| x.measure == r.measure)
+            .map(|x| x.date)
+            .max();
+        assert_eq!(r.latest.as_ref().map(|l| l.0), newest);
+    }
+    assert!(
+        rows.iter()
+            .all(|r| !r.domain.is_empty() && !r.indicator_text.is_empty())
+    );
+}
+
+#[test]
+fn progress_measures_the_way_from_baseline_to_target_against_a_steady_pace() {
+    let mut plan = cafe();
+    plan.context.start = Some(date("2026-01-01"));
+    let mut m = plan.measures[0].clone();
+    m.baseline = Some(Number::Int(10));
+    m.target = Some(Number::Int(50));
+    m.target_date = Some(date("2027-01-01"));
+    // Half-way through the time, a quarter of the way: off track.
+    let p = progress(&plan, &m, Some((date("2026-07-02"), Number::Int(20))));
+    let Progress::Known { share, off_track } = p else {
+        panic!("{p:?}");
+    };
+    assert!((share - 0.25).abs() < 1e-9);
+    assert!(off_track);
+    // Half-way through, 45% of the way: within the tolerance.
+    let p = progress(&plan, &m, Some((date("2026-07-02"), Number::Int(28))));
+    assert!(matches!(
+        p,
+        Progress::Known {
+            off_track: false,
+            ..
+        }
+    ));
+    // A falling target works the same way round.
+    m.baseline = Some(Number::Int(50));
+    m.target = Some(Number::Int(10));
+    let p = progress(&plan, &m, Some((date("2026-03-01"), Number::Int(45))));
+    assert!(
+        matches!(
+            p,
+            Progress::Known {
+                off_track: false,
+                ..
+            }
+        ),
+        "{p:?}"
+    );
+    assert_eq!(progress(&plan, &m, None), Progress::Unknown);
+    m.baseline = None;
+    assert_eq!(
+        progress(&plan, &m, Some((date("2026-03-01"), Number::Int(45)))),
+        Progress::Unknown
+    );
+    assert_eq!(bar(0.6, 10), "██████░░░░ 60%");
+    assert_eq!(bar(1.4, 4), "████ 140%");
+}
+
+#[test]
+fn days_between_dates() {
+    assert_eq!(date("2026-03-01").days() - date("2026-02-28").days(), 1);
+    assert_eq!(date("2024-03-01").days() - date("2024-02-28").days(), 2);
+    assert_eq!(date("2027-01-01").days() - date("2026-01-01").days(), 365);
+}
+
+#[test]
+fn csv_parses_as_a_table_and_hostile_text_survives_or_is_defused() {
+    let fw = fw();
+    let mut plan = cafe();
+    plan.measures[0].method = "Survey, \"short\" form\nthen interviews".into();
+    plan.measures[0].sample = "=HYPERLINK(\"http://x\")".into();
+    plan.measures[0].collected_by = "-coordinator".into();
+    let rows = rows(&plan, &fw);
+    let text = to_csv(&rows).expect("csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(&header[0], "Outcome");
+    assert_eq!(header.len(), 13);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(records.len(), plan.measures.len());
+    assert_eq!(&records[0][4], "Survey, \"short\" form\nthen interviews");
+    assert_eq!(&records[0][5], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&records[0][7], "'-coordinator");
+    assert!(records.iter().all(|r| r.len() == 13));
+}
+
+#[test]
+fn markdown_escapes_pipes_breaks_and_html() {
+    let fw = fw();
+    let mut plan = cafe();
+    plan.measures[0].method = "a | b\nc <script>".into();
+    let md = to_markdown(&plan.title, &rows(&plan, &fw));
+    assert!(md.starts_with("# Evaluation plan: Language café\n"));
+    assert!(md.contains("a \\| b<br>c &lt;script&gt;"), "{md}");
+    let table_lines = md.lines().filter(|l| l.starts_with('|')).count();
+    assert_eq!(table_lines, 2 + plan.measures.len());
+}
+
+#[test]
+fn days_and_dates_convert_both_ways() {
+    for s in [
+        "2026-01-01",
+        "2024-02-29",
+        "2000-03-01",
+        "1999-12-31",
+        "2100-02-28",
+    ] {
+        let d = date(s);
+        assert_eq!(Date::from_days(d.days()), Some(d), "{s}");
+    }
+    assert!(Date::today().is_some_and(|d| d.year >= 2024));
+}
