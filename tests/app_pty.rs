@@ -208,7 +208,7 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
             screen.contains("Kept (u undoes)") && !screen.contains("Esc cancel")
         });
     }
-    let screen = s.wait_for("• Open and run");
+    let screen = s.wait_for("Open and run");
     assert!(screen.contains("[+]"), "{screen}");
     s.send("\x13"); // Ctrl-s
     s.wait_for("Saved cafe.toml");
