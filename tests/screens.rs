@@ -156,6 +156,16 @@ fn review_overlay() {
 }
 
 #[test]
+fn evaluation_view() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "E");
+    snap("evaluation", &a);
+    let mut a = empty();
+    keys(&mut a, "E");
+    snap("evaluation-empty", &a);
+}
+
+#[test]
 fn help_overlay() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "?");

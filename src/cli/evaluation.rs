@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use super::ExportFormat;
 use crate::framework::Framework;
 use crate::plan::evaluation::{rows, to_csv, to_markdown};
-use crate::plan::{Comments, Date, Loaded, Reading, Severity, load, save, validate};
+use crate::plan::{Date, Loaded, Severity, load, save, validate};
 
 /// A plan that loads and has no errors; bad input is never written back.
 fn load_clean(path: &Path, fw: &Framework) -> anyhow::Result<Loaded> {
@@ -83,30 +83,14 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
             Date::today().ok_or_else(|| anyhow::anyhow!("cannot tell today's date; give --date"))?
         }
     };
-    let note = r.note.unwrap_or_default().to_string();
-    match plan
-        .readings
-        .iter_mut()
-        .find(|x| x.measure == r.measure && x.date == date)
-    {
-        Some(_) if !r.replace => bail!(
-            "{}: `{}` already has a reading on {date}; pass --replace to change it",
-            path.display(),
-            r.measure
-        ),
-        Some(existing) => {
-            existing.value = value;
-            existing.note = note;
-        }
-        None => plan.readings.push(Reading {
-            measure: r.measure.to_string(),
-            date,
-            value,
-            note,
-            extra: Vec::new(),
-            comments: Comments::default(),
-        }),
-    }
+    plan.add_reading(
+        r.measure,
+        date,
+        value,
+        r.note.unwrap_or_default(),
+        r.replace,
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     save(&plan, path).with_context(|| format!("saving {}", path.display()))?;
     eprintln!(
         "recorded {} = {value} on {date} in {}",

@@ -4,7 +4,7 @@
 use super::comments::Comments;
 use super::fields::FieldError;
 use super::model::*;
-use super::values::Extra;
+use super::values::{Date, Extra, Number};
 
 impl Plan {
     /// A new measure of an outcome by an indicator; the id comes from the indicator's.
@@ -77,5 +77,46 @@ impl Plan {
             comments: Comments::default(),
         });
         Some(id)
+    }
+
+    /// Records a monitoring reading. A second reading of a measure on the same date is
+    /// refused unless `replace`, which changes the one there.
+    pub fn add_reading(
+        &mut self,
+        measure: &str,
+        date: Date,
+        value: Number,
+        note: &str,
+        replace: bool,
+    ) -> Result<(), String> {
+        if !self.measures.iter().any(|m| m.id == measure) {
+            return Err(format!("there is no measure `{measure}`"));
+        }
+        let note = note.trim().to_string();
+        match self
+            .readings
+            .iter_mut()
+            .find(|r| r.measure == measure && r.date == date)
+        {
+            Some(_) if !replace => Err(format!(
+                "`{measure}` already has a reading on {date}; pass --replace to change it"
+            )),
+            Some(r) => {
+                r.value = value;
+                r.note = note;
+                Ok(())
+            }
+            None => {
+                self.readings.push(Reading {
+                    measure: measure.to_string(),
+                    date,
+                    value,
+                    note,
+                    extra: Extra::new(),
+                    comments: Comments::default(),
+                });
+                Ok(())
+            }
+        }
     }
 }

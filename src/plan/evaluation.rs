@@ -111,6 +111,55 @@ pub fn progress(plan: &Plan, m: &Measure, latest: Option<(Date, Number)>) -> Pro
     }
 }
 
+/// A reading typed as "24", "24 2026-10-01" or "24 2026-10-01 end of term" (a note with no
+/// date is allowed too: "24 end of term", dated `today`).
+pub fn parse_reading(text: &str, today: Option<Date>) -> Result<(Number, Date, String), String> {
+    let mut words = text.split_whitespace();
+    let value = words
+        .next()
+        .ok_or("give a value first, such as 24 or 12.5")?;
+    let value = crate::plan::parse_number(value)
+        .map_err(|e| e.to_string())?
+        .ok_or("give a value first, such as 24 or 12.5")?;
+    let rest: Vec<&str> = words.collect();
+    let (date, note) = match rest.first().map(|w| w.parse::<Date>()) {
+        Some(Ok(d)) => (d, rest[1..].join(" ")),
+        Some(Err(e)) if rest[0].chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            return Err(e);
+        }
+        _ => (
+            today.ok_or("cannot tell today's date; write one after the value")?,
+            rest.join(" "),
+        ),
+    };
+    Ok((value, date, note))
+}
+
+/// "▁▃▅█" of a measure's readings in date order.
+pub fn sparkline(plan: &Plan, measure: &str) -> String {
+    let mut rs: Vec<&Reading> = plan
+        .readings
+        .iter()
+        .filter(|r| r.measure == measure)
+        .collect();
+    rs.sort_by_key(|r| r.date);
+    let vals: Vec<f64> = rs.iter().map(|r| r.value.as_f64()).collect();
+    let (lo, hi) = vals
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(*v), h.max(*v)));
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    vals.iter()
+        .map(|v| {
+            let i = if hi > lo {
+                ((v - lo) / (hi - lo) * 7.0).round() as usize
+            } else {
+                3
+            };
+            BARS[i.min(7)]
+        })
+        .collect()
+}
+
 /// "██████░░░░ 60%" for a share of the way, in `width` cells.
 pub fn bar(share: f64, width: usize) -> String {
     let filled = ((share.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);

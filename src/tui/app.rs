@@ -45,6 +45,10 @@ pub enum EditTarget {
         assumption: String,
     },
     NewStakeholder,
+    /// A monitoring reading of a measure: "value [date] [note]".
+    NewReading {
+        measure: String,
+    },
     /// Any field of the plan, through its form.
     Field(Field),
 }
@@ -92,6 +96,7 @@ pub enum Overlay {
     Help,
     Form(Form),
     Review,
+    Evaluation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +154,8 @@ pub struct App {
     pub review: (u64, Vec<Finding>),
     /// The row selected in the review overlay.
     pub review_row: usize,
+    /// The row (measure) selected in the evaluation view.
+    pub evaluation_row: usize,
 }
 
 impl App {
@@ -178,6 +185,7 @@ impl App {
             picker: None,
             review: (0, Vec::new()),
             review_row: 0,
+            evaluation_row: 0,
         };
         app.review.1 = review(&app.plan, &app.fw);
         app
@@ -204,6 +212,7 @@ impl App {
                 Overlay::Help => Mode::Help,
                 Overlay::Form(_) => Mode::Form,
                 Overlay::Review => Mode::Review,
+                Overlay::Evaluation => Mode::Evaluation,
             }
         } else {
             Mode::Normal

@@ -26,17 +26,14 @@ pub struct Row {
 /// The form's rows, top to bottom.
 pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
     let mut out = Vec::new();
-    let mut push = |section: &str, field: Field, deletes, assumption| {
-        let value = shown(plan, fw, &field);
-        out.push(Row {
-            section: section.to_string(),
-            label: field.label().to_string(),
-            field: Some(field),
-            link: None,
-            value,
-            deletes,
-            assumption,
-        });
+    let row = |section: &str, field: Field, deletes, assumption| Row {
+        section: section.to_string(),
+        label: field.label().to_string(),
+        value: shown(plan, fw, &field),
+        field: Some(field),
+        link: None,
+        deletes,
+        assumption,
     };
     match form {
         Form::Context => {
@@ -49,7 +46,7 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 Field::KeyDomains,
                 Field::Rights,
             ] {
-                push("The plan and its context", f, None, None);
+                out.push(row("The plan and its context", f, None, None));
             }
         }
         Form::Stakeholders => {
@@ -57,30 +54,45 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 let id = &s.id;
                 let del = || Some((Kind::Stakeholder, id.clone()));
                 let section = format!("Stakeholder `{id}`");
-                push(&section, Field::StakeholderName(id.clone()), del(), None);
-                push(&section, Field::StakeholderGroup(id.clone()), del(), None);
-                push(&section, Field::StakeholderRole(id.clone()), del(), None);
-                push(
+                out.push(row(
+                    &section,
+                    Field::StakeholderName(id.clone()),
+                    del(),
+                    None,
+                ));
+                out.push(row(
+                    &section,
+                    Field::StakeholderGroup(id.clone()),
+                    del(),
+                    None,
+                ));
+                out.push(row(
+                    &section,
+                    Field::StakeholderRole(id.clone()),
+                    del(),
+                    None,
+                ));
+                out.push(row(
                     &section,
                     Field::StakeholderInvolvement(id.clone()),
                     del(),
                     None,
-                );
+                ));
             }
         }
         Form::Item(id) => {
             let kind = plan.kind_of(id).unwrap_or(Kind::Goal);
             let section = format!("{} `{id}`", capitalised(kind.noun()));
             if id == GOAL_ID {
-                push(&section, Field::GoalText, None, None);
-                push(&section, Field::ImpactEvidence, None, None);
+                out.push(row(&section, Field::GoalText, None, None));
+                out.push(row(&section, Field::ImpactEvidence, None, None));
             } else if plan.kind_of(id).is_some() {
-                push(&section, Field::Text(id.clone()), None, None);
+                out.push(row(&section, Field::Text(id.clone()), None, None));
             }
             if kind == Kind::Activity {
-                push(&section, Field::Resources(id.clone()), None, None);
-                push(&section, Field::Barrier(id.clone()), None, None);
-                push(&section, Field::Responsible(id.clone()), None, None);
+                out.push(row(&section, Field::Resources(id.clone()), None, None));
+                out.push(row(&section, Field::Barrier(id.clone()), None, None));
+                out.push(row(&section, Field::Responsible(id.clone()), None, None));
             }
             for m in plan.measures.iter().filter(|m| m.outcome == *id) {
                 let section = format!("Measure `{}`", m.id);
@@ -96,8 +108,15 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                     Field::MeasureFrequency(mid()),
                     Field::MeasureCollectedBy(mid()),
                 ] {
-                    push(&section, field, del(), None);
+                    out.push(row(&section, field, del(), None));
                 }
+                out.push(Row {
+                    section,
+                    label: "Progress".into(),
+                    value: progress_text(plan, m),
+                    deletes: del(),
+                    ..Row::default()
+                });
             }
             for a in plan.assumptions.iter().filter(|a| concerns(&a.about, id)) {
                 let section = match &a.about {
@@ -106,12 +125,32 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 };
                 let on = || Some(a.id.clone());
                 let del = Some((Kind::Assumption, a.id.clone()));
-                push(&section, Field::AssumptionText(a.id.clone()), del, on());
+                out.push(row(
+                    &section,
+                    Field::AssumptionText(a.id.clone()),
+                    del,
+                    on(),
+                ));
                 for e in plan.evidence.iter().filter(|e| e.assumption == a.id) {
                     let del = || Some((Kind::Evidence, e.id.clone()));
-                    push(&section, Field::EvidenceText(e.id.clone()), del(), on());
-                    push(&section, Field::EvidenceKind(e.id.clone()), del(), on());
-                    push(&section, Field::EvidenceSource(e.id.clone()), del(), on());
+                    out.push(row(
+                        &section,
+                        Field::EvidenceText(e.id.clone()),
+                        del(),
+                        on(),
+                    ));
+                    out.push(row(
+                        &section,
+                        Field::EvidenceKind(e.id.clone()),
+                        del(),
+                        on(),
+                    ));
+                    out.push(row(
+                        &section,
+                        Field::EvidenceSource(e.id.clone()),
+                        del(),
+                        on(),
+                    ));
                 }
             }
             let links = plan
@@ -145,6 +184,26 @@ pub fn item_label(p: &Plan, id: &str) -> String {
     let kind = p.kind_of(id).map_or("item", Kind::noun);
     let text = p.item_text(id).unwrap_or_default();
     format!("{} `{id}`: {text}", capitalised(kind))
+}
+
+/// "24 on 2026-10-01 · ██████░░░░ 60% · ▁▃▅█", or how to record the first reading.
+fn progress_text(plan: &Plan, m: &crate::plan::Measure) -> String {
+    use crate::plan::evaluation::{Progress, bar, progress, sparkline};
+    let latest = plan
+        .readings
+        .iter()
+        .filter(|r| r.measure == m.id)
+        .max_by_key(|r| r.date);
+    let Some(r) = latest else {
+        return "no reading yet: r records one".into();
+    };
+    let mut parts = vec![format!("{} on {}", r.value, r.date)];
+    if let Progress::Known { share, off_track } = progress(plan, m, Some((r.date, r.value))) {
+        let flag = if off_track { " (off track)" } else { "" };
+        parts.push(format!("{}{flag}", bar(share, 10)));
+    }
+    parts.push(sparkline(plan, &m.id));
+    parts.join(" · ")
 }
 
 /// Assumptions shown with an item: about it, or about a link from it.

@@ -23,11 +23,12 @@ pub enum Mode {
     Choice,
     Picker,
     Review,
+    Evaluation,
     Confirm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Normal,
         Mode::Editor,
         Mode::Prose,
@@ -37,6 +38,7 @@ impl Mode {
         Mode::Choice,
         Mode::Picker,
         Mode::Review,
+        Mode::Evaluation,
         Mode::Confirm,
     ];
 
@@ -52,6 +54,7 @@ impl Mode {
             Mode::Choice => "Choosing a value",
             Mode::Picker => "The indicator picker (type to search; #domain @category !perspective)",
             Mode::Review => "The review of the plan against the key principles",
+            Mode::Evaluation => "The evaluation plan and monitoring",
             Mode::Confirm => "Questions",
         }
     }
@@ -68,6 +71,7 @@ impl Mode {
             Mode::Choice => "choice",
             Mode::Picker => "picker",
             Mode::Review => "review",
+            Mode::Evaluation => "evaluation",
             Mode::Confirm => "confirm",
         }
     }
@@ -101,6 +105,8 @@ pub enum Action {
     CyclePerspective,
     ClearQuery,
     Review,
+    Evaluation,
+    Record,
     Undo,
     Redo,
     Save,

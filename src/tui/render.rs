@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the state. Never mutates.
 
+mod evaluation;
 mod form;
 mod overlays;
 mod panes;

@@ -3,6 +3,7 @@
 
 mod dialog;
 mod edit;
+mod evaluation;
 mod form;
 mod normal;
 mod picker;
@@ -95,6 +96,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Choice => form::choose(app, action),
         Mode::Picker => picker::act(app, action),
         Mode::Review => review::act(app, action),
+        Mode::Evaluation => evaluation::act(app, action),
         Mode::Confirm => dialog::answer(app, action),
     }
 }
@@ -114,6 +116,8 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
     }
 }
 
+#[cfg(test)]
+mod evaluation_tests;
 #[cfg(test)]
 mod form_tests;
 #[cfg(test)]

@@ -140,3 +140,41 @@ fn days_and_dates_convert_both_ways() {
     }
     assert!(Date::today().is_some_and(|d| d.year >= 2024));
 }
+
+#[test]
+fn readings_are_typed_as_value_date_note_and_duplicates_refused() {
+    let today = Some(date("2026-11-26"));
+    assert_eq!(
+        parse_reading("24 2026-10-01 end of term", today),
+        Ok((Number::Int(24), date("2026-10-01"), "end of term".into()))
+    );
+    assert_eq!(
+        parse_reading("12.5 after the fair", today),
+        Ok((
+            Number::Float(12.5),
+            date("2026-11-26"),
+            "after the fair".into()
+        ))
+    );
+    assert!(parse_reading("", today).is_err());
+    assert!(parse_reading("lots", today).is_err());
+    assert!(parse_reading("3 2026-13-01", today).is_err());
+    let mut plan = cafe();
+    let m = plan.measures[0].id.clone();
+    let n = plan.readings.len();
+    plan.add_reading(&m, date("2026-10-01"), Number::Int(3), "x", false)
+        .expect("added");
+    assert_eq!(plan.readings.len(), n + 1);
+    assert!(
+        plan.add_reading(&m, date("2026-10-01"), Number::Int(4), "", false)
+            .is_err()
+    );
+    plan.add_reading(&m, date("2026-10-01"), Number::Int(4), "", true)
+        .expect("replaced");
+    assert_eq!(plan.readings.len(), n + 1);
+    assert!(
+        plan.add_reading("nope", date("2026-10-01"), Number::Int(4), "", false)
+            .is_err()
+    );
+    assert!(!sparkline(&plan, &m).is_empty());
+}

@@ -18,6 +18,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         Some(Overlay::Help) => help_box(app, f, body),
         Some(Overlay::Form(form)) => super::form::render(app, f, body, form),
         Some(Overlay::Review) => super::review::render(app, f, body),
+        Some(Overlay::Evaluation) => super::evaluation::render(app, f, body),
         None => {}
     }
     if let Some(p) = &app.picker {

@@ -60,6 +60,10 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             super::form::open(app, Form::Stakeholders);
             Vec::new()
         }
+        "evaluation" | "e" => {
+            super::evaluation::open(app);
+            Vec::new()
+        }
         "review" | "r" => {
             super::review::open(app);
             Vec::new()

@@ -27,6 +27,9 @@ pub fn start(app: &mut App, target: EditTarget) {
             format!("Evidence for assumption `{assumption}`: what shows it holds?")
         }
         EditTarget::NewStakeholder => "New stakeholder: name".into(),
+        EditTarget::NewReading { measure } => format!(
+            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note"
+        ),
         EditTarget::Field(f) => format!("{} of `{}`", f.label(), f.owner().unwrap_or("the plan")),
     };
     start_titled(app, target, title);
@@ -125,6 +128,31 @@ fn commit(app: &mut App) {
                 Tone::Info,
                 "Evidence kept: say its kind and source in the rows below (Enter)",
             );
+            return;
+        }
+        EditTarget::NewReading { measure } => {
+            let parsed = crate::plan::evaluation::parse_reading(&text, crate::plan::Date::today());
+            let result = parsed.and_then(|(value, date, note)| {
+                let mut plan = app.plan.clone();
+                plan.add_reading(&measure, date, value, &note, false)?;
+                app.change(|p| *p = plan);
+                Ok(format!(
+                    "Recorded {value} for `{measure}` on {date} (u undoes)"
+                ))
+            });
+            match result {
+                Ok(msg) => app.say(Tone::Info, msg),
+                Err(e) => {
+                    app.editor = Some(ed);
+                    app.say(
+                        Tone::Warn,
+                        e.replace(
+                            "pass --replace to change it",
+                            "undo it (u) first to change it",
+                        ),
+                    );
+                }
+            }
             return;
         }
         EditTarget::NewStakeholder => {

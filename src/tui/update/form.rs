@@ -70,6 +70,12 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help);
             app.overlay_scroll = 0;
         }
+        Action::Record => match row.as_ref().and_then(|r| r.deletes.clone()) {
+            Some((crate::plan::Kind::Measure, measure)) => {
+                super::edit::start(app, EditTarget::NewReading { measure });
+            }
+            _ => app.say(Tone::Info, "r records a reading: put the cursor on one of a measure's fields"),
+        },
         Action::Measure => {
             let outcome = match &form {
                 Form::Item(id) => Some(id.clone()),

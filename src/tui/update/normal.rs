@@ -42,6 +42,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Stakeholders => super::form::open(app, Form::Stakeholders),
         Action::Measure => return super::picker::open(app, app.selected(), None),
         Action::Review => super::review::open(app),
+        Action::Evaluation => super::evaluation::open(app),
         Action::Context => super::form::open(app, Form::Context),
         Action::Save => return vec![save(app, false)],
         Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
