@@ -61,6 +61,17 @@ pub fn render(app: &App, f: &mut Frame) {
     overlays::render(app, f, body);
 }
 
+/// The scroll that keeps lines `top..bottom` of a list in a view `height` tall, with up to
+/// `below` lines of what follows in sight too.
+pub(super) fn scroll_to(top: usize, bottom: usize, height: usize, below: usize) -> u16 {
+    let scroll = if bottom + below > height {
+        top.min(bottom + below - height)
+    } else {
+        0
+    };
+    u16::try_from(scroll).unwrap_or(u16::MAX)
+}
+
 fn header_line(app: &App) -> Line<'static> {
     let ctx = &app.plan.context;
     let th = &app.theme;

@@ -67,15 +67,11 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
     // next fields to fill in are in sight.
     let height = inner.height as usize;
     let below = (height / 4).min(lines.len().saturating_sub(sel_bottom));
-    let scroll = if sel_bottom + below > height {
-        sel_top.min(sel_bottom + below - height)
-    } else {
-        0
-    };
+    let scroll = super::scroll_to(sel_top, sel_bottom, height, below);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            .scroll((scroll, 0)),
         inner,
     );
 }

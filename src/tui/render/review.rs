@@ -109,16 +109,11 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
             "Nothing to review: the plan meets every rule of the key principles.",
         ));
     }
-    let height = inner.height as usize;
-    let scroll = if sel_bottom > height {
-        sel_top.min(sel_bottom - height)
-    } else {
-        0
-    };
+    let scroll = super::scroll_to(sel_top, sel_bottom, inner.height as usize, 0);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            .scroll((scroll, 0)),
         inner,
     );
 }

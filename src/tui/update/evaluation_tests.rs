@@ -1,7 +1,7 @@
 //! The evaluation view: rows follow the plan, r records a reading (undoable), bad input
 //! keeps the editor open, Enter opens the outcome.
 
-use super::tests::{keys, status};
+use super::tests::{focus, keys, status};
 use super::*;
 use crate::framework::Framework;
 use crate::tui::app::*;
@@ -53,14 +53,11 @@ fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
 fn r_in_an_outcomes_details_records_for_the_measure_under_the_cursor() {
     let mut a = cafe();
     keys(&mut a, "h\n");
+    focus(&mut a, "Progress");
     let Some(Overlay::Form(form)) = a.overlay.clone() else {
         panic!("form");
     };
     let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
-    a.form_row = rows
-        .iter()
-        .position(|r| r.label == "Progress")
-        .expect("a measure");
     let measure = match &rows[a.form_row].deletes {
         Some((_, m)) => m.clone(),
         None => panic!("row"),

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{built, ctrl, keys, status};
+use super::tests::{built, ctrl, focus, keys, status};
 use super::*;
 use crate::framework::{Bank, BankInfo, BankOrigin, Indicator, IndicatorSource, Perspective};
 use crate::tui::app::*;
@@ -69,11 +69,7 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     );
     assert_eq!(m.method, "Attendance register");
     // A bad number keeps the editor open with the text.
-    let Some(Overlay::Form(form)) = a.overlay.clone() else {
-        panic!("form");
-    };
-    let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
-    a.form_row = rows.iter().position(|r| r.label == "Target").expect("row");
+    focus(&mut a, "Target");
     keys(&mut a, "\n lots\n");
     assert!(a.editor.is_some());
     assert!(status(&a).contains("not a number"), "{}", status(&a));
@@ -90,14 +86,7 @@ fn an_existing_measure_is_marked_and_its_indicator_can_be_replaced() {
     assert!(marked);
     keys(&mut a, "\u{1b}\n");
     // The Indicator row opens the picker to choose a new one.
-    let Some(Overlay::Form(form)) = a.overlay.clone() else {
-        panic!("form");
-    };
-    let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
-    a.form_row = rows
-        .iter()
-        .position(|r| r.label == "Indicator")
-        .expect("row");
+    focus(&mut a, "Indicator");
     keys(&mut a, "\n");
     assert_eq!(
         a.picker.as_ref().and_then(|p| p.replacing.clone()),

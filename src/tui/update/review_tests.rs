@@ -1,7 +1,7 @@
 //! The review in the app: it follows every change, Enter goes to the item, panes mark
 //! what has findings.
 
-use super::tests::{built, keys, status};
+use super::tests::{built, focus, keys, status};
 use super::*;
 use crate::tui::app::*;
 
@@ -24,14 +24,7 @@ fn the_review_follows_edits_undo_and_redo() {
     keys(&mut a, "S");
     keys(&mut a, "aVolunteers\njj\n\u{1b}");
     keys(&mut a, "\n");
-    let Some(Overlay::Form(form)) = a.overlay.clone() else {
-        panic!("form");
-    };
-    let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
-    a.form_row = rows
-        .iter()
-        .position(|r| r.label == "Responsible")
-        .expect("row");
+    focus(&mut a, "Responsible");
     keys(&mut a, "\nj\n");
     assert_eq!(
         a.plan.activities[0].responsible.as_deref(),

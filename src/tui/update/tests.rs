@@ -37,6 +37,18 @@ pub(super) fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     )
 }
 
+/// Puts the open form's cursor on the first field with this label.
+pub(super) fn focus(app: &mut App, label: &str) {
+    let Some(Overlay::Form(form)) = app.overlay.clone() else {
+        panic!("no form is open");
+    };
+    let rows = crate::tui::form::rows(&app.plan, &app.fw, &form);
+    app.form_row = rows
+        .iter()
+        .position(|r| r.label == label)
+        .unwrap_or_else(|| panic!("no field {label}"));
+}
+
 pub(super) fn status(app: &App) -> String {
     app.status.as_ref().map(|s| s.1.clone()).unwrap_or_default()
 }
