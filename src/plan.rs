@@ -4,6 +4,7 @@ mod add;
 mod comments;
 mod conflict;
 mod diagnostic;
+pub mod diff;
 mod edit;
 mod error;
 pub mod evaluation;

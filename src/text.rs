@@ -104,6 +104,26 @@ pub fn toml_error(origin: &str, text: &str, e: &toml::de::Error) -> String {
     format!("{origin}{at}: {}", e.message().trim().replace('\n', " "))
 }
 
+/// Text made safe inside a Markdown table cell: pipes escaped, line breaks as `<br>`,
+/// HTML neutralised, control characters replaced.
+pub fn markdown_cell(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    for c in cell.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '`' => out.push_str("\\`"),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Replaces control characters so plan text can never drive the terminal.
 pub fn sanitize(text: &str) -> String {
     text.chars()

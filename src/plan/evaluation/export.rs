@@ -4,6 +4,7 @@
 
 use super::{Progress, Row};
 use crate::plan::values::Number;
+use crate::text::markdown_cell as md;
 
 const HEADER: [&str; 13] = [
     "Outcome",
@@ -86,24 +87,6 @@ pub fn to_csv(rows: &[Row]) -> Result<String, String> {
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
-/// Text made safe inside a Markdown table cell.
-fn md(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    for c in cell.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 pub fn to_markdown(title: &str, rows: &[Row]) -> String {
