@@ -3,13 +3,14 @@
 mod args;
 mod bank;
 mod check;
+mod diff;
 mod evaluation;
 mod fmt;
 mod listing;
 mod new;
 mod ranked;
 
-pub use args::{BankCommand, Cli, Command, ExportFormat, Format};
+pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -73,6 +74,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
+        Some(Command::Diff { ref args, format }) => diff::run(args, format),
+        Some(Command::Show { ref plan, .. }) => diff::show(plan),
         Some(Command::Export {
             ref plan,
             format,

@@ -114,6 +114,23 @@ pub enum Command {
         #[command(subcommand)]
         action: BankCommand,
     },
+    /// What changed in a plan, in plan terms: `diff OLD NEW` for two files, `diff REV [PLAN]`
+    /// against the working copy, `diff REV1 REV2 [PLAN]` between git revisions (without
+    /// PLAN: every plan that changed). Exit 0 no changes, 1 changes, 2 error.
+    Diff {
+        #[arg(required = true, num_args = 1..=3, value_name = "OLD NEW | REV [PLAN] | REV1 REV2 [PLAN]")]
+        args: Vec<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// Print a plan in a readable outline, one field per line (a git textconv driver:
+    /// `git diff` then shows plan changes readably).
+    Show {
+        plan: PathBuf,
+        /// The outline (the only form so far; the flag is what the git config names).
+        #[arg(long)]
+        text: bool,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -167,4 +184,11 @@ pub enum Format {
 pub enum ExportFormat {
     Csv,
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
 }

@@ -4,7 +4,7 @@
 
 mod render;
 
-pub use render::{Style, to_json, to_markdown, to_text};
+pub use render::{Style, summary, to_json, to_markdown, to_text};
 
 use super::model::*;
 
@@ -227,6 +227,29 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
             new: b.1.clone(),
         })
         .collect()
+}
+
+/// The plan as an outline, one field per line under its item: what a git textconv
+/// driver shows, so `git diff` reads in plan terms.
+pub fn outline(p: &Plan) -> String {
+    let mut out = String::new();
+    for item in items(p) {
+        let head = match item.kind {
+            "plan" | "context" | "goal" => item.kind.to_string(),
+            kind => format!("{kind} `{}`", item.key),
+        };
+        out.push_str(&crate::text::sanitize(&head));
+        out.push('\n');
+        for (field, value) in &item.fields {
+            if value.is_empty() {
+                continue;
+            }
+            // Multi-line values keep one line each, indented under the field.
+            let value = crate::text::sanitize(&value.replace('\n', "\n        "));
+            out.push_str(&format!("    {field}: {value}\n"));
+        }
+    }
+    out
 }
 
 /// What changed from `old` to `new`, in the new plan's order (removals where they were).

@@ -1,0 +1,175 @@
+//! `tocplan diff` (two files, or git revisions) and `tocplan show --text` (the outline a
+//! git textconv driver shows).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use super::DiffFormat;
+use crate::plan::diff::{Style, diff, outline, to_json, to_markdown, to_text};
+use crate::plan::{Plan, load, parse_str};
+
+/// One side of a comparison: a file on disk, or a file at a git revision.
+enum Side {
+    File(PathBuf),
+    Rev(String, PathBuf),
+}
+
+pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
+    let exists = |s: &String| Path::new(s).is_file();
+    let file = |s: &str| Side::File(PathBuf::from(s));
+    let at = |rev: &str, p: &Path| Side::Rev(rev.to_string(), p.to_path_buf());
+    let pairs: Vec<(String, Side, Side)> = match args {
+        [a, b] if exists(a) && exists(b) => vec![(format!("{a} -> {b}"), file(a), file(b))],
+        [rev] => changed_plans(rev, None)?
+            .into_iter()
+            .map(|p| {
+                let title = format!("{} ({rev} -> working copy)", p.display());
+                (title, at(rev, &p), Side::File(p))
+            })
+            .collect(),
+        [rev, plan] if exists(plan) => vec![(
+            format!("{plan} ({rev} -> working copy)"),
+            at(rev, Path::new(plan)),
+            file(plan),
+        )],
+        [r1, r2] => changed_plans(r1, Some(r2))?
+            .into_iter()
+            .map(|p| {
+                (
+                    format!("{} ({r1} -> {r2})", p.display()),
+                    at(r1, &p),
+                    at(r2, &p),
+                )
+            })
+            .collect(),
+        [r1, r2, plan] => vec![(
+            format!("{plan} ({r1} -> {r2})"),
+            at(r1, Path::new(plan)),
+            at(r2, Path::new(plan)),
+        )],
+        _ => bail!("give two plan files, or a git revision and a plan: see `tocplan diff --help`"),
+    };
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut changed = false;
+    let mut json = Vec::new();
+    for (title, old, new) in &pairs {
+        let (old, new) = (read(old)?, read(new)?);
+        let changes = diff(&old, &new);
+        changed |= !changes.is_empty();
+        match format {
+            DiffFormat::Text => print!("{}", to_text(title, &changes, Style { color })),
+            DiffFormat::Markdown => print!("{}", to_markdown(title, &changes)),
+            DiffFormat::Json => json.push(to_json(&changes).map_err(|e| anyhow::anyhow!(e))?),
+        }
+    }
+    if format == DiffFormat::Json {
+        println!("[{}]", json.join(",\n"));
+    }
+    if pairs.is_empty() {
+        eprintln!("no plan changed");
+    }
+    Ok(u8::from(changed))
+}
+
+fn read(side: &Side) -> anyhow::Result<Plan> {
+    match side {
+        Side::File(p) => Ok(load(p)?.plan),
+        Side::Rev(rev, p) => {
+            let Some(text) = git_show(rev, p)? else {
+                // Not in that revision: everything in the other side is new.
+                return Ok(Plan::default());
+            };
+            let name = PathBuf::from(format!("{}@{rev}", p.display()));
+            Ok(parse_str(&text, &name)?.plan)
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> anyhow::Result<std::process::Output> {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .context("running git (is it installed?)")
+}
+
+fn dir_of(p: &Path) -> PathBuf {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn in_repo(dir: &Path) -> anyhow::Result<()> {
+    let out = git(dir, &["rev-parse", "--git-dir"])?;
+    if !out.status.success() {
+        bail!(
+            "{} is not in a git repository; to compare two files, give both paths",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The file's text at a revision; `None` when the revision does not have it.
+fn git_show(rev: &str, p: &Path) -> anyhow::Result<Option<String>> {
+    let dir = dir_of(p);
+    in_repo(&dir)?;
+    let verify = git(
+        &dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )?;
+    if !verify.status.success() {
+        bail!("`{rev}` is not a git revision here");
+    }
+    let name = p
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let out = git(&dir, &["show", &format!("{rev}:./{name}")])?;
+    if !out.status.success() {
+        return Ok(None);
+    }
+    Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+/// Plans (TOML files with a `schema` line) that differ between a revision and the working
+/// copy, or between two revisions.
+fn changed_plans(r1: &str, r2: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
+    let here = Path::new(".");
+    in_repo(here)?;
+    let mut args = vec!["diff", "--name-only", "--relative", r1];
+    if let Some(r2) = r2 {
+        args.push(r2);
+    }
+    args.extend(["--", "*.toml"]);
+    let out = git(here, &args)?;
+    if !out.status.success() {
+        bail!("git diff: {}", String::from_utf8_lossy(&out.stderr).trim());
+    }
+    let plans = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(PathBuf::from)
+        .filter(|p| {
+            let text = std::fs::read_to_string(p)
+                .ok()
+                .or_else(|| git_show(r1, p).ok().flatten());
+            text.is_some_and(|t| t.lines().any(|l| l.trim_start().starts_with("schema")))
+        })
+        .collect();
+    Ok(plans)
+}
+
+pub fn show(plan: &Path) -> anyhow::Result<u8> {
+    let loaded = load(plan)?;
+    print!("{}", outline(&loaded.plan));
+    Ok(0)
+}
