@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod evaluation;
 mod fmt;
+mod git;
 mod listing;
 mod new;
 mod ranked;
@@ -76,6 +77,16 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
         Some(Command::Show { ref plan, .. }) => diff::show(plan),
+        Some(Command::MergeDriver {
+            ref base,
+            ref ours,
+            ref theirs,
+            ref name,
+        }) => git::merge_driver(base, ours, theirs, name.as_deref()),
+        Some(Command::GitSetup {
+            ref patterns,
+            ref command,
+        }) => git::setup(patterns, command),
         Some(Command::Export {
             ref plan,
             format,

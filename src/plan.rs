@@ -9,6 +9,7 @@ mod edit;
 mod error;
 pub mod evaluation;
 mod fields;
+pub mod merge;
 mod model;
 mod query;
 mod read;

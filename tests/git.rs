@@ -139,3 +139,85 @@ fn outside_a_repository_a_revision_is_a_clear_error() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(v[0]["changes"][0]["fields"][0]["field"], "target");
 }
+
+/// Edits the plan at plans/cafe.toml through the library and commits on the current branch.
+fn commit_edit(d: &Path, message: &str, edit: impl FnOnce(&mut tocplan::plan::Plan)) {
+    let path = d.join("plans/cafe.toml");
+    let mut plan = tocplan::plan::load(&path).expect("load").plan;
+    edit(&mut plan);
+    tocplan::plan::save(&plan, &path).expect("save");
+    git(d, &["commit", "-q", "-am", message]);
+}
+
+#[test]
+fn git_setup_is_idempotent_and_the_merge_driver_merges_by_item() {
+    let dir = repo();
+    let d = dir.path();
+    let first = run(d, BIN, &["git-setup", "--command", BIN]);
+    assert_eq!(first.status.code(), Some(0));
+    let said = text(&first);
+    assert!(said.contains("set merge.tocplan.driver"), "{said}");
+    assert!(
+        said.contains("added to .gitattributes: plans/*.toml diff=tocplan merge=tocplan"),
+        "{said}"
+    );
+    let again = run(d, BIN, &["git-setup", "--command", BIN]);
+    assert_eq!(text(&again).trim(), "already set up: nothing changed");
+    git(d, &["add", ".gitattributes"]);
+    git(d, &["commit", "-q", "-m", "Plans merge by item"]);
+
+    // Two branches edit different items of the plan, close together in the file.
+    git(d, &["checkout", "-q", "-b", "a"]);
+    commit_edit(d, "target", |p| {
+        p.measures[0].target = Some(tocplan::plan::Number::Int(45))
+    });
+    git(d, &["checkout", "-q", "main"]);
+    git(d, &["checkout", "-q", "-b", "b"]);
+    commit_edit(d, "method", |p| {
+        p.measures[0].method = "A new method".into()
+    });
+    let merged = run(d, "git", &["merge", "-q", "--no-edit", "a"]);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let plan = tocplan::plan::load(&d.join("plans/cafe.toml"))
+        .expect("merged")
+        .plan;
+    assert_eq!(
+        plan.measures[0].target,
+        Some(tocplan::plan::Number::Int(45))
+    );
+    assert_eq!(plan.measures[0].method, "A new method");
+    let check = run(d, BIN, &["check", "plans/cafe.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+
+    // Two branches change the same field: a conflict that names the item and the field.
+    git(d, &["checkout", "-q", "-b", "c"]);
+    commit_edit(d, "c", |p| {
+        p.measures[0].target = Some(tocplan::plan::Number::Int(50))
+    });
+    git(d, &["checkout", "-q", "b"]);
+    commit_edit(d, "b2", |p| {
+        p.measures[0].target = Some(tocplan::plan::Number::Int(60))
+    });
+    let conflict = run(d, "git", &["merge", "--no-edit", "c"]);
+    assert!(!conflict.status.success());
+    let said = format!(
+        "{}{}",
+        text(&conflict),
+        String::from_utf8_lossy(&conflict.stderr)
+    );
+    assert!(
+        said.contains("conflict: measure `practice-outside-class`: `target` was changed differently on both sides"),
+        "{said}"
+    );
+    let file = std::fs::read_to_string(d.join("plans/cafe.toml")).expect("read");
+    assert!(
+        file.contains("<<<<<<< ours\ntarget = 60\n=======\ntarget = 50\n>>>>>>> theirs"),
+        "{file}"
+    );
+    let refused = run(d, BIN, &["check", "plans/cafe.toml"]);
+    assert_eq!(refused.status.code(), Some(2));
+}

@@ -131,6 +131,27 @@ pub enum Command {
         #[arg(long)]
         text: bool,
     },
+    /// git's merge driver (`tocplan merge-driver %O %A %B %P`, set up by `git-setup`): a
+    /// three-way merge by item and field. Writes the result to OURS; exits 1 on a conflict,
+    /// with git's markers around the items in question and each conflict named.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The plan's path in the repository, for messages.
+        name: Option<String>,
+    },
+    /// Set up this repository for plans: the textconv driver (readable `git diff`) and the
+    /// merge driver in .git/config, and the lines in .gitattributes. Each clone runs it
+    /// once; running it again changes nothing.
+    GitSetup {
+        /// Which files are plans (default: the folders of the plans git tracks, or plans/*.toml).
+        #[arg(long = "pattern", value_name = "GLOB")]
+        patterns: Vec<String>,
+        /// How git should call tocplan (default: tocplan, found on PATH).
+        #[arg(long, default_value = "tocplan")]
+        command: String,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

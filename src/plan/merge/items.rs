@@ -1,0 +1,241 @@
+//! Merging each kind of item, field by field.
+
+use super::{Conflict, Pick, What};
+use crate::plan::model::*;
+
+/// One field: a side that left it as it was takes the other's; equal changes agree;
+/// different changes are a conflict, resolved by `pick` for this version of the text.
+macro_rules! fields {
+    ($o:expr, $a:expr, $b:expr, $out:expr, $pick:expr, $conf:expr, [$($f:ident),*]) => {
+        $(
+            if $a.$f == $o.$f {
+                $out.$f = $b.$f.clone();
+            } else if $b.$f != $o.$f && $a.$f != $b.$f {
+                $conf.push(stringify!($f));
+                if $pick == Pick::Theirs {
+                    $out.$f = $b.$f.clone();
+                }
+            }
+        )*
+    };
+}
+
+/// Links merge as sets: what either side added is in, what either side removed is out.
+fn links(o: &[String], a: &[String], b: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .iter()
+        .filter(|x| b.contains(x) || !o.contains(x))
+        .cloned()
+        .collect();
+    for x in b {
+        if !o.contains(x) && !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// A mergeable item: how it is named, and how three versions of it combine.
+trait Merge: Clone + PartialEq {
+    const KIND: &'static str;
+    fn key(&self) -> String;
+    /// `self` is ours; fields conflicting with theirs are pushed to `conf`.
+    fn merge(&self, o: &Self, b: &Self, pick: Pick, conf: &mut Vec<&'static str>) -> Self;
+}
+
+macro_rules! mergeable {
+    ($t:ty, $kind:literal, |$s:ident| $key:expr, [$($f:ident),*] $(, links: [$($l:ident),*])?) => {
+        impl Merge for $t {
+            const KIND: &'static str = $kind;
+            fn key(&self) -> String {
+                let $s = self;
+                $key
+            }
+            fn merge(&self, o: &Self, b: &Self, pick: Pick, conf: &mut Vec<&'static str>) -> Self {
+                let mut out = self.clone();
+                fields!(o, self, b, out, pick, conf, [$($f),*]);
+                $($(out.$l = links(&o.$l, &self.$l, &b.$l);)*)?
+                out
+            }
+        }
+    };
+}
+
+mergeable!(
+    Stakeholder,
+    "stakeholder",
+    |s| s.id.clone(),
+    [name, group, role, involvement, extra, comments]
+);
+mergeable!(Outcome, "outcome", |s| s.id.clone(), [text, extra, comments], links: [serves]);
+mergeable!(Output, "output", |s| s.id.clone(), [text, extra, comments], links: [serves]);
+mergeable!(Activity, "activity", |s| s.id.clone(), [text, resources, barrier, responsible, extra, comments], links: [serves]);
+mergeable!(
+    Measure,
+    "measure",
+    |s| s.id.clone(),
+    [
+        outcome,
+        indicator,
+        baseline,
+        target,
+        target_date,
+        method,
+        sample,
+        frequency,
+        collected_by,
+        extra,
+        comments
+    ]
+);
+mergeable!(
+    Assumption,
+    "assumption",
+    |s| s.id.clone(),
+    [about, text, extra, comments]
+);
+mergeable!(
+    Evidence,
+    "evidence",
+    |s| s.id.clone(),
+    [assumption, kind, text, source, extra, comments]
+);
+mergeable!(
+    Reading,
+    "reading",
+    |s| format!("{} on {}", s.measure, s.date),
+    [value, note, extra, comments]
+);
+mergeable!(
+    Waiver,
+    "waiver",
+    |s| s.rule.clone(),
+    [reason, extra, comments]
+);
+
+fn list<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Conflict>) -> Vec<T> {
+    let find = |list: &[T], key: &str| list.iter().find(|x| x.key() == key).cloned();
+    let mut result = Vec::new();
+    let mut conflict = |id: String, what: What| {
+        out.push(Conflict {
+            kind: T::KIND,
+            id,
+            what,
+        });
+    };
+    for x in a {
+        let key = x.key();
+        match (find(o, &key), find(b, &key)) {
+            (Some(base), Some(theirs)) => {
+                let mut fields = Vec::new();
+                result.push(x.merge(&base, &theirs, pick, &mut fields));
+                for f in fields {
+                    conflict(key.clone(), What::Field(f));
+                }
+            }
+            // Theirs deleted it: fine if ours did not touch it.
+            (Some(base), None) if *x == base => {}
+            (Some(_), None) => {
+                conflict(key, What::DeletedAndEdited);
+                if pick == Pick::Ours {
+                    result.push(x.clone());
+                }
+            }
+            // Added on both sides: the same item is one item; different ones conflict.
+            (None, Some(theirs)) if *x == theirs => result.push(x.clone()),
+            (None, Some(theirs)) => {
+                conflict(key, What::AddedTwice);
+                result.push(if pick == Pick::Ours {
+                    x.clone()
+                } else {
+                    theirs
+                });
+            }
+            (None, None) => result.push(x.clone()),
+        }
+    }
+    for y in b {
+        let key = y.key();
+        if find(a, &key).is_some() {
+            continue;
+        }
+        match find(o, &key) {
+            // Ours deleted it: fine if theirs did not touch it.
+            Some(base) if *y == base => {}
+            Some(_) => {
+                conflict(key, What::DeletedAndEdited);
+                if pick == Pick::Theirs {
+                    result.push(y.clone());
+                }
+            }
+            None => result.push(y.clone()),
+        }
+    }
+    result
+}
+
+pub(super) fn plan(o: &Plan, a: &Plan, b: &Plan, pick: Pick, out: &mut Vec<Conflict>) -> Plan {
+    let mut merged = a.clone();
+    let mut top = Vec::new();
+    fields!(
+        o,
+        a,
+        b,
+        merged,
+        pick,
+        top,
+        [title, extra, comments, trailing_comments]
+    );
+    let mut ctx = Vec::new();
+    let (oc, ac, bc) = (&o.context, &a.context, &b.context);
+    fields!(
+        oc,
+        ac,
+        bc,
+        merged.context,
+        pick,
+        ctx,
+        [
+            problem,
+            place,
+            start,
+            end,
+            key_domains,
+            rights,
+            extra,
+            comments
+        ]
+    );
+    let mut goal = Vec::new();
+    let (og, ag, bg) = (&o.goal, &a.goal, &b.goal);
+    fields!(
+        og,
+        ag,
+        bg,
+        merged.goal,
+        pick,
+        goal,
+        [text, impact_evidence, extra, comments]
+    );
+    for (kind, id, fields) in [
+        ("plan", "plan", top),
+        ("context", "context", ctx),
+        ("goal", GOAL_ID, goal),
+    ] {
+        out.extend(fields.into_iter().map(|f| Conflict {
+            kind,
+            id: id.to_string(),
+            what: What::Field(f),
+        }));
+    }
+    merged.stakeholders = list(&o.stakeholders, &a.stakeholders, &b.stakeholders, pick, out);
+    merged.outcomes = list(&o.outcomes, &a.outcomes, &b.outcomes, pick, out);
+    merged.outputs = list(&o.outputs, &a.outputs, &b.outputs, pick, out);
+    merged.activities = list(&o.activities, &a.activities, &b.activities, pick, out);
+    merged.measures = list(&o.measures, &a.measures, &b.measures, pick, out);
+    merged.assumptions = list(&o.assumptions, &a.assumptions, &b.assumptions, pick, out);
+    merged.evidence = list(&o.evidence, &a.evidence, &b.evidence, pick, out);
+    merged.readings = list(&o.readings, &a.readings, &b.readings, pick, out);
+    merged.waivers = list(&o.waivers, &a.waivers, &b.waivers, pick, out);
+    merged
+}
