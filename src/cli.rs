@@ -77,6 +77,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
         Some(Command::Show { ref plan, .. }) => diff::show(plan),
+        Some(Command::Log {
+            ref plan,
+            max_count,
+            format,
+        }) => diff::log(plan, max_count, format),
         Some(Command::MergeDriver {
             ref base,
             ref ours,

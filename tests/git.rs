@@ -221,3 +221,33 @@ fn git_setup_is_idempotent_and_the_merge_driver_merges_by_item() {
     let refused = run(d, BIN, &["check", "plans/cafe.toml"]);
     assert_eq!(refused.status.code(), Some(2));
 }
+
+#[test]
+fn log_shows_one_semantic_diff_per_commit_newest_first() {
+    let dir = repo();
+    let d = dir.path();
+    commit_edit(d, "Raise the target", |p| {
+        p.measures[0].target = Some(tocplan::plan::Number::Int(45));
+    });
+    commit_edit(d, "Name the place", |p| p.context.place = "Newtown".into());
+    let out = run(d, BIN, &["log", "plans/cafe.toml"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t = text(&out);
+    let place = t.find("Name the place").expect("newest");
+    let target = t.find("Raise the target").expect("middle");
+    let first = t.find("The café plan").expect("first");
+    assert!(place < target && target < first, "{t}");
+    assert!(t.contains("place: \"Anytown\" -> \"Newtown\""), "{t}");
+    assert!(t.contains("target: \"40\" -> \"45\""), "{t}");
+    assert!(
+        t.contains("+ intermediate outcome `regular-conversations`"),
+        "{t}"
+    );
+    let limited = text(&run(d, BIN, &["log", "-n", "1", "plans/cafe.toml"]));
+    assert!(limited.contains("Name the place") && !limited.contains("Raise the target"));
+}

@@ -123,6 +123,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// The plan's history from git: one semantic diff per commit that changed it, newest
+    /// first.
+    Log {
+        plan: PathBuf,
+        /// At most this many commits.
+        #[arg(long, short = 'n')]
+        max_count: Option<usize>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Print a plan in a readable outline, one field per line (a git textconv driver:
     /// `git diff` then shows plan changes readably).
     Show {

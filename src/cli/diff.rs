@@ -173,3 +173,57 @@ pub fn show(plan: &Path) -> anyhow::Result<u8> {
     print!("{}", outline(&loaded.plan));
     Ok(0)
 }
+
+/// One semantic diff per commit that touched the plan, newest first.
+pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Result<u8> {
+    let dir = dir_of(plan);
+    in_repo(&dir)?;
+    let name = plan
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let mut args = vec![
+        "log".to_string(),
+        "--format=%H%x09%h%x09%ad%x09%an%x09%s".into(),
+        "--date=short".into(),
+    ];
+    if let Some(n) = max {
+        args.push(format!("--max-count={n}"));
+    }
+    args.extend(["--".into(), name]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = git(&dir, &args)?;
+    if !out.status.success() {
+        bail!("git log: {}", String::from_utf8_lossy(&out.stderr).trim());
+    }
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut json = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let f: Vec<&str> = line.splitn(5, '\t').collect();
+        let [hash, short, date, author, subject] = f[..] else {
+            continue;
+        };
+        let parent = format!("{hash}^");
+        let old = match git_show(&parent, plan) {
+            Ok(Some(t)) => parse_str(&t, plan)?.plan,
+            // The first commit of the plan (or of the repository).
+            _ => Plan::default(),
+        };
+        let new = read(&Side::Rev(hash.to_string(), plan.to_path_buf()))?;
+        let changes = diff(&old, &new);
+        let title = format!("commit {short} {date} {author}: {subject}");
+        match format {
+            DiffFormat::Text => println!("{}", to_text(&title, &changes, Style { color })),
+            DiffFormat::Markdown => println!("{}", to_markdown(&title, &changes)),
+            DiffFormat::Json => json.push(format!(
+                "{{\"commit\": {}, \"changes\": {}}}",
+                serde_json::to_string(hash)?,
+                to_json(&changes).map_err(|e| anyhow::anyhow!(e))?
+            )),
+        }
+    }
+    if format == DiffFormat::Json {
+        println!("[{}]", json.join(",\n"));
+    }
+    Ok(0)
+}
