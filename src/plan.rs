@@ -8,6 +8,7 @@ pub mod diff;
 mod edit;
 mod error;
 pub mod evaluation;
+pub mod export;
 mod fields;
 pub mod merge;
 mod model;

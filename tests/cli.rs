@@ -488,3 +488,26 @@ fn record_adds_a_reading_and_refuses_what_it_cannot_place() {
     ));
     assert!(csv.contains("25 on 2026-10-01"), "{csv}");
 }
+
+#[test]
+fn a_conflicted_plan_is_refused_by_check_diff_and_export_naming_the_lines() {
+    let bad = root().join("tests/fixtures/bad/conflict-markers.toml");
+    let bad = bad.to_str().expect("utf-8");
+    let good = root().join("plans/language-cafe.toml");
+    let good = good.to_str().expect("utf-8");
+    for args in [
+        vec!["check", bad],
+        vec!["diff", good, bad],
+        vec!["export", bad],
+        vec!["export", "--format", "mermaid", bad],
+    ] {
+        let out = tocplan(root(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+        assert!(said.contains("conflict"), "{args:?}: {said}");
+        assert!(
+            said.contains(":1") || said.contains("line"),
+            "{args:?}: {said}"
+        );
+    }
+}

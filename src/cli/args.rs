@@ -80,8 +80,9 @@ pub enum Command {
     },
     /// List the categories and domains with the practitioners' index words for each.
     Domains,
-    /// Export the evaluation plan (one row per measure: outcome, indicator, domain, method,
-    /// sample, frequency, who, baseline, target, date, latest reading, progress).
+    /// Export the plan: `markdown` (the whole Theory of Change as a document, with the
+    /// evaluation plan), `csv` (the evaluation plan: one row per measure), `mermaid` or
+    /// `dot` (the chain as a graph).
     Export {
         plan: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -213,8 +214,14 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// The evaluation plan as a table.
     Csv,
+    /// The whole Theory of Change as a document, ending with the evaluation plan.
     Markdown,
+    /// The chain as a Mermaid flowchart (renders in GitHub and GitLab).
+    Mermaid,
+    /// The chain as a Graphviz DOT graph.
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

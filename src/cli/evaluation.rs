@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 
 use super::ExportFormat;
 use crate::framework::Framework;
-use crate::plan::evaluation::{rows, to_csv, to_markdown};
+use crate::plan::evaluation::{rows, to_csv};
 use crate::plan::{Date, Loaded, Severity, load, save, validate};
 
 /// A plan that loads and has no errors; bad input is never written back.
@@ -38,7 +38,9 @@ pub fn export(
     let rows = rows(&loaded.plan, fw);
     let text = match format {
         ExportFormat::Csv => to_csv(&rows).map_err(|e| anyhow::anyhow!(e))?,
-        ExportFormat::Markdown => to_markdown(&loaded.plan.title, &rows),
+        ExportFormat::Markdown => crate::plan::export::to_document(&loaded.plan, fw),
+        ExportFormat::Mermaid => crate::plan::export::to_mermaid(&loaded.plan),
+        ExportFormat::Dot => crate::plan::export::to_dot(&loaded.plan),
     };
     match out {
         Some(o) if o.exists() && !force => {

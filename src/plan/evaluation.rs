@@ -4,7 +4,7 @@
 
 mod export;
 
-pub use export::{to_csv, to_markdown};
+pub use export::{table_markdown, to_csv, to_markdown};
 
 use super::model::*;
 use super::values::{Date, Number};

@@ -90,7 +90,16 @@ pub fn to_csv(rows: &[Row]) -> Result<String, String> {
 }
 
 pub fn to_markdown(title: &str, rows: &[Row]) -> String {
-    let mut out = format!("# Evaluation plan: {}\n\n", md(title));
+    format!(
+        "# Evaluation plan: {}\n\n{}",
+        md(title),
+        table_markdown(rows)
+    )
+}
+
+/// The evaluation plan's table alone, for documents that give it their own heading.
+pub fn table_markdown(rows: &[Row]) -> String {
+    let mut out = String::new();
     out.push_str(&format!("| {} |\n", HEADER.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(HEADER.len())));
     for r in rows {

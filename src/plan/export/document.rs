@@ -1,0 +1,170 @@
+//! The whole Theory of Change as a Markdown document: context, the chain from goal to
+//! activities with assumptions and evidence, stakeholders, and the evaluation plan.
+
+use crate::framework::Framework;
+use crate::plan::evaluation;
+use crate::plan::model::*;
+use crate::text::markdown_cell;
+
+/// Plan text made inert in Markdown prose: markup characters escaped, HTML neutralised,
+/// line breaks kept.
+fn md(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("  \n"),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An id as inline code when it is a plain slug; escaped text otherwise (backslashes do
+/// not escape inside code spans).
+fn code(id: &str) -> String {
+    if id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    {
+        format!("`{id}`")
+    } else {
+        md(id)
+    }
+}
+
+fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
+    for a in p.assumptions.iter().filter(|a| on(&a.about)) {
+        let link = match &a.about {
+            About::Link { from, to } => format!(" (on {} → {})", code(from), code(to)),
+            About::Item(_) => String::new(),
+        };
+        out.push_str(&format!("- *Assumption*{link}: {}\n", md(&a.text)));
+        for e in p.evidence.iter().filter(|e| e.assumption == a.id) {
+            let kind = e
+                .kind
+                .map_or(String::new(), |k| format!(" ({})", k.as_str()));
+            let source = if e.source.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", md(&e.source))
+            };
+            out.push_str(&format!("  - *Evidence*{kind}: {}{source}\n", md(&e.text)));
+        }
+    }
+}
+
+pub fn to_document(p: &Plan, fw: &Framework) -> String {
+    let c = &p.context;
+    let mut out = format!("# {}\n\n", md(&p.title));
+    out.push_str("## Context\n\n");
+    for (label, value) in [
+        ("Integration problem", c.problem.clone()),
+        ("Place", c.place.clone()),
+        (
+            "Timeframe",
+            match (c.start, c.end) {
+                (Some(s), Some(e)) => format!("{s} to {e}"),
+                _ => String::new(),
+            },
+        ),
+        (
+            "Key domains",
+            c.key_domains
+                .iter()
+                .map(|d| {
+                    fw.domain(*d)
+                        .map_or(d.to_string(), |x| format!("{d} {}", x.name))
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("Rights and responsibilities", c.rights.clone()),
+    ] {
+        if !value.is_empty() {
+            out.push_str(&format!("**{label}.** {}\n\n", md(&value)));
+        }
+    }
+    out.push_str(&format!("## Goal\n\n{}\n\n", md(&p.goal.text)));
+    if !p.goal.impact_evidence.is_empty() {
+        out.push_str(&format!(
+            "*Evidence of long-term impact:* {}\n\n",
+            md(&p.goal.impact_evidence)
+        ));
+    }
+    out.push_str("## Intermediate outcomes\n\n");
+    for o in &p.outcomes {
+        out.push_str(&format!("### {} ({})\n\n", md(&o.text), code(&o.id)));
+        out.push_str(&format!("Leads to: {}\n\n", md(&o.serves.join(", "))));
+        assumptions(p, &mut out, |a| match a {
+            About::Item(i) => *i == o.id,
+            About::Link { from, .. } => *from == o.id,
+        });
+        for m in p.measures.iter().filter(|m| m.outcome == o.id) {
+            let ind = fw
+                .indicator(&m.indicator)
+                .map_or(m.indicator.clone(), |i| i.text.clone());
+            out.push_str(&format!("- *Measure* {}: {}\n", code(&m.id), md(&ind)));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Outputs\n\n");
+    for o in &p.outputs {
+        out.push_str(&format!(
+            "- **{}** ({}), for {}\n",
+            md(&o.text),
+            code(&o.id),
+            md(&o.serves.join(", "))
+        ));
+        let mut sub = String::new();
+        assumptions(p, &mut sub, |a| match a {
+            About::Item(i) => *i == o.id,
+            About::Link { from, .. } => *from == o.id,
+        });
+        for line in sub.lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out.push_str("\n## Activities\n\n");
+    for a in &p.activities {
+        out.push_str(&format!(
+            "- **{}** ({}), for {}\n",
+            md(&a.text),
+            code(&a.id),
+            md(&a.serves.join(", "))
+        ));
+        if !a.resources.is_empty() {
+            out.push_str(&format!("  - Resources: {}\n", md(&a.resources.join("; "))));
+        }
+        if !a.barrier.is_empty() {
+            out.push_str(&format!("  - Barrier: {}\n", md(&a.barrier)));
+        }
+        if let Some(r) = &a.responsible {
+            let who = p.stakeholder(r).map_or(r.clone(), |s| s.name.clone());
+            out.push_str(&format!("  - Responsible: {}\n", md(&who)));
+        }
+    }
+    out.push_str(
+        "\n## Stakeholders\n\n| Name | Group | Role | How they take part |\n|---|---|---|---|\n",
+    );
+    for s in &p.stakeholders {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            markdown_cell(&s.name),
+            s.group.as_str().replace('-', " "),
+            markdown_cell(&s.role),
+            markdown_cell(&s.involvement)
+        ));
+    }
+    out.push('\n');
+    out.push_str("## Evaluation plan\n\n");
+    out.push_str(&evaluation::table_markdown(&evaluation::rows(p, fw)));
+    out
+}

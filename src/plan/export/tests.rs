@@ -1,0 +1,159 @@
+//! Every example plan exports to a valid Mermaid flowchart and DOT graph (checked by
+//! Graphviz's `dot` when it is installed), and hostile text breaks neither, nor the
+//! Markdown document.
+
+use std::path::Path;
+
+use super::*;
+use crate::framework::Framework;
+use crate::plan::{Plan, load};
+
+fn examples() -> Vec<Plan> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("plans")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| load(p).expect("example").plan)
+        .collect()
+}
+
+fn hostile() -> Plan {
+    let mut p = examples().remove(0);
+    let evil = "He said \"go\" [now] ]]> `rm -rf` <script>alert(1)</script> # 50% & more\nsecond line | pipe";
+    p.title = evil.into();
+    p.goal.text = evil.into();
+    p.outcomes[0].text = evil.into();
+    p.activities[0].text = format!("{evil}\\ back\\slash");
+    p
+}
+
+/// Mermaid, checked by its structure: a header, subgraphs closed, one node per item with
+/// exactly one quoted label, edges only between declared nodes.
+fn check_mermaid(p: &Plan, text: &str) {
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("flowchart LR"));
+    let mut nodes = Vec::new();
+    let mut open = 0;
+    let mut edges = 0;
+    for line in lines {
+        let t = line.trim();
+        if t.starts_with("subgraph ") {
+            open += 1;
+            assert_eq!(t.matches('"').count(), 2, "{t}");
+        } else if t == "end" {
+            open -= 1;
+        } else if let Some((a, b)) = t.split_once(" --> ") {
+            assert!(
+                nodes.contains(&a.to_string()) && nodes.contains(&b.to_string()),
+                "{t}"
+            );
+            edges += 1;
+        } else {
+            let (name, label) = t.split_once('[').unwrap_or_else(|| panic!("{t}"));
+            assert!(
+                name.starts_with('n') && name[1..].parse::<usize>().is_ok(),
+                "{t}"
+            );
+            assert!(label.starts_with('"') && label.ends_with("\"]"), "{t}");
+            assert_eq!(label.matches('"').count(), 2, "{t}");
+            assert!(
+                !label.contains('`') && !label.contains('<') || label.contains("<br>"),
+                "{t}"
+            );
+            nodes.push(name.to_string());
+        }
+    }
+    assert_eq!(open, 0);
+    assert_eq!(
+        nodes.len(),
+        p.activities.len() + p.outputs.len() + p.outcomes.len() + 1
+    );
+    let links: usize = p.activities.iter().map(|a| a.serves.len()).sum::<usize>()
+        + p.outputs.iter().map(|o| o.serves.len()).sum::<usize>()
+        + p.outcomes.iter().map(|o| o.serves.len()).sum::<usize>();
+    assert_eq!(edges, links);
+}
+
+/// DOT, checked by `dot` when present; always by balanced braces and quotes.
+fn check_dot(text: &str) {
+    assert!(text.starts_with("digraph \""));
+    assert_eq!(text.matches('{').count(), text.matches('}').count());
+    for line in text.lines() {
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "{line}");
+    }
+    if let Ok(mut child) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("dot");
+        assert!(
+            out.status.success(),
+            "dot: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn every_example_exports_a_valid_mermaid_and_dot_graph() {
+    for p in examples() {
+        check_mermaid(&p, &to_mermaid(&p));
+        check_dot(&to_dot(&p));
+    }
+}
+
+#[test]
+fn hostile_text_breaks_neither_graph_nor_the_document() {
+    let p = hostile();
+    let mermaid = to_mermaid(&p);
+    check_mermaid(&p, &mermaid);
+    assert!(
+        mermaid.contains("He said #quot;go#quot; [now] ]]#gt; #96;rm -rf#96;"),
+        "{mermaid}"
+    );
+    check_dot(&to_dot(&p));
+    let doc = to_document(&p, &Framework::builtin().expect("framework"));
+    assert!(!doc.contains("<script>"), "{doc}");
+    assert!(
+        doc.contains("\\`rm -rf\\`") && doc.contains("\\[now\\]"),
+        "{doc}"
+    );
+    assert!(doc.starts_with("# He said \"go\""), "{doc}");
+}
+
+#[test]
+fn the_document_has_every_part_of_the_plan() {
+    let fw = Framework::builtin().expect("framework");
+    let p = &examples()[2];
+    let doc = to_document(p, &fw);
+    for heading in [
+        "## Context",
+        "## Goal",
+        "## Intermediate outcomes",
+        "## Outputs",
+        "## Activities",
+        "## Stakeholders",
+        "## Evaluation plan",
+    ] {
+        assert!(doc.contains(heading), "{heading}");
+    }
+    for o in &p.outcomes {
+        assert!(doc.contains(&format!("(`{}`)", o.id)));
+    }
+    assert!(doc.contains("*Evidence*"));
+}
