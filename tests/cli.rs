@@ -420,8 +420,17 @@ fn export_gives_the_evaluation_plan_as_csv_and_markdown() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let text = std::fs::read_to_string(plan).expect("plan");
     assert_eq!(rows.len(), text.matches("[[measure]]").count());
+    // Markdown is the whole plan as a document, ending with the evaluation plan.
     let md = stdout(&tocplan(root(), &["export", plan]));
-    assert!(md.starts_with("# Evaluation plan: Language café"), "{md}");
+    assert!(md.starts_with("# Language café\n"), "{md}");
+    let table = md
+        .split("## Evaluation plan\n")
+        .nth(1)
+        .expect("the evaluation plan");
+    assert_eq!(
+        table.lines().filter(|l| l.starts_with('|')).count(),
+        2 + rows.len()
+    );
 }
 
 #[test]

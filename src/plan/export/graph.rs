@@ -49,7 +49,7 @@ fn edges(p: &Plan) -> Vec<(&str, &str)> {
 }
 
 /// Node names for Mermaid: n0, n1, ... in column order, so no id can break the syntax.
-fn names<'a>(p: &'a Plan) -> Vec<&'a str> {
+fn names(p: &Plan) -> Vec<&str> {
     columns(p)
         .into_iter()
         .flat_map(|(_, nodes)| nodes.into_iter().map(|(id, _)| id))
