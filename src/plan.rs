@@ -28,7 +28,7 @@ pub use error::{LoadError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;
 pub use read::{Loaded, load, parse_bytes, parse_str};
-pub use save::{save, write_atomic};
+pub use save::{content_hash, file_hash, save, write_atomic};
 pub use validate::{serves, validate};
 pub use values::{Date, Extra, Number};
 pub use write::to_toml;

@@ -41,6 +41,7 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
         Err(e) => return Err(e.into()),
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
+    app.disk = crate::plan::file_hash(path);
     let (settings, mut warnings) = opts
         .config_dir
         .as_deref()

@@ -414,3 +414,50 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
         .expect("check");
     assert_no_errors(&check);
 }
+
+#[test]
+fn a_change_on_disk_is_noticed_and_never_overwritten_unasked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
+        &path,
+    )
+    .expect("copy");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e!\r");
+    s.wait_for("[+]");
+    // Someone else changes the file (a git pull, another editor).
+    let theirs = std::fs::read_to_string(&path).expect("read").replace(
+        "title = \"Friendship Club\"",
+        "title = \"Friendship Club (theirs)\"",
+    );
+    std::fs::write(&path, &theirs).expect("write");
+    s.wait_for("changed on disk");
+    s.send("n"); // keep ours
+    s.wait_for("Keeping your version");
+    s.send("\x13"); // Ctrl-s
+    s.wait_for("not the file you opened");
+    s.send("n");
+    s.wait_for("Not saved");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    s.send("\x13");
+    s.wait_for("not the file you opened");
+    s.send("y");
+    s.wait_for("Saved p.toml");
+    let ours = std::fs::read_to_string(&path).expect("read");
+    assert!(ours.contains("title = \"Friendship Club\"\n"), "{ours}");
+    // Another outside change, this time reloaded.
+    std::fs::write(
+        &path,
+        ours.replace("title = \"Friendship Club\"", "title = \"Reloaded\""),
+    )
+    .expect("write");
+    s.wait_for("changed on disk");
+    s.send("y");
+    s.wait_for("Reloaded from disk");
+    s.wait_for("Reloaded ·");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0, "nothing unsaved after a reload");
+}

@@ -47,3 +47,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     }
     Ok(())
 }
+
+/// A fingerprint of a file's bytes, to tell whether it changed on disk since it was read
+/// or written (not a security hash).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// The fingerprint of a file as it is now; `None` if it is not there.
+pub fn file_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|b| content_hash(&b))
+}

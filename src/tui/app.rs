@@ -89,6 +89,17 @@ pub enum Question {
         dependants: Vec<Dependant>,
     },
     QuitUnsaved,
+    /// The file changed on disk (a `git pull`, another editor): reload it or keep ours.
+    DiskChanged {
+        /// Its new text (`None`: it was deleted or cannot be read).
+        text: Option<String>,
+        hash: Option<u64>,
+    },
+    /// Saving would overwrite a file that changed on disk since it was read.
+    OverwriteNewer {
+        path: PathBuf,
+        then_quit: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +108,8 @@ pub enum Overlay {
     Form(Form),
     Review,
     Evaluation,
+    /// The plan's changes since the last commit, as `tocplan diff HEAD` shows them.
+    Changes(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +169,9 @@ pub struct App {
     pub review_row: usize,
     /// The row (measure) selected in the evaluation view.
     pub evaluation_row: usize,
+    /// The fingerprint of the file as last read or written (`None`: no file yet), so a
+    /// change from outside is noticed and never overwritten unasked.
+    pub disk: Option<u64>,
 }
 
 impl App {
@@ -186,6 +202,7 @@ impl App {
             review: (0, Vec::new()),
             review_row: 0,
             evaluation_row: 0,
+            disk: None,
         };
         app.review.1 = review(&app.plan, &app.fw);
         app
@@ -213,6 +230,7 @@ impl App {
                 Overlay::Form(_) => Mode::Form,
                 Overlay::Review => Mode::Review,
                 Overlay::Evaluation => Mode::Evaluation,
+                Overlay::Changes(_) => Mode::Help,
             }
         } else {
             Mode::Normal

@@ -10,12 +10,15 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use super::{App, Effect, Msg, render, update};
 use crate::framework::picker::{Picker, Query};
-use crate::plan::write_atomic;
+use crate::plan::{content_hash, file_hash, write_atomic};
 
 pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     let latest = Arc::new(AtomicU64::new(0));
+    // The watcher lives as long as the loop; without one, outside changes are still
+    // caught when saving (the fingerprint check below).
+    let _watcher = watch(&app.path, tx.clone());
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
     loop {
         terminal.draw(|f| render(app, f))?;
@@ -42,13 +45,23 @@ fn handle(app: &mut App, msg: Msg, ranker: &Sender<(u64, Query)>, latest: &Atomi
                     text,
                     version,
                     then_quit,
+                    guard,
                 } => {
+                    // Never overwrite a file that changed since it was read: ask first.
+                    if guard.is_some_and(|g| g != file_hash(&path)) {
+                        next.extend(update(app, Msg::SaveConflict { path, then_quit }));
+                        continue;
+                    }
                     let result = write_atomic(&path, text.as_bytes());
                     if result.is_ok() && then_quit {
                         return true;
                     }
-                    let result = result.map(|()| (path, version));
+                    let hash = content_hash(text.as_bytes());
+                    let result = result.map(|()| (path, version, hash));
                     next.extend(update(app, Msg::Saved(result.map_err(|e| e.to_string()))));
+                }
+                Effect::ReadHead { path } => {
+                    next.extend(update(app, Msg::Head(read_head(&path))));
                 }
                 Effect::Rank { generation, query } => {
                     latest.store(generation, Ordering::SeqCst);
@@ -103,4 +116,72 @@ fn spawn_ranker(
         }
     });
     jobs
+}
+
+/// Watches the plan's folder (saves elsewhere replace the file by renaming, which a watch
+/// on the file alone would lose) and reports the file's new text when it changes.
+fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let file = path.file_name()?.to_os_string();
+    let target = path.to_path_buf();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        use notify::EventKind::{Create, Modify, Remove};
+        use notify::event::ModifyKind;
+        let Ok(event) = res else { return };
+        // Only writes, renames and removals: reading the file (ours included) raises
+        // access events, and answering those would read it again, endlessly.
+        let writes = match event.kind {
+            Modify(ModifyKind::Metadata(_)) => false,
+            Create(_) | Modify(_) | Remove(_) => true,
+            _ => false,
+        };
+        if !writes
+            || !event
+                .paths
+                .iter()
+                .any(|p| p.file_name() == Some(file.as_os_str()))
+        {
+            return;
+        }
+        let bytes = std::fs::read(&target).ok();
+        let hash = bytes.as_deref().map(content_hash);
+        let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let _ = tx.send(Msg::DiskChanged { text, hash });
+    })
+    .ok()?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+/// The plan's text at git's HEAD, for the "changes since the last commit" view.
+fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))
+    };
+    if !git(&["rev-parse", "--verify", "--quiet", "HEAD"])?
+        .status
+        .success()
+    {
+        return Err("Not in a git repository with a commit: nothing to compare with".into());
+    }
+    let out = git(&["show", &format!("HEAD:./{name}")])?;
+    Ok(out
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned()))
 }

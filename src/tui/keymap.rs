@@ -107,6 +107,7 @@ pub enum Action {
     Review,
     Evaluation,
     Record,
+    Changes,
     Undo,
     Redo,
     Save,

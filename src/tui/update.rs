@@ -6,6 +6,7 @@ mod edit;
 mod evaluation;
 mod form;
 mod normal;
+mod outside;
 mod picker;
 mod review;
 
@@ -29,6 +30,13 @@ pub enum Effect {
         text: String,
         version: u64,
         then_quit: bool,
+        /// Write only if the file still has this fingerprint (`Some(None)`: if it does not
+        /// exist); `None` writes whatever is there (the planner said so).
+        guard: Option<Option<u64>>,
+    },
+    /// Read the plan as of git's HEAD and send `Msg::Head`.
+    ReadHead {
+        path: PathBuf,
     },
     Quit,
     /// Rank a picker query in the background and send `Msg::Ranked`.
@@ -42,8 +50,21 @@ pub enum Effect {
 pub enum Msg {
     Key(KeyEvent),
     Action(Action),
-    /// The result of an `Effect::Save`: where and which version was written.
-    Saved(Result<(PathBuf, u64), String>),
+    /// The result of an `Effect::Save`: where, which version, and the written fingerprint.
+    Saved(Result<(PathBuf, u64, u64), String>),
+    /// A save was not made: the file changed on disk since it was read (or, saving as
+    /// another file, that file exists).
+    SaveConflict {
+        path: PathBuf,
+        then_quit: bool,
+    },
+    /// The open file changed on disk.
+    DiskChanged {
+        text: Option<String>,
+        hash: Option<u64>,
+    },
+    /// The plan's text at git's HEAD (`Ok(None)`: not committed yet).
+    Head(Result<Option<String>, String>),
     /// Nothing changed but the screen must be drawn again (a resize).
     Redraw,
     /// Ranked picker results for the query of a generation.
@@ -67,6 +88,18 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Redraw => return Vec::new(),
+        Msg::SaveConflict { path, then_quit } => {
+            app.question = Some(crate::tui::app::Question::OverwriteNewer { path, then_quit });
+            return Vec::new();
+        }
+        Msg::DiskChanged { text, hash } => {
+            outside::changed(app, text, hash);
+            return Vec::new();
+        }
+        Msg::Head(result) => {
+            outside::head(app, result);
+            return Vec::new();
+        }
         Msg::Ranked { generation, hits } => {
             picker::ranked(app, generation, hits);
             return Vec::new();
@@ -109,10 +142,13 @@ pub(crate) fn save(app: &App, then_quit: bool) -> Effect {
 /// The effect that saves the plan to a file (`:w FILE`).
 pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
     Effect::Save {
-        path,
         text: crate::plan::to_toml(&app.plan),
         version: app.version,
         then_quit,
+        // The open file is replaced only as it was read; another file only if it is not
+        // there yet. Either way the planner is asked first otherwise.
+        guard: Some(if path == app.path { app.disk } else { None }),
+        path,
     }
 }
 
@@ -120,6 +156,8 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
 mod evaluation_tests;
 #[cfg(test)]
 mod form_tests;
+#[cfg(test)]
+mod outside_tests;
 #[cfg(test)]
 mod picker_tests;
 #[cfg(test)]

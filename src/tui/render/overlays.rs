@@ -19,6 +19,9 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         Some(Overlay::Form(form)) => super::form::render(app, f, body, form),
         Some(Overlay::Review) => super::review::render(app, f, body),
         Some(Overlay::Evaluation) => super::evaluation::render(app, f, body),
+        Some(Overlay::Changes(text)) => {
+            text_box(app, f, body, "Changes since the last commit", text)
+        }
         None => {}
     }
     if let Some(p) = &app.picker {
@@ -88,12 +91,21 @@ pub fn centered(body: Rect, width: u16, height: u16) -> Rect {
     area
 }
 
+/// A scrollable box of plain text (the changes view).
+fn text_box(app: &App, f: &mut Frame, body: Rect, title: &str, text: &str) {
+    let lines: Vec<Line<'static>> = text.lines().map(|l| Line::from(sanitize(l))).collect();
+    scrolled(app, f, body, title, lines);
+}
+
 fn help_box(app: &App, f: &mut Frame, body: Rect) {
+    scrolled(app, f, body, "Help: every key", help_lines(app));
+}
+
+fn scrolled(app: &App, f: &mut Frame, body: Rect, title: &str, lines: Vec<Line<'static>>) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
-    let block = framed(app, "Help: every key", &app.keymap.hints(Mode::Help));
+    let block = framed(app, title, &app.keymap.hints(Mode::Help));
     let inner = block.inner(area);
-    let lines = help_lines(app);
     // Scrolling stops at the last page (G asks for the end).
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = (app.overlay_scroll as usize).min(max);
@@ -173,6 +185,22 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
             out.push(Line::from(format!("{keys}   (u undoes a delete)")));
             out
         }
+        Question::DiskChanged { text, .. } => vec![
+            Line::from(match text {
+                Some(_) => "The plan's file changed on disk (a git pull, another editor?).",
+                None => "The plan's file was removed or cannot be read on disk.",
+            }),
+            Line::from("y reloads it (u then goes back to yours) · n keeps your version"),
+        ],
+        Question::OverwriteNewer { path, .. } => vec![
+            Line::from(format!(
+                "{} is not the file you opened: it changed on disk, or another file is there.",
+                sanitize(&path.display().to_string())
+            )),
+            Line::from(
+                "Overwrite it with your plan? y overwrites · n keeps it (:w OTHER saves elsewhere)",
+            ),
+        ],
         Question::QuitUnsaved => vec![
             Line::from("Quit without saving? The changes since the last save would be lost."),
             Line::from(format!("{keys}   (Ctrl-s or :wq saves)")),

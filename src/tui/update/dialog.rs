@@ -64,6 +64,7 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             super::evaluation::open(app);
             Vec::new()
         }
+        "changes" => super::outside::open_changes(app),
         "review" | "r" => {
             super::review::open(app);
             Vec::new()
@@ -185,6 +186,12 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         Question::Delete { .. } => app.say(Tone::Info, "Nothing deleted"),
         Question::QuitUnsaved if yes => return vec![Effect::Quit],
         Question::QuitUnsaved => app.say(Tone::Info, "Not quitting: Ctrl-s saves"),
+        Question::DiskChanged { text, hash } => {
+            super::outside::answer_changed(app, yes, text, hash)
+        }
+        Question::OverwriteNewer { path, then_quit } => {
+            return super::outside::answer_overwrite(app, yes, path, then_quit);
+        }
     }
     Vec::new()
 }
@@ -200,11 +207,12 @@ pub fn delete_now(app: &mut App, id: &str) {
     app.clamp_rows();
 }
 
-pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64), String>) {
+pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), String>) {
     match result {
-        Ok((path, version)) => {
+        Ok((path, version, hash)) => {
             app.saved_version = version;
             app.path = path;
+            app.disk = Some(hash);
             let path = app.path.display().to_string();
             app.say(
                 Tone::Info,

@@ -43,6 +43,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Measure => return super::picker::open(app, app.selected(), None),
         Action::Review => super::review::open(app),
         Action::Evaluation => super::evaluation::open(app),
+        Action::Changes => return super::outside::open_changes(app),
         Action::Context => super::form::open(app, Form::Context),
         Action::Save => return vec![save(app, false)],
         Action::Command => app.prompt = Some((PromptKind::Command, String::new())),

@@ -225,7 +225,7 @@ fn saving_clears_the_mark_and_undo_back_to_saved_is_clean() {
         panic!("{effects:?}");
     };
     assert!(text.contains("text = \"Goal\""));
-    update(&mut a, Msg::Saved(Ok(("t.toml".into(), *version))));
+    update(&mut a, Msg::Saved(Ok(("t.toml".into(), *version, 1))));
     assert!(!a.dirty());
     keys(&mut a, "e!\n");
     assert!(a.dirty());

@@ -1,0 +1,104 @@
+//! The file and the world outside the app: the plan changed on disk while open, a save
+//! that would overwrite a newer file, and the plan as of git's HEAD.
+
+use super::super::app::*;
+use super::Effect;
+use crate::plan::diff::{Style, diff, to_text};
+use crate::plan::parse_str;
+
+/// The watcher saw the file change; ask unless it is what we last read or wrote.
+pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
+    if hash == app.disk {
+        return;
+    }
+    app.question = Some(Question::DiskChanged { text, hash });
+}
+
+/// "y": reload the plan from disk (one undoable change); "n": keep ours.
+pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: Option<u64>) {
+    if !reload {
+        app.say(
+            Tone::Warn,
+            "Keeping your version; saving will ask before overwriting the file on disk",
+        );
+        return;
+    }
+    let Some(text) = text else {
+        app.say(
+            Tone::Warn,
+            "The file is gone from disk; keeping your version (Ctrl-s writes it back)",
+        );
+        return;
+    };
+    match parse_str(&text, &app.path) {
+        Ok(loaded) => {
+            app.change(|p| *p = loaded.plan);
+            app.saved_version = app.version;
+            app.disk = hash;
+            app.clamp_rows();
+            app.say(
+                Tone::Info,
+                "Reloaded from disk (u goes back to your version)",
+            );
+        }
+        Err(e) => app.say(
+            Tone::Error,
+            format!(
+                "The file on disk cannot be read ({}); keeping your version",
+                crate::text::sanitize(&e.to_string())
+            ),
+        ),
+    }
+}
+
+/// "y": overwrite the file on disk after all; "n": leave it.
+pub fn answer_overwrite(
+    app: &mut App,
+    yes: bool,
+    path: std::path::PathBuf,
+    then_quit: bool,
+) -> Vec<Effect> {
+    if !yes {
+        app.say(
+            Tone::Warn,
+            "Not saved: the file on disk is not the one you opened; :w OTHER saves yours elsewhere",
+        );
+        return Vec::new();
+    }
+    let mut effect = super::save_to(app, path, then_quit);
+    if let Effect::Save { guard, .. } = &mut effect {
+        *guard = None;
+    }
+    vec![effect]
+}
+
+pub fn open_changes(app: &mut App) -> Vec<Effect> {
+    vec![Effect::ReadHead {
+        path: app.path.clone(),
+    }]
+}
+
+/// The plan as of HEAD arrived: show what changed since, in plan terms.
+pub fn head(app: &mut App, result: Result<Option<String>, String>) {
+    let old = match result {
+        Ok(Some(text)) => match parse_str(&text, &app.path) {
+            Ok(l) => l.plan,
+            Err(e) => {
+                app.say(Tone::Error, format!("HEAD's version cannot be read: {e}"));
+                return;
+            }
+        },
+        Ok(None) => crate::plan::Plan::default(),
+        Err(e) => {
+            app.say(Tone::Warn, crate::text::sanitize(&e));
+            return;
+        }
+    };
+    let title = format!(
+        "Changes since the last commit (HEAD -> {})",
+        app.path.display()
+    );
+    let text = to_text(&title, &diff(&old, &app.plan), Style { color: false });
+    app.overlay = Some(Overlay::Changes(text));
+    app.overlay_scroll = 0;
+}
