@@ -95,3 +95,31 @@ fn markdown_and_json_carry_the_same_changes() {
     assert_eq!(json["changes"][0]["id"], "feel-welcome");
     assert_eq!(json["summary"], "1 intermediate outcome added, 0 removed");
 }
+
+#[test]
+fn removed_outcomes_and_links_are_reported() {
+    let old = load(&fixture("base.toml")).expect("base").plan;
+    let mut new = old.clone();
+    let out = new.outputs[0].id.clone();
+    let to = new.outputs[0].serves[0].clone();
+    new.outputs[0].serves.push(new.outcomes[1].id.clone());
+    let linked = render::summary(&diff(&old, &new));
+    assert_eq!(linked, "1 output changed, 0 removed");
+    new.unlink(&out, &to).expect("unlink");
+    let c = diff(&old, &new);
+    let Some(Change::Changed { fields, .. }) = c.iter().find(|c| c.kind() == "output") else {
+        panic!("{c:?}");
+    };
+    assert_eq!(fields[0].field, "serves");
+    let mut gone = old.clone();
+    let last = gone.outcomes.last().expect("outcome").id.clone();
+    gone.delete(&last).expect("delete");
+    let c = diff(&old, &gone);
+    assert!(c.iter().any(|c| matches!(c,
+        Change::Removed { kind: "outcome", id, .. } if *id == last)));
+    assert!(
+        render::summary(&c).contains("1 intermediate outcome removed"),
+        "{}",
+        render::summary(&c)
+    );
+}
