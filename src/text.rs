@@ -124,15 +124,21 @@ pub fn markdown_cell(cell: &str) -> String {
     out
 }
 
-/// Replaces control characters so plan text can never drive the terminal.
+/// Makes plan text safe to show: it is displayed, never interpreted. C0 controls (ESC,
+/// BEL, backspace, carriage return, ...) become their visible Control Pictures (␛ ␇ ␈ ␍),
+/// DEL becomes ␡, and C1 controls and the bidi overrides and isolates that could reorder
+/// what a reader sees become �. Line breaks stay, for callers that lay out lines.
 pub fn sanitize(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
+        .map(|c| match c {
+            '\n' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            '\u{7f}' => '\u{2421}',
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
                 '\u{FFFD}'
-            } else {
-                c
             }
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
         })
         .collect()
 }
@@ -178,6 +184,10 @@ mod tests {
 
     #[test]
     fn sanitize_removes_escapes() {
-        assert_eq!(sanitize("a\u{1b}[31mb\u{7}"), "a\u{FFFD}[31mb\u{FFFD}");
+        assert_eq!(sanitize("a\u{1b}[31mb\u{7}"), "a␛[31mb␇");
+        assert_eq!(sanitize("x\ry\u{8}\u{7f}\u{9b}2J"), "x␍y␈␡\u{FFFD}2J");
+        assert_eq!(sanitize("abc\u{202e}fed\u{2066}"), "abc\u{FFFD}fed\u{FFFD}");
+        assert_eq!(sanitize("line\nnext\tcol"), "line\nnext␉col");
+        assert_eq!(sanitize("שלום 你好 👍🏽 é"), "שלום 你好 👍🏽 é");
     }
 }
