@@ -115,7 +115,12 @@ impl Framework {
             path: path.to_path_buf(),
             source,
         })?;
-        let bank = bank::parse(&text, path)?;
+        self.load_bank_text(&text, path)
+    }
+
+    /// Adds a bank from its text; `path` names it in messages and clashes.
+    pub fn load_bank_text(&mut self, text: &str, path: &Path) -> Result<(), FrameworkError> {
+        let bank = bank::parse(text, path)?;
         self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
     }
 
