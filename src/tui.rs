@@ -7,12 +7,14 @@ mod event_loop;
 mod form;
 mod history;
 mod keymap;
+mod recovery;
 mod render;
 mod theme;
 mod update;
 
 pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
 pub use keymap::{Action, Binding, Keymap, Mode};
+pub use recovery::path_for as recovery_path;
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};
 pub use update::{Effect, Msg, RANK_AT_ONCE, update};
@@ -60,9 +62,14 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     if !warnings.is_empty() {
         app.say(Tone::Warn, warnings.join(" · "));
     }
-    // ratatui::init installs a panic hook that restores the terminal before the message.
+    if let Some(text) = recovery::pending(path) {
+        app.question = Some(Question::Recover { text });
+    }
+    // ratatui::init installs a panic hook that restores the terminal before the message;
+    // ours, installed after it, first writes any unsaved work to a recovery copy.
     let mut terminal = ratatui::init();
-    let result = event_loop::run(&mut terminal, &mut app);
+    let snapshot = recovery::install(path);
+    let result = event_loop::run(&mut terminal, &mut app, &snapshot);
     ratatui::restore();
     result.map(|()| 0)
 }

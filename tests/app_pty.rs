@@ -461,3 +461,65 @@ fn a_change_on_disk_is_noticed_and_never_overwritten_unasked() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0, "nothing unsaved after a reload");
 }
+
+#[test]
+fn a_lost_connection_keeps_unsaved_work_and_the_next_open_offers_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
+        &path,
+    )
+    .expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    for signal in ["-HUP", "-TERM"] {
+        let mut s = Session::start(&["p.toml"], dir.path());
+        if signal == "-TERM" {
+            // The copy from the first round is offered; open the file as saved instead.
+            s.wait_for("ended suddenly");
+            s.send("n");
+            s.wait_for("Opened the file as saved");
+        } else {
+            s.wait_for("? help");
+        }
+        s.send("e, rescued\r");
+        s.wait_for("[+]");
+        let pid = s.child.process_id().expect("pid").to_string();
+        let killed = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        s.wait_exit();
+        assert!(
+            contains(&s.raw, b"\x1b[?1049l"),
+            "{signal}: the terminal was given back"
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "the file is untouched"
+        );
+        let copy =
+            std::fs::read_to_string(dir.path().join(".p.toml.recovery")).expect("a recovery copy");
+        assert!(copy.contains(", rescued\""), "{copy}");
+    }
+    // The next open offers it; taking it gives the work back as unsaved changes.
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("ended suddenly");
+    s.send("y");
+    s.wait_for("Recovered your unsaved work");
+    s.send("\x13");
+    s.wait_for("Saved p.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains(", rescued\"")
+    );
+    assert!(
+        !dir.path().join(".p.toml.recovery").exists(),
+        "the copy goes once its work is saved"
+    );
+}

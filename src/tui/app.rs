@@ -95,6 +95,10 @@ pub enum Question {
         text: Option<String>,
         hash: Option<u64>,
     },
+    /// A recovery copy of unsaved work from an earlier run was found: open it?
+    Recover {
+        text: String,
+    },
     /// Saving would overwrite a file that changed on disk since it was read.
     OverwriteNewer {
         path: PathBuf,

@@ -12,7 +12,11 @@ use super::{App, Effect, Msg, render, update};
 use crate::framework::picker::{Picker, Query};
 use crate::plan::{content_hash, file_hash, write_atomic};
 
-pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+pub fn run(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    snapshot: &super::recovery::Snapshot,
+) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     let latest = Arc::new(AtomicU64::new(0));
@@ -20,6 +24,7 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
     // caught when saving (the fingerprint check below).
     let _watcher = watch(&app.path, tx.clone());
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
+    let mut snapshot_version = None;
     loop {
         terminal.draw(|f| render(app, f))?;
         let first = rx.recv()?;
@@ -29,6 +34,7 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
                 return Ok(());
             }
         }
+        keep_snapshot(app, snapshot, &mut snapshot_version);
     }
 }
 
@@ -53,6 +59,10 @@ fn handle(app: &mut App, msg: Msg, ranker: &Sender<(u64, Query)>, latest: &Atomi
                         continue;
                     }
                     let result = write_atomic(&path, text.as_bytes());
+                    if result.is_ok() {
+                        // The work a recovery copy held is now in the file.
+                        super::recovery::discard(&app.path);
+                    }
                     if result.is_ok() && then_quit {
                         return true;
                     }
@@ -184,4 +194,17 @@ fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
         .status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+/// Keeps the text of unsaved work ready for the panic hook and the signal thread; only
+/// when the plan changed, so an idle or read-only session costs nothing.
+fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Option<u64>) {
+    if *seen == Some(app.version) {
+        return;
+    }
+    *seen = Some(app.version);
+    let text = app.dirty().then(|| crate::plan::to_toml(&app.plan));
+    if let Ok(mut s) = snapshot.lock() {
+        *s = text;
+    }
 }

@@ -54,8 +54,11 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
     }
     if let Some(q) = &app.question {
         let lines = question_lines(app, q);
-        let height = lines.len() as u16 + 2;
-        let area = centered(body, 64, height);
+        // Room for every line as it wraps, so the answer keys are never cut off.
+        let width = 72.min(body.width);
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+        let area = centered(body, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
         f.render_widget(Clear, area);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -185,6 +188,12 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
             out.push(Line::from(format!("{keys}   (u undoes a delete)")));
             out
         }
+        Question::Recover { .. } => vec![
+            Line::from(
+                "Unsaved work from a session that ended suddenly was kept as a recovery copy.",
+            ),
+            Line::from("y opens it as unsaved changes · n opens the file as saved"),
+        ],
         Question::DiskChanged { text, .. } => vec![
             Line::from(match text {
                 Some(_) => "The plan's file changed on disk (a git pull, another editor?).",

@@ -186,6 +186,7 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         Question::Delete { .. } => app.say(Tone::Info, "Nothing deleted"),
         Question::QuitUnsaved if yes => return vec![Effect::Quit],
         Question::QuitUnsaved => app.say(Tone::Info, "Not quitting: Ctrl-s saves"),
+        Question::Recover { text } => super::outside::answer_recover(app, yes, &text),
         Question::DiskChanged { text, hash } => {
             super::outside::answer_changed(app, yes, text, hash)
         }
@@ -221,7 +222,10 @@ pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), Strin
         }
         Err(e) => app.say(
             Tone::Error,
-            format!("Not saved: {}", crate::text::sanitize(&e)),
+            format!(
+                "Not saved: {}. Your plan is still here: :w OTHER saves it elsewhere",
+                crate::text::sanitize(&e)
+            ),
         ),
     }
 }
