@@ -16,6 +16,7 @@ mod query;
 mod read;
 pub mod review;
 mod save;
+pub mod synthetic;
 mod validate;
 mod values;
 mod write;

@@ -28,11 +28,18 @@ pub(crate) struct Reader<'a> {
     src: &'a str,
     pub map: SourceMap,
     diags: Vec<Diagnostic>,
+    /// Byte offset where each line starts, so a position costs a binary search rather
+    /// than a scan from the top (which made large plans quadratic to read).
+    lines: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
     pub fn pos(&self, offset: usize) -> Pos {
-        Pos::at(self.src, offset)
+        let offset = offset.min(self.src.len());
+        let line = self.lines.partition_point(|&start| start <= offset).max(1);
+        let start = self.lines[line - 1];
+        let col = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Pos { line, col }
     }
 
     /// The text of a stretch of whitespace or comments in the parsed document.
@@ -244,10 +251,14 @@ pub(crate) fn decode_str(text: &str, path: &Path) -> Result<Decoded, LoadError> 
         message: e.message().trim().to_string(),
     })?;
     let root: &dyn TableLike = doc.as_table();
+    let lines = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let mut r = Reader {
         src: text,
         map: SourceMap::default(),
         diags: Vec::new(),
+        lines,
     };
     check_schema(&mut r, root, path)?;
     let mut plan = sections::decode(&mut r, root);

@@ -4,6 +4,7 @@ mod picker;
 
 pub use picker::PickerState;
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -167,8 +168,9 @@ pub struct App {
     /// The picker's engine over every loaded bank, built once (shared with the ranking
     /// thread).
     pub engine: Arc<Picker>,
-    /// The review of the plan as it is, and the version it was made for.
-    pub review: (u64, Vec<Finding>),
+    /// The review of the plan as it is, the version it was made for, and the items with
+    /// findings that count (for the panes' marks).
+    pub review: (u64, Vec<Finding>, HashSet<String>),
     /// The row selected in the review overlay.
     pub review_row: usize,
     /// The row (measure) selected in the evaluation view.
@@ -203,12 +205,12 @@ impl App {
             theme: Theme::default(),
             keymap: Keymap::default(),
             picker: None,
-            review: (0, Vec::new()),
+            review: (0, Vec::new(), HashSet::new()),
             review_row: 0,
             evaluation_row: 0,
             disk: None,
         };
-        app.review.1 = review(&app.plan, &app.fw);
+        app.review = reviewed(&app.plan, &app.fw, 0);
         app
     }
 
@@ -249,17 +251,13 @@ impl App {
     /// states, so undo and redo are caught too).
     pub fn refresh_review(&mut self) {
         if self.review.0 != self.version {
-            self.review = (self.version, review(&self.plan, &self.fw));
+            self.review = reviewed(&self.plan, &self.fw, self.version);
         }
     }
 
-    /// Review findings that count (not advice, not waived) about an item.
-    pub fn findings_on(&self, id: &str) -> usize {
-        self.review
-            .1
-            .iter()
-            .filter(|f| f.counts() && f.at == crate::plan::review::At::Item(id.to_string()))
-            .count()
+    /// Whether the review has a finding that counts (not advice, not waived) on an item.
+    pub fn flagged(&self, id: &str) -> bool {
+        self.review.2.contains(id)
     }
 
     /// Records the plan as it is, then applies a change; every change goes through here so
@@ -332,27 +330,35 @@ impl App {
     }
 
     /// Ids on the causal chain of the selection: what it serves (rightwards, transitively)
-    /// and what serves it (leftwards, transitively).
-    pub fn chain(&self) -> Vec<String> {
+    /// and what serves it (leftwards, transitively). Linear in the plan's links.
+    pub fn chain(&self) -> HashSet<String> {
         let Some(start) = self.selected() else {
-            return Vec::new();
+            return HashSet::new();
         };
-        let links = self.links();
-        let mut out = vec![start.clone()];
-        for forward in [true, false] {
-            let mut stack = vec![start.clone()];
+        let p = &self.plan;
+        let mut forward: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut backward: HashMap<&str, Vec<&str>> = HashMap::new();
+        let items = p
+            .outcomes
+            .iter()
+            .map(|o| (&o.id, &o.serves))
+            .chain(p.outputs.iter().map(|o| (&o.id, &o.serves)))
+            .chain(p.activities.iter().map(|a| (&a.id, &a.serves)));
+        for (id, serves) in items {
+            for s in serves {
+                forward.entry(id).or_default().push(s);
+                backward.entry(s).or_default().push(id);
+            }
+        }
+        let mut out: HashSet<String> = HashSet::from([start.clone()]);
+        for map in [&forward, &backward] {
+            let mut stack = vec![start.as_str()];
+            let mut seen: HashSet<&str> = HashSet::from([start.as_str()]);
             while let Some(id) = stack.pop() {
-                for (from, to) in &links {
-                    let next = if forward && *from == id {
-                        to
-                    } else if !forward && *to == id {
-                        from
-                    } else {
-                        continue;
-                    };
-                    if !out.contains(next) {
-                        out.push(next.clone());
-                        stack.push(next.clone());
+                for next in map.get(id).into_iter().flatten() {
+                    if seen.insert(next) {
+                        out.insert(next.to_string());
+                        stack.push(next);
                     }
                 }
             }
@@ -360,23 +366,20 @@ impl App {
         out
     }
 
-    fn links(&self) -> Vec<(String, String)> {
-        let p = &self.plan;
-        let pairs = |id: &str, serves: &[String]| {
-            serves
-                .iter()
-                .map(|s| (id.to_string(), s.clone()))
-                .collect::<Vec<_>>()
-        };
-        p.outcomes
-            .iter()
-            .flat_map(|o| pairs(&o.id, &o.serves))
-            .chain(p.outputs.iter().flat_map(|o| pairs(&o.id, &o.serves)))
-            .chain(p.activities.iter().flat_map(|a| pairs(&a.id, &a.serves)))
-            .collect()
-    }
-
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.status = Some((tone, text.into()));
     }
+}
+
+fn reviewed(plan: &Plan, fw: &Framework, version: u64) -> (u64, Vec<Finding>, HashSet<String>) {
+    let findings = review(plan, fw);
+    let flagged = findings
+        .iter()
+        .filter(|f| f.counts())
+        .filter_map(|f| match &f.at {
+            crate::plan::review::At::Item(id) => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    (version, findings, flagged)
 }

@@ -4,6 +4,7 @@ use super::super::diagnostic::Severity::{self, Advice, Warning};
 use super::super::model::*;
 use super::{At, Finding};
 use crate::framework::{Framework, Perspective};
+use std::collections::{HashMap, HashSet};
 
 struct Out<'a> {
     rule: &'static str,
@@ -55,22 +56,25 @@ fn item(id: &str) -> At {
     At::Item(id.to_string())
 }
 
-/// Outcomes that lead to the goal, directly or through other outcomes.
-fn reach_goal(plan: &Plan) -> Vec<&str> {
-    let mut reached: Vec<&str> = vec![GOAL_ID];
-    loop {
-        let before = reached.len();
-        for o in &plan.outcomes {
-            if !reached.contains(&o.id.as_str())
-                && o.serves.iter().any(|s| reached.contains(&s.as_str()))
-            {
-                reached.push(&o.id);
-            }
-        }
-        if reached.len() == before {
-            return reached;
+/// Outcomes that lead to the goal, directly or through other outcomes (linear: a walk
+/// back from the goal over the links into each outcome).
+fn reach_goal(plan: &Plan) -> HashSet<&str> {
+    let mut into: HashMap<&str, Vec<&str>> = HashMap::new();
+    for o in &plan.outcomes {
+        for s in &o.serves {
+            into.entry(s.as_str()).or_default().push(&o.id);
         }
     }
+    let mut reached: HashSet<&str> = HashSet::from([GOAL_ID]);
+    let mut stack = vec![GOAL_ID];
+    while let Some(id) = stack.pop() {
+        for from in into.get(id).into_iter().flatten() {
+            if reached.insert(from) {
+                stack.push(from);
+            }
+        }
+    }
+    reached
 }
 
 fn chain_complete(plan: &Plan, _: &Framework, out: &mut Out) {
@@ -84,11 +88,12 @@ fn chain_complete(plan: &Plan, _: &Framework, out: &mut Out) {
         );
     }
     let reached = reach_goal(plan);
+    let measured: HashSet<&str> = plan.measures.iter().map(|m| m.outcome.as_str()).collect();
     for (i, o) in plan.outcomes.iter().enumerate() {
-        if !reached.contains(&o.id.as_str()) {
+        if !reached.contains(o.id.as_str()) {
             out.push(Warning, item(&o.id), format!("outcome[{i}]"), format!("Outcome `{}` does not lead to the goal: link it to the goal or to an outcome that does", o.id));
         }
-        if !plan.measures.iter().any(|m| m.outcome == o.id) {
+        if !measured.contains(o.id.as_str()) {
             out.push(
                 Warning,
                 item(&o.id),

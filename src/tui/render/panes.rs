@@ -64,7 +64,14 @@ fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
     t
 }
 
-fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[String], partial: bool) {
+fn render_pane(
+    app: &App,
+    f: &mut Frame,
+    pane: usize,
+    rect: Rect,
+    chain: &std::collections::HashSet<String>,
+    partial: bool,
+) {
     let col = app.fw.worksheet.column(PANES[pane]);
     let focused = app.pane == pane;
     let th = &app.theme;
@@ -98,13 +105,28 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
     // A list skips an item taller than its area, so long items are cut to fit, marked "…".
     let max_lines = rect.height.saturating_sub(2).max(1) as usize;
     let ids = app.pane_ids(pane);
-    let items: Vec<ListItem> = app
-        .pane_items(pane)
+    let texts = app.pane_items(pane);
+    // Only the items that can be on screen are laid out: every item takes at least a line,
+    // so `max_lines` items either side of the selection cover any scroll position.
+    let selected = app.rows[pane].min(texts.len().saturating_sub(1));
+    let start = if focused {
+        selected.saturating_sub(max_lines)
+    } else {
+        0
+    };
+    let end = texts.len().min(if focused {
+        selected + max_lines + 1
+    } else {
+        max_lines
+    });
+    let items: Vec<ListItem> = texts
         .into_iter()
         .enumerate()
+        .take(end)
+        .skip(start)
         .map(|(row, t)| {
             // "!" marks an item the review has something to say about.
-            let flagged = ids.get(row).is_some_and(|id| app.findings_on(id) > 0);
+            let flagged = ids.get(row).is_some_and(|id| app.flagged(id));
             let bullet = if flagged { "! " } else { "• " };
             let opts = textwrap::Options::new(width)
                 .initial_indent(bullet)
@@ -120,7 +142,7 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
                     *last = last.chars().take(keep).collect::<String>() + "…";
                 }
             }
-            let on_chain = ids.get(row).is_some_and(|id| chain.iter().any(|c| c == id));
+            let on_chain = ids.get(row).is_some_and(|id| chain.contains(*id));
             let style = if on_chain {
                 kind_style.patch(th.style(Slot::Chain))
             } else if chain.is_empty() {
@@ -148,7 +170,7 @@ fn render_pane(app: &App, f: &mut Frame, pane: usize, rect: Rect, chain: &[Strin
         .highlight_style(th.style(Slot::Selection));
     let mut state = ListState::default();
     if focused {
-        state.select(Some(app.rows[pane]));
+        state.select(Some(selected - start));
     }
     f.render_stateful_widget(list, rect, &mut state);
 }

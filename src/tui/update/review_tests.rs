@@ -39,16 +39,13 @@ fn the_review_follows_edits_undo_and_redo() {
     assert_eq!(counting(&a, "shared-responsibility"), 2);
     crate::tui::update::tests::ctrl(&mut a, 'r');
     assert_eq!(counting(&a, "shared-responsibility"), 1);
-    assert_eq!(a.findings_on("run-the-cafe"), 0);
+    assert!(!a.flagged("run-the-cafe"));
 }
 
 #[test]
 fn enter_on_a_finding_goes_to_its_item() {
     let mut a = built();
-    assert!(
-        a.findings_on("people-talk") > 0,
-        "no measure, no assumption"
-    );
+    assert!(a.flagged("people-talk"), "no measure, no assumption");
     keys(&mut a, "R");
     assert_eq!(a.overlay, Some(Overlay::Review));
     let order = ordered_findings(&a.review.1);
