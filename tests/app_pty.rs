@@ -523,3 +523,35 @@ fn a_lost_connection_keeps_unsaved_work_and_the_next_open_offers_it() {
         "the copy goes once its work is saved"
     );
 }
+
+#[test]
+fn a_read_only_file_is_not_overwritten_and_the_plan_can_be_saved_elsewhere() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
+        &path,
+    )
+    .expect("copy");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&path).expect("read");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e, kept\r");
+    s.wait_for("[+]");
+    s.send("\x13");
+    s.wait_for("read-only");
+    let screen = s.wait_for(":w OTHER");
+    assert!(
+        screen.contains("[+]"),
+        "still unsaved, still here: {screen}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    s.send(":w elsewhere.toml\r");
+    s.wait_for("Saved elsewhere.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = std::fs::read_to_string(dir.path().join("elsewhere.toml")).expect("saved");
+    assert!(saved.contains(", kept\""));
+}

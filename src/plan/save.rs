@@ -30,6 +30,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         _ => Path::new("."),
     };
     let old_perms = std::fs::metadata(path).ok().map(|m| m.permissions());
+    // A read-only file is someone's decision: renaming over it would quietly undo it.
+    if old_perms.as_ref().is_some_and(|p| p.readonly()) {
+        return Err(SaveError::WouldLose {
+            path: path.to_path_buf(),
+            reason: "the file is read-only; make it writable, or save elsewhere".into(),
+        });
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".tocplan-")
         .suffix(".tmp")
