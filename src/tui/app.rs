@@ -178,6 +178,8 @@ pub struct App {
     /// The fingerprint of the file as last read or written (`None`: no file yet), so a
     /// change from outside is noticed and never overwritten unasked.
     pub disk: Option<u64>,
+    /// An outside version the planner chose not to load (not asked about again).
+    pub declined: Option<Option<u64>>,
 }
 
 impl App {
@@ -209,6 +211,7 @@ impl App {
             review_row: 0,
             evaluation_row: 0,
             disk: None,
+            declined: None,
         };
         app.review = reviewed(&app.plan, &app.fw, 0);
         app

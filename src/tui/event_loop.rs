@@ -138,6 +138,21 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    // Events only say "something happened"; a debouncing thread waits for the writes to
+    // settle (a plain write is a truncate, then data) and reads the file once.
+    let (poke, pokes) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        while pokes.recv().is_ok() {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            while pokes.try_recv().is_ok() {}
+            let bytes = std::fs::read(&target).ok();
+            let hash = bytes.as_deref().map(content_hash);
+            let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
+            if tx.send(Msg::DiskChanged { text, hash }).is_err() {
+                break;
+            }
+        }
+    });
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         use notify::EventKind::{Create, Modify, Remove};
         use notify::event::ModifyKind;
@@ -157,10 +172,7 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
         {
             return;
         }
-        let bytes = std::fs::read(&target).ok();
-        let hash = bytes.as_deref().map(content_hash);
-        let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
-        let _ = tx.send(Msg::DiskChanged { text, hash });
+        let _ = poke.send(());
     })
     .ok()?;
     watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;

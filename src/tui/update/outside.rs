@@ -8,7 +8,7 @@ use crate::plan::parse_str;
 
 /// The watcher saw the file change; ask unless it is what we last read or wrote.
 pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
-    if hash == app.disk {
+    if hash == app.disk || app.declined == Some(hash) {
         return;
     }
     app.question = Some(Question::DiskChanged { text, hash });
@@ -17,6 +17,7 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
 /// "y": reload the plan from disk (one undoable change); "n": keep ours.
 pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: Option<u64>) {
     if !reload {
+        app.declined = Some(hash);
         app.say(
             Tone::Warn,
             "Keeping your version; saving will ask before overwriting the file on disk",
