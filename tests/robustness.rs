@@ -83,11 +83,14 @@ proptest! {
 
     #[test]
     fn any_sequence_of_keys_and_messages_at_any_size_never_panics(
-        which in 0usize..6,
+        which in 0usize..8,
+        size in 0usize..400,
         steps in proptest::collection::vec((msg(), 1u16..=300, 1u16..=100), 1..120),
     ) {
         let fw = Framework::builtin().expect("framework");
-        let all = plans();
+        let mut all = plans();
+        // Generated plans of a random size, as well as the examples.
+        all.push(tocplan::plan::synthetic::plan(size));
         let plan = all[which % all.len()].clone();
         let mut app = App::new(plan, "robust.toml".into(), fw);
         for (m, w, h) in steps {
