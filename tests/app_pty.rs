@@ -116,6 +116,20 @@ impl Session {
     }
 }
 
+/// A copy of an example plan as p.toml in a fresh folder.
+fn example_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("plans")
+            .join(name),
+        &path,
+    )
+    .expect("copy");
+    (dir, path)
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -243,13 +257,7 @@ fn assert_no_errors(check: &std::process::Output) {
 
 #[test]
 fn quitting_with_unsaved_changes_asks_and_keeps_the_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("p.toml");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = example_copy("friendship-club.toml");
     let before = std::fs::read(&path).expect("read");
     let mut s = Session::start(&["p.toml"], dir.path());
     s.wait_for("? help");
@@ -361,13 +369,7 @@ fn a_broken_theme_or_config_warns_and_the_app_still_opens() {
 
 #[test]
 fn picks_an_indicator_fills_the_measure_and_saves() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("p.toml");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = example_copy("language-cafe.toml");
     let mut s = Session::start(&["p.toml"], dir.path());
     s.wait_for("? help");
     s.send("h"); // the first outcome
@@ -417,13 +419,7 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
 
 #[test]
 fn a_change_on_disk_is_noticed_and_never_overwritten_unasked() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("p.toml");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = example_copy("friendship-club.toml");
     let mut s = Session::start(&["p.toml"], dir.path());
     s.wait_for("? help");
     s.send("e!\r");
@@ -464,13 +460,7 @@ fn a_change_on_disk_is_noticed_and_never_overwritten_unasked() {
 
 #[test]
 fn a_lost_connection_keeps_unsaved_work_and_the_next_open_offers_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("p.toml");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = example_copy("friendship-club.toml");
     let before = std::fs::read(&path).expect("read");
     for signal in ["-HUP", "-TERM"] {
         let mut s = Session::start(&["p.toml"], dir.path());
@@ -527,13 +517,7 @@ fn a_lost_connection_keeps_unsaved_work_and_the_next_open_offers_it() {
 #[test]
 fn a_read_only_file_is_not_overwritten_and_the_plan_can_be_saved_elsewhere() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("p.toml");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/friendship-club.toml"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = example_copy("friendship-club.toml");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
     let before = std::fs::read(&path).expect("read");
     let mut s = Session::start(&["p.toml"], dir.path());
