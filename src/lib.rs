@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod framework;
+pub mod git;
 pub mod plan;
 pub mod text;
 pub mod tui;

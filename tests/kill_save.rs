@@ -18,19 +18,21 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
     // How long one save takes here (the command loads the framework and the plan, then
     // writes): the kills are spread over that time and a little beyond.
     let t = std::time::Instant::now();
-    let ok = Command::new(BIN)
-        .args([
+    let record = |date: &str| {
+        let mut c = Command::new(BIN);
+        c.args([
             "record",
             "p.toml",
             "practice-outside-class",
             "7",
             "--date",
-            "2029-01-01",
+            date,
         ])
         .current_dir(dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .status()
-        .expect("run");
+        .env("XDG_CONFIG_HOME", dir.path().join("config"));
+        c
+    };
+    let ok = record("2029-01-01").status().expect("run");
     assert!(ok.success());
     let span = (t.elapsed().as_micros() as u64 * 12 / 10).max(1000);
     let mut seed: u64 = 42;
@@ -38,19 +40,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
     for round in 0..120u32 {
         let before = tocplan::plan::load(&path).expect("loads").plan;
         let date = format!("2030-{:02}-{:02}", 1 + round / 28, 1 + round % 28);
-        let mut child = Command::new(BIN)
-            .args([
-                "record",
-                "p.toml",
-                "practice-outside-class",
-                "7",
-                "--date",
-                &date,
-            ])
-            .current_dir(dir.path())
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .spawn()
-            .expect("spawn");
+        let mut child = record(&date).spawn().expect("spawn");
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);

@@ -3,9 +3,8 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::DiffFormat;
 use crate::plan::diff::{Style, diff, outline, to_json, to_markdown, to_text};
@@ -90,55 +89,29 @@ fn read(side: &Side) -> anyhow::Result<Plan> {
 }
 
 fn git(dir: &Path, args: &[&str]) -> anyhow::Result<std::process::Output> {
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .context("running git (is it installed?)")
+    Ok(crate::git::run(dir, args)?)
 }
 
 fn dir_of(p: &Path) -> PathBuf {
-    match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
+    crate::git::folder_of(p)
+}
+
+fn hint(e: crate::git::GitError) -> anyhow::Error {
+    match e {
+        crate::git::GitError::NoRepository(_) => {
+            anyhow::anyhow!("{e}; to compare two files, give both paths")
+        }
+        other => other.into(),
     }
 }
 
 fn in_repo(dir: &Path) -> anyhow::Result<()> {
-    let out = git(dir, &["rev-parse", "--git-dir"])?;
-    if !out.status.success() {
-        bail!(
-            "{} is not in a git repository; to compare two files, give both paths",
-            dir.display()
-        );
-    }
-    Ok(())
+    crate::git::check_repository(dir).map_err(hint)
 }
 
 /// The file's text at a revision; `None` when the revision does not have it.
 fn git_show(rev: &str, p: &Path) -> anyhow::Result<Option<String>> {
-    let dir = dir_of(p);
-    in_repo(&dir)?;
-    let verify = git(
-        &dir,
-        &[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            &format!("{rev}^{{commit}}"),
-        ],
-    )?;
-    if !verify.status.success() {
-        bail!("`{rev}` is not a git revision here");
-    }
-    let name = p
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let out = git(&dir, &["show", &format!("{rev}:./{name}")])?;
-    if !out.status.success() {
-        return Ok(None);
-    }
-    Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    crate::git::show(rev, p).map_err(hint)
 }
 
 /// Plans (TOML files with a `schema` line) that differ between a revision and the working

@@ -134,10 +134,7 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
     use notify::{RecursiveMode, Watcher};
     let file = path.file_name()?.to_os_string();
     let target = path.to_path_buf();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+    let dir = crate::git::folder_of(path);
     // Events only say "something happened"; a debouncing thread waits for the writes to
     // settle (a plain write is a truncate, then data) and reads the file once.
     let (poke, pokes) = mpsc::channel::<()>();
@@ -181,33 +178,13 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
 
 /// The plan's text at git's HEAD, for the "changes since the last commit" view.
 fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))
-    };
-    if !git(&["rev-parse", "--verify", "--quiet", "HEAD"])?
-        .status
-        .success()
-    {
-        return Err("Not in a git repository with a commit: nothing to compare with".into());
-    }
-    let out = git(&["show", &format!("HEAD:./{name}")])?;
-    Ok(out
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned()))
+    crate::git::show("HEAD", path).map_err(|e| match e {
+        crate::git::GitError::NoRepository(_) | crate::git::GitError::NoRevision(_) => {
+            "Not in a git repository with a commit: nothing to compare with".to_string()
+        }
+        other => other.to_string(),
+    })
 }
-
 /// Keeps the text of unsaved work ready for the panic hook and the signal thread; only
 /// when the plan changed, so an idle or read-only session costs nothing.
 fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Option<u64>) {
