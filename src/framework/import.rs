@@ -4,7 +4,7 @@
 
 mod sheet;
 
-pub use sheet::{Sheet, read};
+pub use sheet::{Sheet, read, read_bytes};
 
 use super::Framework;
 use super::bank::{Bank, BankInfo, DataAvailability, Indicator, IndicatorSource, Perspective};
@@ -255,20 +255,8 @@ fn marked(cell: &str) -> bool {
 
 /// The bank as tocplan's bank TOML, ready for `--bank` or the config folder.
 pub fn to_toml(report: &Report) -> Result<String, String> {
-    #[derive(serde::Serialize)]
-    struct File<'a> {
-        schema: i64,
-        bank: &'a BankInfo,
-        indicator: &'a [Indicator],
-    }
-    let body = toml::to_string(&File {
-        schema: 1,
-        bank: &report.bank.info,
-        indicator: &report.bank.indicators,
-    })
-    .map_err(|e| e.to_string())?;
-    Ok(format!(
-        "# A bank of indicators imported by `tocplan bank import` from the sheet `{}`.\n# Load it with --bank FILE or put it in $XDG_CONFIG_HOME/tocplan/banks/.\n\n{body}",
+    report.bank.to_toml(&format!(
+        "# A bank of indicators imported by `tocplan bank import` from the sheet `{}`.\n# Load it with --bank FILE or put it in $XDG_CONFIG_HOME/tocplan/banks/.\n",
         report.sheet.replace('\n', " ")
     ))
 }

@@ -2,9 +2,10 @@
 //! the csv crate. Row and column indexes are the sheet's own (0-based), so a report can
 //! name the row a person sees.
 
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 /// One sheet: its name and its cells, by absolute row and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,10 +29,20 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, String> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if ext == "csv" {
-        return read_csv(path).map(|s| vec![s]);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let name = path
+        .file_stem()
+        .map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
+    read_bytes(&bytes, &ext, &name)
+}
+
+/// The sheets of a file's bytes: csv when `ext` is "csv", otherwise whatever workbook
+/// format calamine recognises. `name` names a csv file's one sheet.
+pub fn read_bytes(bytes: &[u8], ext: &str, name: &str) -> Result<Vec<Sheet>, String> {
+    if ext.eq_ignore_ascii_case("csv") {
+        return read_csv(bytes, name).map(|s| vec![s]);
     }
-    let mut book = open_workbook_auto(path).map_err(|e| {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         format!("cannot read it as a spreadsheet ({e}); give an .xlsx, .xls, .ods or .csv file")
     })?;
     let mut out = Vec::new();
@@ -56,19 +67,18 @@ fn text_of(d: &Data) -> String {
     }
 }
 
-fn read_csv(path: &Path) -> Result<Sheet, String> {
+fn read_csv(bytes: &[u8], name: &str) -> Result<Sheet, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| format!("cannot read it as CSV ({e})"))?;
+        .from_reader(bytes);
     let mut rows = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| format!("row {}: {e}", i + 1))?;
         rows.push(rec.iter().map(|c| c.trim().to_string()).collect());
     }
-    let name = path
-        .file_stem()
-        .map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
-    Ok(Sheet { name, rows })
+    Ok(Sheet {
+        name: name.to_string(),
+        rows,
+    })
 }
