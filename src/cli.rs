@@ -6,12 +6,14 @@ mod check;
 mod diff;
 mod evaluation;
 mod fmt;
+mod generate;
 mod git;
+mod headless;
 mod listing;
 mod new;
 mod ranked;
 
-pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format};
+pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,9 +36,11 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    let started = std::time::Instant::now();
     let fw = || load_framework(&cli.bank, cli.no_user_banks);
     match cli.command {
         None => match &cli.plan {
+            Some(plan) if cli.headless => headless::run(plan, &cli, started, fw),
             Some(plan) => {
                 let opts = crate::tui::Options {
                     theme: cli.theme.clone(),
@@ -75,6 +79,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
+        Some(Command::Generate { ref what }) => generate::run(what),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
         Some(Command::Show { ref plan, .. }) => diff::show(plan),
         Some(Command::Log {

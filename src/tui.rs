@@ -5,6 +5,7 @@ mod app;
 mod config;
 mod event_loop;
 mod form;
+pub mod headless;
 mod history;
 mod keymap;
 mod recovery;
@@ -35,6 +36,22 @@ pub struct Options {
 
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
 pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
+    let mut app = prepare(path, fw, opts)?;
+    if let Some(text) = recovery::pending(path) {
+        app.question = Some(Question::Recover { text });
+    }
+    // ratatui::init installs a panic hook that restores the terminal before the message;
+    // ours, installed after it, first writes any unsaved work to a recovery copy.
+    let mut terminal = ratatui::init();
+    let snapshot = recovery::install(path);
+    let result = event_loop::run(&mut terminal, &mut app, &snapshot);
+    ratatui::restore();
+    result.map(|()| 0)
+}
+
+/// The app as it opens on a plan: the plan read (or a new one), settings, theme and
+/// keymap applied, and their warnings on the status line.
+pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<App> {
     let plan = match load(path) {
         Ok(loaded) => loaded.plan,
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -62,16 +79,7 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     if !warnings.is_empty() {
         app.say(Tone::Warn, warnings.join(" · "));
     }
-    if let Some(text) = recovery::pending(path) {
-        app.question = Some(Question::Recover { text });
-    }
-    // ratatui::init installs a panic hook that restores the terminal before the message;
-    // ours, installed after it, first writes any unsaved work to a recovery copy.
-    let mut terminal = ratatui::init();
-    let snapshot = recovery::install(path);
-    let result = event_loop::run(&mut terminal, &mut app, &snapshot);
-    ratatui::restore();
-    result.map(|()| 0)
+    Ok(app)
 }
 
 /// The user's settings folder, `$XDG_CONFIG_HOME/tocplan`.

@@ -36,6 +36,20 @@ fn saving_is_atomic_keeps_permissions_and_leaves_no_temp_files() {
     assert_eq!(names.len(), 1, "temporary file left behind");
 }
 
+#[test]
+fn a_new_file_gets_the_mode_any_editor_would_give_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // std::fs::write creates with 0666 less the umask, as editors do.
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "x").expect("write");
+    let path = dir.path().join("plan.toml");
+    save(&Plan::new("New"), &path).expect("save");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), mode(&plain));
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),

@@ -30,8 +30,37 @@ pub struct Cli {
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
 
+    /// Run the app without a terminal, driven by a key script (see --keys), and print
+    /// what each step cost: time per key, bytes written to the terminal, peak memory.
+    #[arg(long, requires = "plan")]
+    pub headless: bool,
+
+    /// The key script for --headless: one key per line as in keymap.toml (`j`, `Enter`,
+    /// `Ctrl-s`), `KEY x N` to repeat, `type TEXT` to type text, `#` comments.
+    #[arg(long, value_name = "FILE", requires = "headless")]
+    pub keys: Option<PathBuf>,
+
+    /// The terminal size for --headless, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "80x24", value_parser = parse_size, requires = "headless")]
+    pub size: (u16, u16),
+
+    /// Print the --headless figures as JSON instead of a table.
+    #[arg(long, requires = "headless")]
+    pub json: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("`{s}` is not a size; write WIDTHxHEIGHT, e.g. 80x24");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w == 0 || h == 0 {
+        return Err(bad());
+    }
+    Ok((w, h))
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,6 +192,12 @@ pub enum Command {
         #[arg(long, default_value = "tocplan")]
         command: String,
     },
+    /// Write a generated plan or bank of any size, for trying tocplan out at scale and
+    /// for the speed figures (`--headless`, the benchmarks).
+    Generate {
+        #[command(subcommand)]
+        what: GenerateCommand,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -229,4 +264,29 @@ pub enum DiffFormat {
     Text,
     Markdown,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// A valid plan of about N outcomes, outputs and activities (1 : 2 : 2), all linked,
+    /// with measures, assumptions and evidence.
+    Plan {
+        /// How many items.
+        #[arg(long, default_value_t = 1000, value_name = "N")]
+        items: usize,
+        out: PathBuf,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// A bank of N indicators made of the built-in bank's words, spread over the 14 domains.
+    Bank {
+        /// How many indicators.
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        indicators: usize,
+        out: PathBuf,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }

@@ -87,6 +87,26 @@ pub struct Bank {
     pub indicators: Vec<Indicator>,
 }
 
+impl Bank {
+    /// The bank as tocplan's bank TOML, ready for `--bank` or the config folder, after
+    /// `header` (comment lines saying where it came from).
+    pub fn to_toml(&self, header: &str) -> Result<String, String> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            schema: i64,
+            bank: &'a BankInfo,
+            indicator: &'a [Indicator],
+        }
+        let body = toml::to_string(&Out {
+            schema: 1,
+            bank: &self.info,
+            indicator: &self.indicators,
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(format!("{header}\n{body}"))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {

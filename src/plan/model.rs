@@ -276,6 +276,16 @@ impl Plan {
         self.ids().find(|(_, i)| *i == id).map(|(k, _)| k)
     }
 
+    /// Every link as (from, to): outcomes, outputs and activities to what they serve.
+    pub fn links(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.outcomes
+            .iter()
+            .map(|o| (&o.id, &o.serves))
+            .chain(self.outputs.iter().map(|o| (&o.id, &o.serves)))
+            .chain(self.activities.iter().map(|a| (&a.id, &a.serves)))
+            .flat_map(|(id, serves)| serves.iter().map(move |s| (id.as_str(), s.as_str())))
+    }
+
     /// Every id in the plan with its kind, in file order (the goal first).
     pub fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
         std::iter::once((Kind::Goal, GOAL_ID))

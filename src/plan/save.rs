@@ -37,11 +37,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             reason: "the file is read-only; make it writable, or save elsewhere".into(),
         });
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tocplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tocplan-").suffix(".tmp");
+    // A new file gets what any editor would give it (0666 less the umask), not the
+    // owner-only mode of a temporary file.
+    #[cfg(unix)]
+    if old_perms.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if let Some(p) = old_perms {

@@ -4,7 +4,7 @@
 
 use super::comments::Comments;
 use super::model::*;
-use super::values::{Extra, Number};
+use super::values::{Date, Extra, Number};
 
 const WORDS: [&str; 16] = [
     "newcomers",
@@ -32,61 +32,160 @@ fn text(i: usize, n: usize) -> String {
     format!("Item {i}: {}", words.join(" "))
 }
 
-/// A valid plan with about `items` outcomes, outputs and activities together.
+/// Real indicators from several domains, categories and perspectives, so a generated
+/// plan passes review as a well-made one would.
+const INDICATORS: [&str; 8] = [
+    "language-and-communication.practice-outside-classes",
+    "social-bridges.ask-neighbours-for-help",
+    "work.in-paid-work",
+    "education.college-completion",
+    "leisure.mixed-leisure",
+    "digital-skills.essential-digital-skills",
+    "social-links.referrals-taken-up",
+    "stability.lasting-friendship",
+];
+
+const GROUPS: [Group; 3] = [
+    Group::Newcomers,
+    Group::ReceivingCommunity,
+    Group::Institutions,
+];
+
+/// A valid plan with `items` outcomes, outputs and activities together (at least 5),
+/// each linked to what it serves, with the stakeholders, assumptions, evidence,
+/// measures and readings a finished plan has: it passes review with advice only.
 pub fn plan(items: usize) -> Plan {
     let per = (items / 5).max(1);
+    // Activities take what is left over, so the total is exactly `items` from 5 up.
+    let activities = items.saturating_sub(3 * per).max(2 * per);
     let mut p = Plan::new(&format!("Generated plan of {items} items"));
     p.goal.text = "Everyone in the generated town feels they belong".into();
-    let item = |id: String, text: String, serves: Vec<String>| (id, text, serves);
+    p.goal.impact_evidence = "The town's yearly residents' survey".into();
+    p.context.problem = "Newcomers and long-standing residents rarely meet".into();
+    p.context.place = "A generated town".into();
+    p.context.start = Date::new(2026, 1, 1);
+    p.context.end = Date::new(2027, 12, 31);
+    p.context.key_domains = vec![7, 9];
+    let people = (per / 10).max(3);
+    for i in 0..people {
+        p.stakeholders.push(Stakeholder {
+            id: format!("stakeholder-{i}"),
+            name: format!("Stakeholder {i}"),
+            group: GROUPS[i % GROUPS.len()],
+            role: text(i, 6),
+            involvement: "Monthly steering group".into(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+    }
     for i in 0..per {
-        let (id, text, serves) = item(format!("outcome-{i}"), text(i, 8), vec![GOAL_ID.into()]);
+        let id = format!("outcome-{i}");
         p.outcomes.push(Outcome {
-            id,
-            text,
-            serves,
+            id: id.clone(),
+            text: text(i, 8),
+            serves: vec![GOAL_ID.into()],
             extra: Extra::new(),
             comments: Comments::default(),
         });
-        p.measures.push(Measure {
-            id: format!("measure-{i}"),
-            outcome: format!("outcome-{i}"),
-            indicator: "social-bridges.ask-neighbours-for-help".into(),
-            baseline: Some(Number::Int(10)),
-            target: Some(Number::Int(40)),
-            target_date: None,
-            method: "Survey".into(),
-            sample: String::new(),
-            frequency: "Yearly".into(),
-            collected_by: "Team".into(),
+        p.assumptions.push(Assumption {
+            id: format!("assumption-{i}"),
+            about: About::Link {
+                from: id.clone(),
+                to: GOAL_ID.into(),
+            },
+            text: text(i + 3, 10),
             extra: Extra::new(),
             comments: Comments::default(),
         });
+        p.evidence.push(Evidence {
+            id: format!("evidence-{i}"),
+            assumption: format!("assumption-{i}"),
+            kind: Some(if i % 2 == 0 {
+                EvidenceKind::Qualitative
+            } else {
+                EvidenceKind::Statistical
+            }),
+            text: text(i + 5, 12),
+            source: "Local evaluation report".into(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        });
+        // Two measures each, so even the smallest plan measures more than one domain.
+        for m in [2 * i, 2 * i + 1] {
+            p.measures.push(Measure {
+                id: format!("measure-{m}"),
+                outcome: id.clone(),
+                indicator: INDICATORS[m % INDICATORS.len()].into(),
+                baseline: Some(Number::Int(10)),
+                target: Some(Number::Int(40)),
+                target_date: p.context.end,
+                method: "Survey".into(),
+                sample: "Everyone who takes part".into(),
+                frequency: "Yearly".into(),
+                collected_by: "Team".into(),
+                extra: Extra::new(),
+                comments: Comments::default(),
+            });
+        }
+        if let Some(date) = Date::new(2026, 6, 1)
+            && i % 2 == 0
+        {
+            p.readings.push(Reading {
+                measure: format!("measure-{}", 2 * i),
+                date,
+                value: Number::Int(12 + (i % 20) as i64),
+                note: String::new(),
+                extra: Extra::new(),
+                comments: Comments::default(),
+            });
+        }
     }
     for i in 0..2 * per {
-        let (id, text, serves) = item(
-            format!("output-{i}"),
-            text(i + 1, 10),
-            vec![format!("outcome-{}", i / 2)],
-        );
         p.outputs.push(Output {
-            id,
-            text,
-            serves,
+            id: format!("output-{i}"),
+            text: text(i + 1, 10),
+            serves: vec![format!("outcome-{}", i / 2)],
             extra: Extra::new(),
             comments: Comments::default(),
         });
     }
-    for i in 0..2 * per {
+    for i in 0..activities {
         p.activities.push(Activity {
             id: format!("activity-{i}"),
             text: text(i + 2, 12),
-            serves: vec![format!("output-{i}")],
+            serves: vec![format!("output-{}", i % (2 * per))],
             resources: vec!["Staff: coordinator".into()],
             barrier: String::new(),
-            responsible: None,
+            responsible: Some(format!("stakeholder-{}", i % people)),
             extra: Extra::new(),
             comments: Comments::default(),
         });
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::framework::Framework;
+    use crate::plan::Severity;
+    use crate::plan::review::review;
+
+    #[test]
+    fn generated_plans_have_the_size_asked_and_pass_review() {
+        let fw = Framework::builtin().expect("framework");
+        for items in [5, 7, 100, 1_001] {
+            let plan = super::plan(items);
+            let n = plan.outcomes.len() + plan.outputs.len() + plan.activities.len();
+            assert_eq!(n, items);
+            let text = crate::plan::to_toml(&plan);
+            let loaded = crate::plan::parse_str(&text, std::path::Path::new("g.toml"))
+                .expect("a generated plan loads");
+            assert!(crate::plan::validate(&loaded.plan, &fw, &loaded.source).is_empty());
+            let serious: Vec<_> = review(&loaded.plan, &fw)
+                .into_iter()
+                .filter(|f| f.severity != Severity::Advice)
+                .collect();
+            assert!(serious.is_empty(), "{items} items: {serious:?}");
+        }
+    }
 }

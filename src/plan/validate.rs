@@ -9,10 +9,22 @@ use crate::framework::Framework;
 
 struct Check<'a> {
     map: &'a SourceMap,
+    /// Each id's kind (its first use), and every link: looked up once per reference, so
+    /// a plan of thousands of items checks in linear time.
+    kinds: HashMap<&'a str, Kind>,
+    links: HashSet<(&'a str, &'a str)>,
     out: Vec<Diagnostic>,
 }
 
 impl Check<'_> {
+    fn kind_of(&self, id: &str) -> Option<Kind> {
+        self.kinds.get(id).copied()
+    }
+
+    fn serves(&self, from: &str, to: &str) -> bool {
+        self.links.contains(&(from, to))
+    }
+
     fn error(&mut self, path: &str, msg: String) {
         let pos = self.map.get(path);
         self.out.push(Diagnostic::error(pos, msg));
@@ -26,8 +38,14 @@ impl Check<'_> {
 
 /// Every problem with the plan's content, in file order.
 pub fn validate(plan: &Plan, fw: &Framework, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut kinds = HashMap::new();
+    for (kind, id) in plan.ids() {
+        kinds.entry(id).or_insert(kind);
+    }
     let mut c = Check {
         map,
+        kinds,
+        links: plan.links().collect(),
         out: Vec::new(),
     };
     ids(plan, &mut c);
@@ -47,18 +65,26 @@ fn valid_id(id: &str) -> bool {
 }
 
 fn ids(plan: &Plan, c: &mut Check<'_>) {
-    let mut seen: HashMap<&str, (Kind, String)> = HashMap::new();
+    let mut seen: HashMap<&str, (Kind, usize)> = HashMap::new();
     let mut counts: HashMap<Kind, usize> = HashMap::new();
+    let path = |kind: Kind, n: usize| format!("{}[{n}].id", kind.table());
     for (kind, id) in plan.ids().skip(1) {
-        let n = counts.entry(kind).or_default();
-        let path = format!("{}[{}].id", kind.table(), *n);
-        *n += 1;
+        let count = counts.entry(kind).or_default();
+        let n = *count;
+        *count += 1;
         if id.is_empty() {
             continue; // reported as a missing key when read
         }
+        let first = *seen.entry(id).or_insert((kind, n));
+        let duplicate = first != (kind, n);
+        // The common case builds no strings at all.
+        if valid_id(id) && id != GOAL_ID && !duplicate {
+            continue;
+        }
+        let here = path(kind, n);
         if !valid_id(id) {
             c.error(
-                &path,
+                &here,
                 format!(
                     "id `{}` may hold only letters, digits, `-`, `_` and `.`; try `{}`",
                     crate::text::sanitize(id),
@@ -67,17 +93,15 @@ fn ids(plan: &Plan, c: &mut Check<'_>) {
             );
         }
         if id == GOAL_ID {
-            c.error(&path, format!("the id `{GOAL_ID}` is reserved for the plan's goal; choose another id for this {}", kind.noun()));
+            c.error(&here, format!("the id `{GOAL_ID}` is reserved for the plan's goal; choose another id for this {}", kind.noun()));
             continue;
         }
-        if let Some((first_kind, first_path)) = seen.get(id) {
-            let first = c
+        if duplicate {
+            let line = c
                 .map
-                .get(first_path)
+                .get(&path(first.0, first.1))
                 .map_or(String::new(), |p| format!(" (line {})", p.line));
-            c.error(&path, format!("duplicate id `{id}`: already used by the {}{first}; ids must be unique across the plan", first_kind.noun()));
-        } else {
-            seen.insert(id, (kind, path));
+            c.error(&here, format!("duplicate id `{id}`: already used by the {}{line}; ids must be unique across the plan", first.0.noun()));
         }
     }
 }
@@ -128,22 +152,29 @@ fn links(plan: &Plan, c: &mut Check<'_>) {
             _ => "outputs",
         };
         for (i, (id, serves)) in items.into_iter().enumerate() {
-            let item = format!("{} `{id}`", kind.noun());
+            let item = || format!("{} `{id}`", kind.noun());
             if serves.is_empty() {
+                let item = item();
                 c.warning(&format!("{}[{i}]", kind.table()), format!("{item} serves nothing; add `serves = [...]` naming what it leads to: {expected}"));
             }
             let mut dup = HashSet::new();
             for (j, target) in serves.iter().enumerate() {
+                let found = c.kind_of(target);
+                let first = dup.insert(target);
+                if first && found.is_some_and(|k| allowed.contains(&k)) {
+                    continue;
+                }
                 let path = format!("{}[{i}].serves[{j}]", kind.table());
                 let t = crate::text::sanitize(target);
-                if !dup.insert(target) {
+                let item = item();
+                if !first {
                     c.warning(
                         &path,
                         format!("{item} lists `{t}` twice in `serves`; remove one"),
                     );
                     continue;
                 }
-                match plan.kind_of(target) {
+                match found {
                     None => c.error(&path, format!("{item} serves `{t}`, which does not exist; {}", suggest(plan, target, allowed))),
                     Some(k) if allowed.contains(&k) => {}
                     Some(k) => c.error(&path, format!("{item} serves `{t}`, which is {} {}; links point forward (activity -> output -> outcome -> goal), so {} {} serves {expected}", article(k.noun()), k.noun(), article(kind.noun()), kind.noun())),
@@ -254,7 +285,7 @@ fn visit(
 fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
     for (i, m) in plan.measures.iter().enumerate() {
         let path = format!("measure[{i}]");
-        match plan.kind_of(&m.outcome) {
+        match c.kind_of(&m.outcome) {
             Some(Kind::Outcome) => {}
             Some(k) => c.error(&format!("{path}.outcome"), format!("measure `{}` is on `{}`, which is {} {}; measures belong to intermediate outcomes", m.id, m.outcome, article(k.noun()), k.noun())),
             None if m.outcome.is_empty() => {}
@@ -266,7 +297,7 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
     }
     for (i, a) in plan.activities.iter().enumerate() {
         if let Some(r) = &a.responsible
-            && plan.kind_of(r) != Some(Kind::Stakeholder)
+            && c.kind_of(r) != Some(Kind::Stakeholder)
         {
             c.error(&format!("activity[{i}].responsible"), format!("activity `{}` names `{}` as responsible, which is not a stakeholder in this plan; add a [[stakeholder]] with that id or use an existing one", a.id, crate::text::sanitize(r)));
         }
@@ -276,7 +307,7 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
         match &a.about {
             About::Item(id) if id.is_empty() => {}
             About::Item(id) => {
-                if plan.kind_of(id).is_none() {
+                if c.kind_of(id).is_none() {
                     c.error(
                         &path,
                         format!(
@@ -288,14 +319,14 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
                 }
             }
             About::Link { from, to } => {
-                if !serves(plan, from, to) {
+                if !c.serves(from, to) {
                     c.error(&path, format!("assumption `{}` is about the link {} -> {}, but `{}` does not serve `{}`; name an existing link, or the item itself", a.id, crate::text::sanitize(from), crate::text::sanitize(to), crate::text::sanitize(from), crate::text::sanitize(to)));
                 }
             }
         }
     }
     for (i, e) in plan.evidence.iter().enumerate() {
-        if !e.assumption.is_empty() && plan.kind_of(&e.assumption) != Some(Kind::Assumption) {
+        if !e.assumption.is_empty() && c.kind_of(&e.assumption) != Some(Kind::Assumption) {
             c.error(
                 &format!("evidence[{i}].assumption"),
                 format!(
@@ -309,7 +340,7 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
     let mut seen = HashSet::new();
     for (i, r) in plan.readings.iter().enumerate() {
         let path = format!("reading[{i}]");
-        if !r.measure.is_empty() && plan.kind_of(&r.measure) != Some(Kind::Measure) {
+        if !r.measure.is_empty() && c.kind_of(&r.measure) != Some(Kind::Measure) {
             c.error(
                 &format!("{path}.measure"),
                 format!(

@@ -1,10 +1,12 @@
 //! Application state: the plan, its history, where the planner is, and what is open.
 
+mod chain;
 mod picker;
 
+pub use chain::{Chain, ChainView, Links};
 pub use picker::PickerState;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -173,6 +175,9 @@ pub struct App {
     pub review: (u64, Vec<Finding>, HashSet<String>),
     /// The row selected in the review overlay.
     pub review_row: usize,
+    /// The plan's links as numbers and the selection's chain (see `refresh`).
+    links: Links,
+    chain: Chain,
     /// The row (measure) selected in the evaluation view.
     pub evaluation_row: usize,
     /// The fingerprint of the file as last read or written (`None`: no file yet), so a
@@ -209,11 +214,14 @@ impl App {
             picker: None,
             review: (0, Vec::new(), HashSet::new()),
             review_row: 0,
+            links: Links::default(),
+            chain: Chain::default(),
             evaluation_row: 0,
             disk: None,
             declined: None,
         };
         app.review = reviewed(&app.plan, &app.fw, 0);
+        app.refresh();
         app
     }
 
@@ -332,41 +340,40 @@ impl App {
         }
     }
 
-    /// Ids on the causal chain of the selection: what it serves (rightwards, transitively)
-    /// and what serves it (leftwards, transitively). Linear in the plan's links.
-    pub fn chain(&self) -> HashSet<String> {
-        let Some(start) = self.selected() else {
-            return HashSet::new();
+    /// The causal chain of the selection: what it serves (rightwards, transitively) and
+    /// what serves it (leftwards, transitively). Kept ready by `refresh`; worked out here
+    /// only if the state moved without it (tests that set fields directly).
+    pub fn chain(&self) -> ChainView<'_> {
+        use std::borrow::Cow;
+        let links = if self.links.is_for(self.version) {
+            Cow::Borrowed(&self.links)
+        } else {
+            Cow::Owned(Links::build(&self.plan, self.version))
         };
-        let p = &self.plan;
-        let mut forward: HashMap<&str, Vec<&str>> = HashMap::new();
-        let mut backward: HashMap<&str, Vec<&str>> = HashMap::new();
-        let items = p
-            .outcomes
-            .iter()
-            .map(|o| (&o.id, &o.serves))
-            .chain(p.outputs.iter().map(|o| (&o.id, &o.serves)))
-            .chain(p.activities.iter().map(|a| (&a.id, &a.serves)));
-        for (id, serves) in items {
-            for s in serves {
-                forward.entry(id).or_default().push(s);
-                backward.entry(s).or_default().push(id);
-            }
+        let key = self.chain_key();
+        let chain = if self.chain.is_for(key) {
+            Cow::Borrowed(&self.chain)
+        } else {
+            Cow::Owned(links.chain(self.selected().as_deref(), key))
+        };
+        ChainView { links, chain }
+    }
+
+    fn chain_key(&self) -> chain::ChainKey {
+        (self.version, self.pane, self.rows[self.pane])
+    }
+
+    /// Brings what is derived from the plan and the selection up to date after a change:
+    /// the review, the links, the chain. Each is redone only when what it depends on moved.
+    pub fn refresh(&mut self) {
+        self.refresh_review();
+        if !self.links.is_for(self.version) {
+            self.links = Links::build(&self.plan, self.version);
         }
-        let mut out: HashSet<String> = HashSet::from([start.clone()]);
-        for map in [&forward, &backward] {
-            let mut stack = vec![start.as_str()];
-            let mut seen: HashSet<&str> = HashSet::from([start.as_str()]);
-            while let Some(id) = stack.pop() {
-                for next in map.get(id).into_iter().flatten() {
-                    if seen.insert(next) {
-                        out.insert(next.to_string());
-                        stack.push(next);
-                    }
-                }
-            }
+        let key = self.chain_key();
+        if !self.chain.is_for(key) {
+            self.chain = self.links.chain(self.selected().as_deref(), key);
         }
-        out
     }
 
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {

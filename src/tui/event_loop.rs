@@ -39,7 +39,12 @@ pub fn run(
 }
 
 /// Runs a message through `update` and carries out its effects; true means quit.
-fn handle(app: &mut App, msg: Msg, ranker: &Sender<(u64, Query)>, latest: &AtomicU64) -> bool {
+pub(super) fn handle(
+    app: &mut App,
+    msg: Msg,
+    ranker: &Sender<(u64, Query)>,
+    latest: &AtomicU64,
+) -> bool {
     let mut queue = update(app, msg);
     while !queue.is_empty() {
         let mut next = Vec::new();
@@ -105,7 +110,7 @@ fn spawn_input(tx: Sender<Msg>) {
 
 /// Ranks picker queries off the main thread. Only the newest query is worth finishing: a
 /// queued older one is skipped, and a running one gives up when a newer one arrives.
-fn spawn_ranker(
+pub(super) fn spawn_ranker(
     engine: Arc<Picker>,
     latest: Arc<AtomicU64>,
     tx: Sender<Msg>,

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use key::parse as parse_key;
 pub use table::help;
 
 /// Where keys go. Text typed in the editor and on the prompt line is not in the table.

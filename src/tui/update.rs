@@ -14,6 +14,9 @@ pub(crate) use review::ordered as ordered_findings;
 
 pub use picker::RANK_AT_ONCE;
 
+/// How far PageUp and PageDown move in a list.
+const PAGE: usize = 8;
+
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
@@ -76,7 +79,7 @@ pub enum Msg {
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let effects = dispatch(app, msg);
-    app.refresh_review();
+    app.refresh();
     effects
 }
 

@@ -261,20 +261,27 @@ fn context_specific(plan: &Plan, _: &Framework, out: &mut Out) {
 }
 
 fn theory_explains_why(plan: &Plan, _: &Framework, out: &mut Out) {
-    let about_item = |id: &str| {
-        plan.assumptions
-            .iter()
-            .any(|a| a.about == About::Item(id.to_string()))
-    };
+    // What the assumptions are about, gathered once: a plan of thousands of items is
+    // reviewed after every change, so each check below is a lookup, not a scan.
+    let mut items: HashSet<&str> = HashSet::new();
+    let mut touched: HashSet<&str> = HashSet::new();
+    let mut links: HashSet<(&str, &str)> = HashSet::new();
+    for a in &plan.assumptions {
+        match &a.about {
+            About::Item(x) => {
+                items.insert(x);
+                touched.insert(x);
+            }
+            About::Link { from, to } => {
+                links.insert((from, to));
+                touched.insert(from);
+                touched.insert(to);
+            }
+        }
+    }
     // An outcome's theory may be stated on the outcome or on a link into or out of it.
-    let about_outcome = |id: &str| {
-        plan.assumptions.iter().any(|a| match &a.about {
-            About::Item(x) => x == id,
-            About::Link { from, to } => from == id || to == id,
-        })
-    };
     for (i, o) in plan.outcomes.iter().enumerate() {
-        if !about_outcome(&o.id) {
+        if !touched.contains(o.id.as_str()) {
             out.push(
                 Warning,
                 item(&o.id),
@@ -288,27 +295,23 @@ fn theory_explains_why(plan: &Plan, _: &Framework, out: &mut Out) {
     }
     for (i, o) in plan.outputs.iter().enumerate() {
         for to in &o.serves {
-            let link = About::Link {
-                from: o.id.clone(),
-                to: to.clone(),
-            };
-            if !plan.assumptions.iter().any(|a| a.about == link) && !about_item(&o.id) {
+            if !links.contains(&(o.id.as_str(), to.as_str())) && !items.contains(o.id.as_str()) {
                 out.push(Advice, item(&o.id), format!("output[{i}]"), format!("Why will output `{}` lead to `{to}`? State the assumption on that link (A on it in the details)", o.id));
             }
         }
     }
+    let owner = |a: &Assumption| match &a.about {
+        About::Item(x) => x.clone(),
+        About::Link { from, .. } => from.clone(),
+    };
+    let evidenced: HashSet<&str> = plan
+        .evidence
+        .iter()
+        .map(|e| e.assumption.as_str())
+        .collect();
     for (i, a) in plan.assumptions.iter().enumerate() {
-        let ev: Vec<&Evidence> = plan
-            .evidence
-            .iter()
-            .filter(|e| e.assumption == a.id)
-            .collect();
-        let owner = match &a.about {
-            About::Item(x) => x.clone(),
-            About::Link { from, .. } => from.clone(),
-        };
-        if ev.is_empty() {
-            out.push(Warning, item(&owner), format!("assumption[{i}]"), format!("Assumption `{}` has no evidence: what shows it holds? (a on it in the details)", a.id));
+        if !evidenced.contains(a.id.as_str()) {
+            out.push(Warning, item(&owner(a)), format!("assumption[{i}]"), format!("Assumption `{}` has no evidence: what shows it holds? (a on it in the details)", a.id));
         }
     }
     for (i, e) in plan.evidence.iter().enumerate() {
@@ -317,10 +320,7 @@ fn theory_explains_why(plan: &Plan, _: &Framework, out: &mut Out) {
                 .assumptions
                 .iter()
                 .find(|a| a.id == e.assumption)
-                .map(|a| match &a.about {
-                    About::Item(x) => x.clone(),
-                    About::Link { from, .. } => from.clone(),
-                });
+                .map(owner);
             out.push(
                 Warning,
                 owner.map_or(At::Context, At::Item),

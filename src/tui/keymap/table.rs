@@ -18,6 +18,8 @@ pub const DEFAULTS: &[(M, &str, A)] = &[
     (M::Normal, "↑", A::Up),
     (M::Normal, "g", A::Top),
     (M::Normal, "G", A::Bottom),
+    (M::Normal, "PageDown", A::PageDown),
+    (M::Normal, "PageUp", A::PageUp),
     (M::Normal, "Enter", A::Open),
     (M::Normal, "e", A::Edit),
     (M::Normal, "a", A::Add),

@@ -69,7 +69,7 @@ fn render_pane(
     f: &mut Frame,
     pane: usize,
     rect: Rect,
-    chain: &std::collections::HashSet<String>,
+    chain: &super::super::app::ChainView<'_>,
     partial: bool,
 ) {
     let col = app.fw.worksheet.column(PANES[pane]);
@@ -142,7 +142,7 @@ fn render_pane(
                     *last = last.chars().take(keep).collect::<String>() + "…";
                 }
             }
-            let on_chain = ids.get(row).is_some_and(|id| chain.contains(*id));
+            let on_chain = ids.get(row).is_some_and(|id| chain.contains(id));
             let style = if on_chain {
                 kind_style.patch(th.style(Slot::Chain))
             } else if chain.is_empty() {

@@ -19,6 +19,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             let len = app.pane_ids(app.pane).len();
             app.rows[app.pane] = (app.rows[app.pane] + 1).min(len.saturating_sub(1));
         }
+        Action::PageUp => app.rows[app.pane] = app.rows[app.pane].saturating_sub(super::PAGE),
+        Action::PageDown => {
+            let len = app.pane_ids(app.pane).len();
+            app.rows[app.pane] = (app.rows[app.pane] + super::PAGE).min(len.saturating_sub(1));
+        }
         Action::Top => app.rows[app.pane] = 0,
         Action::Bottom => app.rows[app.pane] = app.pane_ids(app.pane).len().saturating_sub(1),
         Action::Open => open(app),

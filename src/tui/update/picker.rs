@@ -14,7 +14,7 @@ use crate::plan::{Field, Kind};
 pub const RANK_AT_ONCE: usize = 10_000;
 
 /// Rows a page moves.
-const PAGE: usize = 8;
+use super::PAGE;
 
 /// Opens the picker for an outcome (or, with `replacing`, for one of its measures).
 pub fn open(app: &mut App, outcome: Option<String>, replacing: Option<String>) -> Vec<Effect> {
