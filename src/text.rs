@@ -1,5 +1,7 @@
 //! Small text helpers shared by every layer.
 
+use std::borrow::Cow;
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -48,9 +50,18 @@ pub fn slug(text: &str, max_len: usize) -> String {
 /// the original char index of every folded char, so matches can be shown in the original.
 pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     use unicode_normalization::UnicodeNormalization;
+    // Most text is ASCII: lower-cased in place, each character maps to itself.
+    if text.is_ascii() {
+        return (text.to_ascii_lowercase(), (0..text.len()).collect());
+    }
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, ch) in text.chars().enumerate() {
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         for c in std::iter::once(ch).nfkd() {
             if unicode_normalization::char::is_combining_mark(c) {
                 continue;
@@ -129,20 +140,28 @@ pub fn markdown_cell(cell: &str) -> String {
 /// DEL becomes ␡, and C1 controls and the bidi overrides and isolates that could reorder
 /// what a reader sees become �. Line breaks stay, for callers that lay out lines.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-            '\u{7f}' => '\u{2421}',
-            '\u{200e}'
-            | '\u{200f}'
-            | '\u{061c}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    sanitized(text).into_owned()
+}
+
+/// `sanitize` without a copy when the text is clean, as it nearly always is: for drawing.
+pub fn sanitized(text: &str) -> Cow<'_, str> {
+    let replace = |c: char| match c {
+        '\n' => None,
+        '\u{0}'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{200e}'
+        | '\u{200f}'
+        | '\u{061c}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
+        c if c.is_control() => Some('\u{FFFD}'),
+        _ => None,
+    };
+    // Nearly all text is clean: it is drawn as it is, with no copy.
+    if !text.chars().any(|c| replace(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| replace(c).unwrap_or(c)).collect())
 }
 
 #[cfg(test)]

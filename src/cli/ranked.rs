@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::listing::{Filters, resolve};
 use crate::framework::Framework;
 use crate::framework::picker::{Picker, Query};
-use crate::text::sanitize;
+use crate::text::{sanitize, sanitized};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -68,10 +68,12 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             via: &h.via,
         });
     }
-    let mut out = std::io::stdout().lock();
+    // Stdout is line-buffered: thousands of results would be thousands of writes.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(0);
     }
     for r in &rows {
@@ -80,11 +82,12 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             "{:>3}. {}  ({} {} · {} · {})",
             r.rank, r.id, r.domain, r.domain_name, r.category, r.perspective
         )?;
-        writeln!(out, "     {}", sanitize(r.text))?;
+        writeln!(out, "     {}", sanitized(r.text))?;
         if !r.via.is_empty() {
             writeln!(out, "     via: {}", sanitize(&r.via.join(", ")))?;
         }
     }
     writeln!(out, "{} of {} indicators match", rows.len(), hits.len())?;
+    out.flush()?;
     Ok(0)
 }

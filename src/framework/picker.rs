@@ -109,7 +109,26 @@ impl Picker {
                 }
             }
         }
-        let entries = fw.indicators().map(|i| entry(fw, i)).collect();
+        let all: Vec<&Indicator> = fw.indicators().collect();
+        let threads = threads_for(all.len());
+        let chunk = all.len().div_ceil(threads).max(1);
+        let entries = if threads == 1 {
+            all.iter().map(|i| entry(fw, i)).collect()
+        } else {
+            // A bank of 100,000 indicators is folded on every core, as it is searched.
+            std::thread::scope(|s| {
+                let parts: Vec<_> = all
+                    .chunks(chunk)
+                    .map(|part| {
+                        s.spawn(move || part.iter().map(|i| entry(fw, i)).collect::<Vec<_>>())
+                    })
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
         Picker { entries, domains }
     }
 
@@ -146,12 +165,7 @@ impl Picker {
                     .collect()
             })
             .collect();
-        // Large banks are scored in parallel slices; small ones are not worth a thread.
-        let threads = if self.entries.len() < PARALLEL_FROM {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-        };
+        let threads = threads_for(self.entries.len());
         let chunk = self.entries.len().div_ceil(threads).max(1);
         let scan = |from: usize| -> Option<Vec<Hit>> {
             let matcher = SkimMatcherV2::default();
@@ -238,6 +252,15 @@ impl Picker {
             positions,
             via,
         })
+    }
+}
+
+/// Large banks are folded and scored in parallel slices; small ones are not worth a thread.
+fn threads_for(entries: usize) -> usize {
+    if entries < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     }
 }
 

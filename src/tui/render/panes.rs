@@ -1,13 +1,15 @@
 //! The four panes, right to left in planning order, numbered 4 3 2 1 as in the guide.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, PANES};
 use super::super::theme::Slot;
-use crate::text::sanitize;
+use crate::text::sanitized;
 
 /// Below this width a quarter of the screen is too narrow to read: show fewer panes.
 const FOUR_PANES_MIN_WIDTH: u16 = 60;
@@ -106,53 +108,66 @@ fn render_pane(
     let max_lines = rect.height.saturating_sub(2).max(1) as usize;
     let ids = app.pane_ids(pane);
     let texts = app.pane_items(pane);
-    // Only the items that can be on screen are laid out: every item takes at least a line,
-    // so `max_lines` items either side of the selection cover any scroll position.
     let selected = app.rows[pane].min(texts.len().saturating_sub(1));
-    let start = if focused {
-        selected.saturating_sub(max_lines)
-    } else {
-        0
-    };
-    let end = texts.len().min(if focused {
-        selected + max_lines + 1
-    } else {
-        max_lines
-    });
-    let items: Vec<ListItem> = texts
-        .into_iter()
-        .enumerate()
-        .take(end)
-        .skip(start)
-        .map(|(row, t)| {
-            // "!" marks an item the review has something to say about.
-            let flagged = ids.get(row).is_some_and(|id| app.flagged(id));
-            let bullet = if flagged { "! " } else { "• " };
-            let opts = textwrap::Options::new(width)
-                .initial_indent(bullet)
-                .subsequent_indent("  ");
-            let mut lines: Vec<String> = textwrap::wrap(&sanitize(t), opts)
-                .into_iter()
-                .map(|l| l.into_owned())
-                .collect();
-            if lines.len() > max_lines {
-                lines.truncate(max_lines);
-                if let Some(last) = lines.last_mut() {
-                    let keep = width.saturating_sub(1);
-                    *last = last.chars().take(keep).collect::<String>() + "…";
-                }
+    let item = |row: usize| -> ListItem {
+        // "!" marks an item the review has something to say about.
+        let flagged = ids.get(row).is_some_and(|id| app.flagged(id));
+        let bullet = if flagged { "! " } else { "• " };
+        let mut lines = wrapped(texts[row], width.saturating_sub(2).max(1));
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            if let Some(last) = lines.last_mut() {
+                let keep = width.saturating_sub(3);
+                *last = Cow::Owned(last.chars().take(keep).collect::<String>() + "…");
             }
-            let on_chain = ids.get(row).is_some_and(|id| chain.contains(id));
-            let style = if on_chain {
-                kind_style.patch(th.style(Slot::Chain))
-            } else if chain.is_empty() {
-                kind_style
-            } else {
-                th.style(Slot::Muted)
-            };
-            ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(style)
-        })
-        .collect();
+        }
+        let on_chain = ids.get(row).is_some_and(|id| chain.contains(id));
+        let style = if on_chain {
+            kind_style.patch(th.style(Slot::Chain))
+        } else if chain.is_empty() {
+            kind_style
+        } else {
+            th.style(Slot::Muted)
+        };
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let lead = if i == 0 { bullet } else { "  " };
+                Line::from(vec![Span::raw(lead), Span::raw(l)])
+            })
+            .collect();
+        ListItem::new(lines).style(style)
+    };
+    // Only the items that can be on screen are laid out (a pane may hold thousands): the
+    // list shows the selection with as many items before it as fit, and after it only
+    // what is left of the pane.
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut used = 0;
+    if !texts.is_empty() {
+        let anchor = if focused { selected } else { 0 };
+        let first = item(anchor);
+        used += first.height();
+        after.push(first);
+        let mut row = anchor;
+        while focused && used < max_lines && row > 0 {
+            row -= 1;
+            let it = item(row);
+            used += it.height();
+            before.push(it);
+        }
+        let mut row = anchor + 1;
+        while used < max_lines && row < texts.len() {
+            let it = item(row);
+            used += it.height();
+            after.push(it);
+            row += 1;
+        }
+    }
+    let at = before.len();
+    before.reverse();
+    let items: Vec<ListItem> = before.into_iter().chain(after).collect();
     if items.is_empty() {
         // An empty pane says what belongs in it, or what has to come first.
         let inner = block.inner(rect);
@@ -170,9 +185,21 @@ fn render_pane(
         .highlight_style(th.style(Slot::Selection));
     let mut state = ListState::default();
     if focused {
-        state.select(Some(selected - start));
+        state.select(Some(at));
     }
     f.render_stateful_widget(list, rect, &mut state);
+}
+
+/// An item's text, made safe and wrapped to `width`, borrowing the plan's text whenever
+/// it is clean (nearly always), so a frame copies almost nothing.
+fn wrapped(text: &str, width: usize) -> Vec<Cow<'_, str>> {
+    match sanitized(text) {
+        Cow::Borrowed(clean) => textwrap::wrap(clean, width),
+        Cow::Owned(safe) => textwrap::wrap(&safe, width)
+            .into_iter()
+            .map(|l| Cow::Owned(l.into_owned()))
+            .collect(),
+    }
 }
 
 fn empty_pane_text(app: &App, pane: usize) -> &'static str {

@@ -100,9 +100,15 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
         .filter(|m| m.outcome == p.outcome)
         .map(|m| m.indicator.as_str())
         .collect();
+    // Only the results that can be on screen are laid out (a bank may give 100,000): each
+    // takes two lines, so this many either side of the selection covers any scroll.
+    let reach = area.height as usize / 2 + 1;
+    let start = p.selected.saturating_sub(reach);
     let items: Vec<ListItem> = p
         .hits
         .iter()
+        .skip(start)
+        .take(2 * reach + 1)
         .filter_map(|h| app.fw.indicator(&h.id).map(|i| (h, i)))
         .map(|(h, ind)| {
             let mark = if measured.contains(&ind.id.as_str()) {
@@ -122,7 +128,8 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
     let list = List::new(items)
         .highlight_style(app.theme.style(Slot::Selection))
         .highlight_symbol("▶");
-    let mut state = ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected));
+    let mut state =
+        ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected - start));
     f.render_stateful_widget(list, area, &mut state);
 }
 
