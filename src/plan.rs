@@ -3,6 +3,7 @@
 mod add;
 mod comments;
 mod conflict;
+pub mod delta;
 mod diagnostic;
 pub mod diff;
 mod edit;
@@ -28,7 +29,7 @@ pub use edit::{Dependant, EditError};
 pub use error::{LoadError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;
-pub use read::{Loaded, load, parse_bytes, parse_str};
+pub use read::{Loaded, load, load_plan_only, parse_bytes, parse_plan_only, parse_str};
 pub use save::{content_hash, file_hash, save, write_atomic};
 pub use validate::{serves, validate};
 pub use values::{Date, Extra, Number};

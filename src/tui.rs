@@ -23,7 +23,7 @@ pub use update::{Effect, Msg, RANK_AT_ONCE, update};
 use std::path::Path;
 
 use crate::framework::Framework;
-use crate::plan::{LoadError, Plan, load};
+use crate::plan::{LoadError, Plan, load_plan_only};
 
 /// How the app looks and where its settings come from, as the command line gives them.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +52,7 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
 /// The app as it opens on a plan: the plan read (or a new one), settings, theme and
 /// keymap applied, and their warnings on the status line.
 pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<App> {
-    let plan = match load(path) {
+    let plan = match load_plan_only(path) {
         Ok(loaded) => loaded.plan,
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             Plan::new(&crate::text::title_from_file_name(path))

@@ -38,14 +38,27 @@ type Found = Option<(i64, Vec<String>)>;
 #[derive(Debug, Clone)]
 struct Folded {
     text: String,
-    /// Original char index of each folded char.
-    map: Vec<usize>,
+    /// Original char index of each folded char; `None` when each is its own (ASCII text,
+    /// nearly every bank), which saves a word per character over a big bank.
+    map: Option<Box<[u32]>>,
 }
 
 impl Folded {
     fn new(s: &str) -> Folded {
         let (text, map) = fold_with_map(s);
-        Folded { text, map }
+        let identity = map.iter().enumerate().all(|(i, &m)| i == m);
+        Folded {
+            text,
+            map: (!identity).then(|| map.into_iter().map(|m| m as u32).collect()),
+        }
+    }
+
+    /// The original char index of a folded char.
+    fn original(&self, i: usize) -> Option<usize> {
+        match &self.map {
+            None => (i < self.text.len()).then_some(i),
+            Some(map) => map.get(i).map(|&m| m as usize),
+        }
     }
 }
 
@@ -233,7 +246,7 @@ impl Picker {
             match (in_text, other) {
                 (Some((s, p)), o) if o.as_ref().is_none_or(|o| s >= o.0) => {
                     score += s;
-                    positions.extend(p.iter().filter_map(|&i| e.text.map.get(i).copied()));
+                    positions.extend(p.iter().filter_map(|&i| e.text.original(i)));
                 }
                 (_, Some((s, words))) => {
                     score += s;

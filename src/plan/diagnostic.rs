@@ -110,6 +110,11 @@ impl SourceMap {
         self.positions.entry(path).or_insert(pos);
     }
 
+    /// Every path with its position, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Pos)> {
+        self.positions.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
     /// The position of a path, falling back to its closest enclosing path.
     pub fn get(&self, path: &str) -> Option<Pos> {
         let mut p = path;

@@ -1,6 +1,7 @@
 //! Reading a plan file: refuse what cannot be read safely (binary, conflict markers, a
 //! newer schema, bad syntax), then decode every table, collecting all problems at once.
 
+mod chunks;
 mod fields;
 mod items;
 mod sections;
@@ -31,11 +32,18 @@ pub(crate) struct Reader<'a> {
     /// Byte offset where each line starts, so a position costs a binary search rather
     /// than a scan from the top (which made large plans quadratic to read).
     lines: Vec<usize>,
+    /// Whether to keep every position in `map`: a caller that will place findings (check,
+    /// validation) needs them; the app only needs the plan, and at 10,000 items the map
+    /// is the largest thing read.
+    pub record: bool,
+    /// Where the document being decoded starts in `src` (a large file is read in pieces,
+    /// and each piece's spans count from its own start).
+    base: usize,
 }
 
 impl<'a> Reader<'a> {
     pub fn pos(&self, offset: usize) -> Pos {
-        let offset = offset.min(self.src.len());
+        let offset = (self.base + offset).min(self.src.len());
         let line = self.lines.partition_point(|&start| start <= offset).max(1);
         let start = self.lines[line - 1];
         let col = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
@@ -45,7 +53,10 @@ impl<'a> Reader<'a> {
     /// The text of a stretch of whitespace or comments in the parsed document.
     pub fn raw(&self, raw: &RawString) -> &'a str {
         match raw.span() {
-            Some(s) => self.src.get(s).unwrap_or(""),
+            Some(s) => self
+                .src
+                .get(self.base + s.start..self.base + s.end)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -203,7 +214,26 @@ fn as_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
 /// Reads a plan from text; `path` is used in messages only. Any error in the content
 /// fails the load, so a plan that was only partly understood is never saved over its file.
 pub fn parse_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    let d = decode_str(text, path)?;
+    loaded(decode_str(text, path)?, path)
+}
+
+/// `parse_str` for a caller that needs only the plan (the app): positions are not kept,
+/// so `source` is empty. A file with anything to report is read again in full, so its
+/// messages are placed exactly as `parse_str` places them.
+pub fn parse_plan_only(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let d = decode_in_pieces(text, path, chunks::CHUNK, false)?;
+    if !d.diagnostics.is_empty() {
+        return parse_str(text, path);
+    }
+    loaded(d, path)
+}
+
+/// `load` for a caller that needs only the plan; see `parse_plan_only`.
+pub fn load_plan_only(path: &Path) -> Result<Loaded, LoadError> {
+    parse_plan_only(&read_text(path)?, path)
+}
+
+fn loaded(d: Decoded, path: &Path) -> Result<Loaded, LoadError> {
     let (errors, mut warnings): (Vec<_>, Vec<_>) = d
         .diagnostics
         .into_iter()
@@ -234,6 +264,16 @@ pub(crate) struct Decoded {
 
 /// Decodes what can be decoded; fails only where the text cannot be read as a plan at all.
 pub(crate) fn decode_str(text: &str, path: &Path) -> Result<Decoded, LoadError> {
+    decode_in_pieces(text, path, chunks::CHUNK, true)
+}
+
+/// `decode_str`, reading a file of at least two pieces of `piece_size` bytes in pieces.
+pub(crate) fn decode_in_pieces(
+    text: &str,
+    path: &Path,
+    piece_size: usize,
+    record: bool,
+) -> Result<Decoded, LoadError> {
     let owned = |p: &Path| p.to_path_buf();
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: owned(path) });
@@ -245,20 +285,27 @@ pub(crate) fn decode_str(text: &str, path: &Path) -> Result<Decoded, LoadError> 
             regions,
         });
     }
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    if let Some(starts) = chunks::cuts(text, piece_size)
+        && let Some(decoded) = chunks::decode_pieces(text, &starts, path, lines.clone(), record)?
+    {
+        return Ok(decoded);
+    }
     let doc = Document::parse(text).map_err(|e| LoadError::Syntax {
         path: owned(path),
         pos: Pos::at(text, e.span().map_or(0, |s| s.start)),
         message: e.message().trim().to_string(),
     })?;
     let root: &dyn TableLike = doc.as_table();
-    let lines = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
     let mut r = Reader {
         src: text,
         map: SourceMap::default(),
         diags: Vec::new(),
         lines,
+        record,
+        base: 0,
     };
     check_schema(&mut r, root, path)?;
     let mut plan = sections::decode(&mut r, root);

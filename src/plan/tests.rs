@@ -261,3 +261,39 @@ fn comments_around_unknown_tables_are_kept_or_refused_never_dropped() {
         "{out}"
     );
 }
+
+/// The app reads plans without keeping positions; what it gets, and every error it
+/// reports, must be what a full read gives.
+#[test]
+fn reading_only_the_plan_gives_the_same_plan_and_the_same_errors() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["plans", "tests/fixtures/bad", "tests/fixtures/review"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("dir") {
+            files.push(e.expect("entry").path());
+        }
+    }
+    let big = crate::plan::to_toml(&crate::plan::synthetic::plan(3000));
+    let mut texts: Vec<(std::path::PathBuf, String)> = files
+        .into_iter()
+        .filter_map(|f| std::fs::read_to_string(&f).ok().map(|t| (f, t)))
+        .collect();
+    texts.push(("big.toml".into(), big.clone()));
+    texts.push((
+        "big-broken.toml".into(),
+        big.replacen("text = \"Item 900", "text = 900 # ", 1),
+    ));
+    assert!(texts.len() > 20);
+    for (path, text) in texts {
+        let full = crate::plan::parse_str(&text, &path);
+        let lean = crate::plan::parse_plan_only(&text, &path);
+        match (full, lean) {
+            (Ok(f), Ok(l)) => {
+                assert_eq!(f.plan, l.plan, "{}", path.display());
+                assert_eq!(f.warnings, l.warnings, "{}", path.display());
+            }
+            (Err(f), Err(l)) => assert_eq!(f.to_string(), l.to_string(), "{}", path.display()),
+            (f, l) => panic!("{}: full {} lean {}", path.display(), f.is_ok(), l.is_ok()),
+        }
+    }
+}

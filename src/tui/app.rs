@@ -276,12 +276,24 @@ impl App {
     pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
         let before = self.plan.clone();
         let out = f(&mut self.plan);
-        if self.plan != before {
-            self.history.record(before, self.version);
+        self.recorded(before);
+        out
+    }
+
+    /// Puts in a changed copy of the plan and records the change (for changes tried on a
+    /// copy first, so a refused one never touches the plan).
+    pub fn replace_plan(&mut self, plan: Plan) {
+        let before = std::mem::replace(&mut self.plan, plan);
+        self.recorded(before);
+    }
+
+    /// Records a change already made to `plan`, given the plan before it (for changes that
+    /// need the framework beside the plan, which `change` cannot lend).
+    pub fn recorded(&mut self, before: Plan) {
+        if self.history.record(&before, &self.plan, self.version) {
             self.version = self.next_version;
             self.next_version += 1;
         }
-        out
     }
 
     /// The ids listed in a pane, top to bottom.

@@ -1,45 +1,51 @@
-//! Undo and redo for every change: whole-plan snapshots, each tagged with the version it
-//! had, so undoing back to the saved state clears the unsaved mark.
+//! Undo and redo for every change: the difference each change made (not a copy of the
+//! plan, which at 10,000 items would be megabytes a change), each tagged with the version
+//! it had, so undoing back to the saved state clears the unsaved mark.
 
 use crate::plan::Plan;
+use crate::plan::delta::Delta;
 
 /// How many changes can be undone.
 const LIMIT: usize = 500;
 
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    past: Vec<(Plan, u64)>,
-    future: Vec<(Plan, u64)>,
+    past: Vec<(Delta, u64)>,
+    future: Vec<(Delta, u64)>,
 }
 
 impl History {
-    /// Remembers the plan as it was before a change.
-    pub fn record(&mut self, before: Plan, version: u64) {
-        self.past.push((before, version));
+    /// Remembers how to get from `after` back to `before`, the plan before a change;
+    /// false (and nothing remembered) if the two are the same.
+    pub fn record(&mut self, before: &Plan, after: &Plan, version: u64) -> bool {
+        let back = Delta::between(before, after);
+        if back.is_empty() {
+            return false;
+        }
+        self.past.push((back, version));
         if self.past.len() > LIMIT {
             self.past.remove(0);
         }
         self.future.clear();
+        true
     }
 
     /// Steps back; returns false when there is nothing to undo.
     pub fn undo(&mut self, plan: &mut Plan, version: &mut u64) -> bool {
-        let Some((before, v)) = self.past.pop() else {
+        let Some((back, v)) = self.past.pop() else {
             return false;
         };
-        let now = std::mem::replace(plan, before);
-        self.future.push((now, *version));
+        self.future.push((back.apply(plan), *version));
         *version = v;
         true
     }
 
     /// Steps forward again; returns false when there is nothing to redo.
     pub fn redo(&mut self, plan: &mut Plan, version: &mut u64) -> bool {
-        let Some((after, v)) = self.future.pop() else {
+        let Some((forward, v)) = self.future.pop() else {
             return false;
         };
-        let now = std::mem::replace(plan, after);
-        self.past.push((now, *version));
+        self.past.push((forward.apply(plan), *version));
         *version = v;
         true
     }

@@ -62,3 +62,39 @@ pub fn pending(plan: &Path) -> Option<String> {
 pub fn discard(plan: &Path) {
     let _ = std::fs::remove_file(path_for(plan));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The panic path: a panic anywhere while there is unsaved work leaves the work
+    /// beside the plan, and the next open finds it.
+    #[test]
+    fn a_panic_writes_the_unsaved_work_beside_the_plan() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("cafe.toml");
+        std::fs::write(&plan, "schema = 1\ntitle = \"Saved\"\n").expect("write");
+        let snapshot = install(&plan);
+        let unsaved = "schema = 1\ntitle = \"Unsaved work\"\n";
+        *snapshot.lock().expect("lock") = Some(unsaved.to_string());
+        let caught = std::panic::catch_unwind(|| panic!("a bug somewhere in the app"));
+        // Back to the default hook, so later panics in this test binary print as usual.
+        let _ = std::panic::take_hook();
+        assert!(caught.is_err());
+        assert_eq!(pending(&plan).as_deref(), Some(unsaved));
+        // The plan itself is untouched.
+        let saved = std::fs::read_to_string(&plan).expect("read");
+        assert!(saved.contains("Saved"));
+        discard(&plan);
+        assert_eq!(pending(&plan), None);
+    }
+
+    #[test]
+    fn nothing_is_written_when_nothing_is_unsaved() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("cafe.toml");
+        let snapshot: Snapshot = Arc::new(Mutex::new(None));
+        rescue(&snapshot, &plan);
+        assert_eq!(pending(&plan), None);
+    }
+}

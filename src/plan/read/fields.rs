@@ -29,7 +29,9 @@ impl<'r, 'a> Fields<'r, 'a> {
         header: Option<Pos>,
         comments: Comments,
     ) -> Self {
-        if let Some(p) = header {
+        if let Some(p) = header
+            && r.record
+        {
             r.map.insert(path.clone(), p);
         }
         Fields {
@@ -63,7 +65,9 @@ impl<'r, 'a> Fields<'r, 'a> {
             .span()
             .or_else(|| k.span())
             .map(|s| self.r.pos(s.start));
-        if let Some(p) = pos {
+        if let Some(p) = pos
+            && self.r.record
+        {
             self.r.map.insert(self.key_path(key), p);
         }
         self.note_comments(key, k, item);
@@ -159,7 +163,9 @@ impl<'r, 'a> Fields<'r, 'a> {
         let mut out = Vec::new();
         for (i, v) in arr.iter().enumerate() {
             let pos = v.span().map(|s| self.r.pos(s.start));
-            if let Some(p) = pos {
+            if let Some(p) = pos
+                && self.r.record
+            {
                 self.r.map.insert(format!("{}.{key}[{i}]", self.path), p);
             }
             match v.as_str() {

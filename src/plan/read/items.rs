@@ -132,7 +132,9 @@ pub(super) fn assumption(mut f: Fields<'_, '_>) -> Assumption {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect();
                 for (i, v) in a.iter().enumerate() {
-                    if let Some(sp) = v.span() {
+                    if let Some(sp) = v.span()
+                        && f.r.record
+                    {
                         let p = f.r.pos(sp.start);
                         f.r.map.insert(format!("{}.about[{i}]", f.path), p);
                     }

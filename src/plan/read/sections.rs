@@ -73,16 +73,58 @@ pub(super) fn decode<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike) -> Plan {
     if let Some((t, pos, c)) = single_table(r, root, "goal") {
         plan.goal = goal(Fields::new(r, t, "goal".into(), "[goal]".into(), pos, c));
     }
-    plan.stakeholders = many(r, root, Kind::Stakeholder, stakeholder);
-    plan.outcomes = many(r, root, Kind::Outcome, outcome);
-    plan.outputs = many(r, root, Kind::Output, output);
-    plan.activities = many(r, root, Kind::Activity, activity);
-    plan.measures = many(r, root, Kind::Measure, measure);
-    plan.assumptions = many(r, root, Kind::Assumption, assumption);
-    plan.evidence = many(r, root, Kind::Evidence, evidence);
-    plan.readings = many_named(r, root, "reading", reading);
-    plan.waivers = many_named(r, root, "waiver", waiver);
+    items(r, root, &mut plan);
     plan
+}
+
+/// The arrays of items, appended to what `plan` already holds.
+fn items<'a>(r: &mut Reader<'a>, root: &'a dyn TableLike, plan: &mut Plan) {
+    let p = plan;
+    many(r, root, Kind::Stakeholder, stakeholder, &mut p.stakeholders);
+    many(r, root, Kind::Outcome, outcome, &mut p.outcomes);
+    many(r, root, Kind::Output, output, &mut p.outputs);
+    many(r, root, Kind::Activity, activity, &mut p.activities);
+    many(r, root, Kind::Measure, measure, &mut p.measures);
+    many(r, root, Kind::Assumption, assumption, &mut p.assumptions);
+    many(r, root, Kind::Evidence, evidence, &mut p.evidence);
+    many_named(r, root, "reading", reading, &mut p.readings);
+    many_named(r, root, "waiver", waiver, &mut p.waivers);
+}
+
+/// The arrays of tables a large file may be cut between (see `read::chunks`).
+pub(super) const ITEM_ARRAYS: &[&str] = KNOWN_ROOT.split_at(4).1;
+
+/// Whether every item array in `root` is an array of `[[tables]]`: only then can a later
+/// chunk's tables join it as they would in the whole file.
+pub(super) fn arrays_of_tables(root: &dyn TableLike) -> bool {
+    ITEM_ARRAYS.iter().all(|name| {
+        root.get(name)
+            .is_none_or(|item| matches!(item, Item::ArrayOfTables(_)))
+    })
+}
+
+/// A later chunk of a large file: its item tables, appended to `plan`. `None` when it
+/// holds anything else (the caller then reads the file whole).
+pub(super) fn decode_more<'a>(
+    r: &mut Reader<'a>,
+    root: &'a dyn TableLike,
+    plan: &mut Plan,
+) -> Option<()> {
+    let only_items = root.iter().all(|(key, _)| ITEM_ARRAYS.contains(&key));
+    if !only_items || !arrays_of_tables(root) {
+        return None;
+    }
+    for (key, _) in root.iter() {
+        // As `Fields::get` places a key, for an array that starts in this piece.
+        if let Some((k, item)) = root.get_key_value(key)
+            && let Some(span) = item.span().or_else(|| k.span())
+        {
+            let pos = r.pos(span.start);
+            r.map.insert(key.to_string(), pos);
+        }
+    }
+    items(r, root, plan);
+    Some(())
 }
 
 type TableAt<'a> = (&'a dyn TableLike, Option<super::Pos>, Comments);
@@ -124,18 +166,21 @@ fn many<'a, T>(
     root: &'a dyn TableLike,
     kind: Kind,
     decode: fn(Fields<'_, 'a>) -> T,
-) -> Vec<T> {
-    many_named(r, root, kind.table(), decode)
+    into: &mut Vec<T>,
+) {
+    many_named(r, root, kind.table(), decode, into)
 }
 
+/// Decodes the tables of one array, numbered on from those already in `into`.
 fn many_named<'a, T>(
     r: &mut Reader<'a>,
     root: &'a dyn TableLike,
     name: &str,
     decode: fn(Fields<'_, 'a>) -> T,
-) -> Vec<T> {
+    into: &mut Vec<T>,
+) {
     let Some((k, item)) = root.get_key_value(name) else {
-        return Vec::new();
+        return;
     };
     let key_pos = k.span().map(|s| r.pos(s.start));
     let tables: Vec<TableAt<'a>> = match item {
@@ -162,20 +207,25 @@ fn many_named<'a, T>(
                     "`{name}` must be an array of tables, each written `[[{name}]]`, found {found}"
                 ),
             );
-            return Vec::new();
+            return;
         }
     };
-    tables
-        .into_iter()
-        .enumerate()
-        .map(|(i, (t, pos, c))| {
-            let label = match pos {
-                Some(p) => format!("[[{name}]] at line {}", p.line),
-                None => format!("[[{name}]] number {}", i + 1),
-            };
-            decode(Fields::new(r, t, format!("{name}[{i}]"), label, pos, c))
-        })
-        .collect()
+    let base = into.len();
+    for (i, (t, pos, c)) in tables.into_iter().enumerate() {
+        let i = base + i;
+        let label = match pos {
+            Some(p) => format!("[[{name}]] at line {}", p.line),
+            None => format!("[[{name}]] number {}", i + 1),
+        };
+        into.push(decode(Fields::new(
+            r,
+            t,
+            format!("{name}[{i}]"),
+            label,
+            pos,
+            c,
+        )));
+    }
 }
 
 fn context(mut f: Fields<'_, '_>) -> Context {

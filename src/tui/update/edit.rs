@@ -135,7 +135,7 @@ fn commit(app: &mut App) {
             let result = parsed.and_then(|(value, date, note)| {
                 let mut plan = app.plan.clone();
                 plan.add_reading(&measure, date, value, &note, false)?;
-                app.change(|p| *p = plan);
+                app.replace_plan(plan);
                 Ok(format!(
                     "Recorded {value} for `{measure}` on {date} (u undoes)"
                 ))
@@ -190,9 +190,16 @@ fn commit(app: &mut App) {
 
 /// Sets a field if its value is good; the plan changes (and can be undone) only then.
 fn set(app: &mut App, field: &Field, text: &str) -> Result<(), String> {
-    let mut plan = app.plan.clone();
-    plan.set_field(field, text, &app.fw)
-        .map_err(|e| e.to_string())?;
-    app.change(|p| *p = plan);
-    Ok(())
+    let before = app.plan.clone();
+    match app.plan.set_field(field, text, &app.fw) {
+        Ok(()) => {
+            app.recorded(before);
+            Ok(())
+        }
+        Err(e) => {
+            // A refused value leaves the plan as it was.
+            app.plan = before;
+            Err(e.to_string())
+        }
+    }
 }

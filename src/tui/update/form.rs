@@ -201,7 +201,7 @@ pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
             let mut plan = app.plan.clone();
             match plan.set_field(&field, &value, &app.fw) {
                 Ok(()) => {
-                    app.change(|p| *p = plan);
+                    app.replace_plan(plan);
                     step_past(app, &field);
                     let label = crate::text::sanitize(&label);
                     app.say(Tone::Info, format!("{}: {label} (u undoes)", field.label()));

@@ -4,7 +4,7 @@
 use super::super::app::*;
 use super::Effect;
 use crate::plan::diff::{Style, diff, to_text};
-use crate::plan::parse_str;
+use crate::plan::parse_plan_only as parse_str;
 
 /// The watcher saw the file change; ask unless it is what we last read or wrote.
 pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {

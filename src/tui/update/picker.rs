@@ -141,7 +141,7 @@ fn attach(app: &mut App) {
             return;
         }
     };
-    app.change(|pl| *pl = plan);
+    app.replace_plan(plan);
     app.picker = None;
     app.select(&p.outcome);
     let next = if p.replacing.is_some() {
