@@ -14,36 +14,9 @@ use crate::plan::error::LoadError;
 /// Files from this size are read in pieces of about `CHUNK` bytes.
 pub(super) const CHUNK: usize = 64 * 1024;
 
-/// Where each piece starts: at an item header line, or at the blank and comment lines
-/// just above it (toml_edit gives those to the header, so they stay with it). `None`
-/// when the file is too small to be worth cutting.
+/// Where each piece starts (see `text::table_cuts`): at the item headers.
 pub(super) fn cuts(text: &str, size: usize) -> Option<Vec<usize>> {
-    if text.len() < 2 * size {
-        return None;
-    }
-    let mut starts = vec![0];
-    let mut target = size;
-    let mut offset = 0;
-    let mut above: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
-            above.get_or_insert(offset);
-        } else {
-            let header = t
-                .strip_prefix("[[")
-                .and_then(|h| h.strip_suffix("]]"))
-                .is_some_and(|name| ITEM_ARRAYS.contains(&name.trim()));
-            let at = above.unwrap_or(offset);
-            if header && offset >= target && starts.last().is_some_and(|&l| at > l) {
-                starts.push(at);
-                target = at + size;
-            }
-            above = None;
-        }
-        offset += line.len();
-    }
-    (starts.len() > 1).then_some(starts)
+    crate::text::table_cuts(text, size, |name| ITEM_ARRAYS.contains(&name))
 }
 
 /// Reads the pieces starting at `starts`; `Ok(None)` means read the whole file instead.
