@@ -164,6 +164,41 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| replace(c).unwrap_or(c)).collect())
 }
 
+/// Where to cut a large TOML file into pieces of about `size` bytes that parse on their
+/// own: at `[[name]]` header lines for which `splits(name)` holds, or at the blank and
+/// comment lines just above one (a TOML parser gives those to the header, so they stay
+/// with it). `None` when the file is too small to be worth cutting. A cut that falls
+/// inside a multi-line string or array leaves the piece before it unterminated, so it
+/// fails to parse, and callers then read the file whole.
+pub fn table_cuts(text: &str, size: usize, splits: impl Fn(&str) -> bool) -> Option<Vec<usize>> {
+    if text.len() < 2 * size {
+        return None;
+    }
+    let mut starts = vec![0];
+    let mut target = size;
+    let mut offset = 0;
+    let mut above: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            above.get_or_insert(offset);
+        } else {
+            let header = t
+                .strip_prefix("[[")
+                .and_then(|h| h.strip_suffix("]]"))
+                .is_some_and(|name| splits(name.trim()));
+            let at = above.unwrap_or(offset);
+            if header && offset >= target && starts.last().is_some_and(|&l| at > l) {
+                starts.push(at);
+                target = at + size;
+            }
+            above = None;
+        }
+        offset += line.len();
+    }
+    (starts.len() > 1).then_some(starts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,39 +246,4 @@ mod tests {
         assert_eq!(sanitize("line\nnext\tcol"), "line\nnext␉col");
         assert_eq!(sanitize("שלום 你好 👍🏽 é"), "שלום 你好 👍🏽 é");
     }
-}
-
-/// Where to cut a large TOML file into pieces of about `size` bytes that parse on their
-/// own: at `[[name]]` header lines for which `splits(name)` holds, or at the blank and
-/// comment lines just above one (a TOML parser gives those to the header, so they stay
-/// with it). `None` when the file is too small to be worth cutting. A cut that falls
-/// inside a multi-line string or array leaves the piece before it unterminated, so it
-/// fails to parse, and callers then read the file whole.
-pub fn table_cuts(text: &str, size: usize, splits: impl Fn(&str) -> bool) -> Option<Vec<usize>> {
-    if text.len() < 2 * size {
-        return None;
-    }
-    let mut starts = vec![0];
-    let mut target = size;
-    let mut offset = 0;
-    let mut above: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
-            above.get_or_insert(offset);
-        } else {
-            let header = t
-                .strip_prefix("[[")
-                .and_then(|h| h.strip_suffix("]]"))
-                .is_some_and(|name| splits(name.trim()));
-            let at = above.unwrap_or(offset);
-            if header && offset >= target && starts.last().is_some_and(|&l| at > l) {
-                starts.push(at);
-                target = at + size;
-            }
-            above = None;
-        }
-        offset += line.len();
-    }
-    (starts.len() > 1).then_some(starts)
 }
