@@ -1,0 +1,132 @@
+//! The headless driver and the generators behind the speed figures, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
+
+fn tocplan(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .expect("run tocplan")
+}
+
+#[test]
+fn a_generated_plan_checks_clean_and_is_never_written_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = tocplan(
+        dir.path(),
+        &["generate", "plan", "--items", "300", "big.toml"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let check = tocplan(dir.path(), &["check", "big.toml"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let again = tocplan(
+        dir.path(),
+        &["generate", "plan", "--items", "10", "big.toml"],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let bank = tocplan(
+        dir.path(),
+        &["generate", "bank", "--indicators", "500", "bank.toml"],
+    );
+    assert_eq!(bank.status.code(), Some(0));
+    let found = tocplan(
+        dir.path(),
+        &[
+            "indicators",
+            "--bank",
+            "bank.toml",
+            "--json",
+            "--limit",
+            "0",
+            "neighbours",
+        ],
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&found.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&found.stderr)));
+    assert!(rows.as_array().is_some_and(|r| r.iter().any(|x| {
+        x["id"]
+            .as_str()
+            .is_some_and(|i| i.starts_with("generated."))
+    })));
+}
+
+#[test]
+fn the_headless_driver_reports_every_key_of_the_script() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    tocplan(
+        dir.path(),
+        &["generate", "plan", "--items", "200", "plan.toml"],
+    );
+    std::fs::write(
+        dir.path().join("walk.keys"),
+        "# walk\nh\nj x 12\ntype  x\nk\n",
+    )
+    .expect("script");
+    let out = tocplan(
+        dir.path(),
+        &[
+            "plan.toml",
+            "--headless",
+            "--keys",
+            "walk.keys",
+            "--size",
+            "100x30",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(s["size"], "100x30");
+    let keys: Vec<u64> = s["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|r| r["keys"].as_u64().expect("keys"))
+        .collect();
+    assert_eq!(keys, vec![1, 12, 2, 1]);
+    assert_eq!(s["all"]["keys"], 16);
+    // Moving down a pane redraws something, but far less than the whole screen.
+    let moved = s["steps"][1]["bytes"]["median"].as_f64().expect("bytes");
+    let full = s["full_repaint_bytes"].as_f64().expect("repaint");
+    assert!(moved > 0.0 && moved < full, "{moved} of {full}");
+    assert!(s["first_frame_bytes"].as_u64().is_some_and(|b| b > 0));
+    // Nothing was saved: the script has no Ctrl-s.
+    let text = tocplan(dir.path(), &["check", "plan.toml"]);
+    assert_eq!(text.status.code(), Some(0));
+}
+
+#[test]
+fn a_bad_key_script_names_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("bad.keys"), "j\nWhat x 2\n").expect("script");
+    let out = tocplan(
+        dir.path(),
+        &["new.toml", "--headless", "--keys", "bad.keys"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.keys") && err.contains("line 2") && err.contains("What"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("new.toml").exists(),
+        "a headless run never creates the plan"
+    );
+}
