@@ -2,6 +2,7 @@
 //! loop that does I/O, so every part can be tested without a terminal.
 
 mod app;
+pub mod backend;
 mod config;
 mod event_loop;
 mod form;
@@ -14,6 +15,7 @@ mod theme;
 mod update;
 
 pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
+pub use backend::CompactBackend;
 pub use keymap::{Action, Binding, Keymap, Mode};
 pub use recovery::path_for as recovery_path;
 pub use render::render;
@@ -40,13 +42,29 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     if let Some(text) = recovery::pending(path) {
         app.question = Some(Question::Recover { text });
     }
-    // ratatui::init installs a panic hook that restores the terminal before the message;
-    // ours, installed after it, first writes any unsaved work to a recovery copy.
-    let mut terminal = ratatui::init();
+    // The first panic hook restores the terminal before the message; the recovery hook,
+    // installed after it, first writes any unsaved work to a recovery copy.
+    let mut terminal = start_terminal()?;
     let snapshot = recovery::install(path);
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
     ratatui::restore();
     result.map(|()| 0)
+}
+
+/// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
+/// gives the terminal back (as `ratatui::init` sets up), with the compact backend.
+pub type AppTerminal = ratatui::Terminal<backend::CompactBackend<std::io::Stdout>>;
+
+fn start_terminal() -> std::io::Result<AppTerminal> {
+    use ratatui::crossterm::{execute, terminal};
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(backend::CompactBackend::new(std::io::stdout()))
 }
 
 /// The app as it opens on a plan: the plan read (or a new one), settings, theme and

@@ -13,7 +13,7 @@ use crate::framework::picker::{Picker, Query};
 use crate::plan::{content_hash, file_hash, write_atomic};
 
 pub fn run(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut super::AppTerminal,
     app: &mut App,
     snapshot: &super::recovery::Snapshot,
 ) -> anyhow::Result<()> {

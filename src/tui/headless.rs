@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use super::backend::CompactBackend;
 use super::{App, Msg, event_loop, render};
 pub use report::{Row, Spread, Summary, summarise, text};
 pub use script::{ScriptError, Step, parse as parse_script};
@@ -85,9 +85,9 @@ fn counting_terminal(
     counter: Counter,
     width: u16,
     height: u16,
-) -> std::io::Result<Terminal<CrosstermBackend<Counter>>> {
+) -> std::io::Result<Terminal<CompactBackend<Counter>>> {
     Terminal::with_options(
-        CrosstermBackend::new(counter),
+        CompactBackend::new(counter),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         },
@@ -106,7 +106,7 @@ pub fn drive(
     let counter = Counter::default();
     let written = counter.0.clone();
     let mut terminal = counting_terminal(counter, width, height)?;
-    let frame = |terminal: &mut Terminal<CrosstermBackend<Counter>>, app: &App| {
+    let frame = |terminal: &mut Terminal<CompactBackend<Counter>>, app: &App| {
         let before = written.load(Ordering::Relaxed);
         let t = Instant::now();
         let drawn = terminal.draw(|f| render(app, f)).map(|_| ());

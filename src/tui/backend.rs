@@ -1,0 +1,199 @@
+//! The terminal backend: crossterm's for everything but drawing, which is written with
+//! fewer bytes, for planners on slow SSH links. Crossterm sends a colour as `38;5;N` and
+//! each change of colour or attribute as its own sequence; here the 16 basic colours use
+//! their short codes (`94`), one sequence carries every change at a cell, and the cursor
+//! moves forward along a row with a short jump instead of an absolute move.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+#[derive(Debug)]
+pub struct CompactBackend<W: Write> {
+    inner: CrosstermBackend<W>,
+}
+
+impl<W: Write> CompactBackend<W> {
+    pub fn new(writer: W) -> Self {
+        CompactBackend {
+            inner: CrosstermBackend::new(writer),
+        }
+    }
+}
+
+/// SGR parameters setting a colour: `base` is 30 for the foreground, 40 for the background.
+fn colour(c: Color, base: u8, out: &mut Vec<String>) {
+    let basic = |i: u8| {
+        if i < 8 {
+            (base + i).to_string()
+        } else {
+            (base + 60 + i - 8).to_string()
+        }
+    };
+    out.push(match c {
+        Color::Reset => (base + 9).to_string(),
+        Color::Black => basic(0),
+        Color::Red => basic(1),
+        Color::Green => basic(2),
+        Color::Yellow => basic(3),
+        Color::Blue => basic(4),
+        Color::Magenta => basic(5),
+        Color::Cyan => basic(6),
+        Color::Gray => basic(7),
+        Color::DarkGray => basic(8),
+        Color::LightRed => basic(9),
+        Color::LightGreen => basic(10),
+        Color::LightYellow => basic(11),
+        Color::LightBlue => basic(12),
+        Color::LightMagenta => basic(13),
+        Color::LightCyan => basic(14),
+        Color::White => basic(15),
+        Color::Indexed(i) if i < 16 => basic(i),
+        Color::Indexed(i) => format!("{};5;{i}", base + 8),
+        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+    });
+}
+
+const ATTRIBUTES: [(Modifier, u8); 9] = [
+    (Modifier::BOLD, 1),
+    (Modifier::DIM, 2),
+    (Modifier::ITALIC, 3),
+    (Modifier::UNDERLINED, 4),
+    (Modifier::SLOW_BLINK, 5),
+    (Modifier::RAPID_BLINK, 6),
+    (Modifier::REVERSED, 7),
+    (Modifier::HIDDEN, 8),
+    (Modifier::CROSSED_OUT, 9),
+];
+
+/// What the terminal is drawing with: attributes and colours.
+#[derive(Clone, Copy, PartialEq)]
+struct Pen {
+    modifier: Modifier,
+    fg: Color,
+    bg: Color,
+}
+
+const PLAIN: Pen = Pen {
+    modifier: Modifier::empty(),
+    fg: Color::Reset,
+    bg: Color::Reset,
+};
+
+/// One SGR sequence taking the terminal from `from` to `to`. Dropping an attribute has no
+/// portable single code (bold and dim share one), so then it starts from a reset.
+fn change(from: Pen, to: Pen, out: &mut Vec<u8>) {
+    let mut params: Vec<String> = Vec::new();
+    let reset = !(from.modifier - to.modifier).is_empty();
+    let base = if reset {
+        params.push("0".into());
+        PLAIN
+    } else {
+        from
+    };
+    for (m, code) in ATTRIBUTES {
+        if to.modifier.contains(m) && !base.modifier.contains(m) {
+            params.push(code.to_string());
+        }
+    }
+    if to.fg != base.fg {
+        colour(to.fg, 30, &mut params);
+    }
+    if to.bg != base.bg {
+        colour(to.bg, 40, &mut params);
+    }
+    if !params.is_empty() {
+        out.extend_from_slice(format!("\x1b[{}m", params.join(";")).as_bytes());
+    }
+}
+
+impl<W: Write> Backend for CompactBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut out: Vec<u8> = Vec::with_capacity(4096);
+        let mut pen = PLAIN;
+        let mut at: Option<Position> = None;
+        for (x, y, cell) in content {
+            match at {
+                Some(p) if p.y == y && p.x == x => {}
+                // A short jump forward along the row: ESC [ n C.
+                Some(p) if p.y == y && x > p.x && x - p.x < 100 => {
+                    out.extend_from_slice(format!("\x1b[{}C", x - p.x).as_bytes());
+                }
+                _ => out.extend_from_slice(format!("\x1b[{};{}H", y + 1, x + 1).as_bytes()),
+            }
+            let want = Pen {
+                modifier: cell.modifier,
+                fg: cell.fg,
+                bg: cell.bg,
+            };
+            if want != pen {
+                change(pen, want, &mut out);
+                pen = want;
+            }
+            let symbol = cell.symbol();
+            out.extend_from_slice(symbol.as_bytes());
+            // After a wide or unusual character the terminal may not agree on where the
+            // cursor is, so the next cell is placed absolutely, as crossterm always does.
+            at = (unicode_width(symbol) == 1).then(|| Position { x: x + 1, y });
+        }
+        if pen != PLAIN {
+            out.extend_from_slice(b"\x1b[0m");
+        }
+        // CrosstermBackend passes writes straight to its writer.
+        self.inner.write_all(&out)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+/// Columns a cell's symbol takes.
+fn unicode_width(symbol: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    symbol.width()
+}
