@@ -24,17 +24,12 @@ impl<W: Write> CompactBackend<W> {
     }
 }
 
-/// SGR parameters setting a colour: `base` is 30 for the foreground, 40 for the background.
-fn colour(c: Color, base: u8, out: &mut Vec<String>) {
-    let basic = |i: u8| {
-        if i < 8 {
-            (base + i).to_string()
-        } else {
-            (base + 60 + i - 8).to_string()
-        }
-    };
-    out.push(match c {
-        Color::Reset => (base + 9).to_string(),
+/// Writes the SGR parameters setting a colour: `base` is 30 for the foreground, 40 for
+/// the background.
+fn colour(c: Color, base: u8, out: &mut Vec<u8>) {
+    let basic = |i: u8| if i < 8 { base + i } else { base + 60 + i - 8 };
+    let code = match c {
+        Color::Reset => base + 9,
         Color::Black => basic(0),
         Color::Red => basic(1),
         Color::Green => basic(2),
@@ -52,9 +47,16 @@ fn colour(c: Color, base: u8, out: &mut Vec<String>) {
         Color::LightCyan => basic(14),
         Color::White => basic(15),
         Color::Indexed(i) if i < 16 => basic(i),
-        Color::Indexed(i) => format!("{};5;{i}", base + 8),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-    });
+        Color::Indexed(i) => {
+            let _ = write!(out, "{};5;{i}", base + 8);
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            let _ = write!(out, "{};2;{r};{g};{b}", base + 8);
+            return;
+        }
+    };
+    let _ = write!(out, "{code}");
 }
 
 const ATTRIBUTES: [(Modifier, u8); 9] = [
@@ -86,27 +88,39 @@ const PLAIN: Pen = Pen {
 /// One SGR sequence taking the terminal from `from` to `to`. Dropping an attribute has no
 /// portable single code (bold and dim share one), so then it starts from a reset.
 fn change(from: Pen, to: Pen, out: &mut Vec<u8>) {
-    let mut params: Vec<String> = Vec::new();
     let reset = !(from.modifier - to.modifier).is_empty();
-    let base = if reset {
-        params.push("0".into());
-        PLAIN
-    } else {
-        from
+    let base = if reset { PLAIN } else { from };
+    let start = out.len();
+    out.extend_from_slice(b"\x1b[");
+    let mut first = true;
+    let mut sep = |out: &mut Vec<u8>| {
+        if !std::mem::take(&mut first) {
+            out.push(b';');
+        }
     };
+    if reset {
+        sep(out);
+        out.push(b'0');
+    }
     for (m, code) in ATTRIBUTES {
         if to.modifier.contains(m) && !base.modifier.contains(m) {
-            params.push(code.to_string());
+            sep(out);
+            out.push(b'0' + code);
         }
     }
     if to.fg != base.fg {
-        colour(to.fg, 30, &mut params);
+        sep(out);
+        colour(to.fg, 30, out);
     }
     if to.bg != base.bg {
-        colour(to.bg, 40, &mut params);
+        sep(out);
+        colour(to.bg, 40, out);
     }
-    if !params.is_empty() {
-        out.extend_from_slice(format!("\x1b[{}m", params.join(";")).as_bytes());
+    if first {
+        // Nothing to change after all.
+        out.truncate(start);
+    } else {
+        out.push(b'm');
     }
 }
 
@@ -125,9 +139,11 @@ impl<W: Write> Backend for CompactBackend<W> {
                 Some(p) if p.y == y && p.x == x => {}
                 // A short jump forward along the row: ESC [ n C.
                 Some(p) if p.y == y && x > p.x && x - p.x < 100 => {
-                    out.extend_from_slice(format!("\x1b[{}C", x - p.x).as_bytes());
+                    let _ = write!(out, "\x1b[{}C", x - p.x);
                 }
-                _ => out.extend_from_slice(format!("\x1b[{};{}H", y + 1, x + 1).as_bytes()),
+                _ => {
+                    let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+                }
             }
             let want = Pen {
                 modifier: cell.modifier,
