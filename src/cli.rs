@@ -139,6 +139,9 @@ pub fn load_framework(
     no_user_banks: bool,
 ) -> anyhow::Result<Framework> {
     let mut fw = Framework::builtin().context("the built-in framework data is damaged")?;
+    if let Some(dir) = dirs::cache_dir() {
+        fw.cache_banks_in(dir.join("tocplan").join("banks"));
+    }
     if !no_user_banks && let Some(dir) = Framework::user_bank_dir() {
         fw.load_user_banks(&dir)?;
     }

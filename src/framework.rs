@@ -2,6 +2,7 @@
 //! practitioners' index and the Theory of Change worksheet. Data only, no terminal code.
 
 mod bank;
+mod cache;
 mod domains;
 mod error;
 pub mod import;
@@ -52,6 +53,8 @@ pub struct Framework {
     pub worksheet: Worksheet,
     banks: Vec<(Bank, BankOrigin)>,
     lookup: HashMap<String, (usize, usize)>,
+    /// Where large banks are kept once read (see `cache`); `None`: never cached.
+    bank_cache: Option<PathBuf>,
 }
 
 impl Framework {
@@ -68,6 +71,7 @@ impl Framework {
             worksheet,
             banks: Vec::new(),
             lookup: HashMap::new(),
+            bank_cache: None,
         };
         let bank = bank::parse(INDICATORS_TOML, &builtin.join("indicators.toml"))?;
         fw.add_bank(bank, BankOrigin::BuiltIn)?;
@@ -115,7 +119,27 @@ impl Framework {
             path: path.to_path_buf(),
             source,
         })?;
-        self.load_bank_text(&text, path)
+        let Some(dir) = self
+            .bank_cache
+            .clone()
+            .filter(|_| text.len() >= cache::CACHE_FROM)
+        else {
+            return self.load_bank_text(&text, path);
+        };
+        let bank = match cache::load(&dir, &text) {
+            Some(bank) => bank,
+            None => {
+                let bank = bank::parse(&text, path)?;
+                cache::store(&dir, &text, &bank);
+                bank
+            }
+        };
+        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
+    }
+
+    /// Keeps large banks, once read, in `dir` (the user's cache folder) for next time.
+    pub fn cache_banks_in(&mut self, dir: PathBuf) {
+        self.bank_cache = Some(dir);
     }
 
     /// Adds a bank from its text; `path` names it in messages and clashes.

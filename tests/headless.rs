@@ -10,6 +10,7 @@ fn tocplan(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
         .output()
         .expect("run tocplan")
 }
@@ -129,4 +130,50 @@ fn a_bad_key_script_names_its_line() {
         !dir.path().join("new.toml").exists(),
         "a headless run never creates the plan"
     );
+}
+
+#[test]
+fn a_large_bank_is_read_from_the_cache_the_second_time_with_the_same_results() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = tocplan(
+        dir.path(),
+        &["generate", "bank", "--indicators", "6000", "big.toml"],
+    );
+    assert_eq!(made.status.code(), Some(0));
+    assert!(
+        std::fs::metadata(dir.path().join("big.toml"))
+            .expect("bank")
+            .len()
+            > 1 << 20
+    );
+    let query = [
+        "indicators",
+        "--bank",
+        "big.toml",
+        "--limit",
+        "0",
+        "ask neighbours",
+    ];
+    let first = tocplan(dir.path(), &query);
+    assert_eq!(first.status.code(), Some(0));
+    let cached: Vec<_> = std::fs::read_dir(dir.path().join("cache/tocplan/banks"))
+        .expect("cache folder")
+        .collect();
+    assert_eq!(cached.len(), 1);
+    let second = tocplan(dir.path(), &query);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(first.stdout, second.stdout);
+    // A changed bank is read afresh, not taken from the cache.
+    let text = std::fs::read_to_string(dir.path().join("big.toml")).expect("read");
+    std::fs::write(
+        dir.path().join("big.toml"),
+        text.replacen("id = \"generated.0\"", "id = \"generated.zero\"", 1),
+    )
+    .expect("write");
+    let third = tocplan(dir.path(), &query);
+    assert_eq!(third.status.code(), Some(0));
+    let cached = std::fs::read_dir(dir.path().join("cache/tocplan/banks"))
+        .expect("cache folder")
+        .count();
+    assert_eq!(cached, 2, "the changed bank was read and kept as well");
 }
