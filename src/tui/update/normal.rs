@@ -114,10 +114,14 @@ fn nudge_assumptions(app: &mut App) {
         return;
     };
     let p = &app.plan;
+    // As the review reads it: stated on the outcome, or on a link into or out of it.
     let about: Vec<&str> = p
         .assumptions
         .iter()
-        .filter(|a| matches!(&a.about, About::Item(i) if *i == outcome))
+        .filter(|a| match &a.about {
+            About::Item(i) => *i == outcome,
+            About::Link { from, to } => *from == outcome || *to == outcome,
+        })
         .map(|a| a.id.as_str())
         .collect();
     let msg = if about.is_empty() {

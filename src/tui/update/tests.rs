@@ -292,3 +292,23 @@ fn no_key_sequence_panics() {
         }
     }
 }
+
+/// The guide's nudge on the way to an outcome's outputs reads assumptions as the review
+/// does: on the outcome itself or on a link into or out of it.
+#[test]
+fn the_assumption_nudge_counts_link_assumptions_as_the_review_does() {
+    let fw = Framework::builtin().expect("framework");
+    // Every outcome's assumption is on its link to the goal, with evidence.
+    let mut a = App::new(crate::plan::synthetic::plan(10), "t.toml".into(), fw);
+    keys(&mut a, "hh");
+    assert!(!status(&a).contains("assumption"), "{}", status(&a));
+    // Without it, the nudge comes.
+    let mut b = built();
+    keys(&mut b, "ll");
+    keys(&mut b, "h");
+    assert!(
+        status(&b).contains("has no assumption yet"),
+        "{}",
+        status(&b)
+    );
+}
