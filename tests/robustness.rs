@@ -106,6 +106,7 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let _ = tocplan::tui::Theme::parse(&text, "fuzz", None, tocplan::tui::ColorSupport::Ansi16);
         let _ = tocplan::tui::Keymap::default().apply_user(&text, "fuzz");
+        let _ = tocplan::tui::headless::parse_script(&text);
         let mut fw = Framework::builtin().expect("framework");
         let _ = fw.load_bank_text(&text, path);
         let dir = tempfile::tempdir().expect("tempdir");

@@ -20,6 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
     let _ = tocplan::tui::Theme::parse(&text, "fuzz", None, tocplan::tui::ColorSupport::Ansi16);
     let _ = tocplan::tui::Keymap::default().apply_user(&text, "fuzz");
+    let _ = tocplan::tui::headless::parse_script(&text);
     // Read the built-in framework once: parsing it on every input would be most of the
     // time spent.
     static BUILTIN: OnceLock<Option<Framework>> = OnceLock::new();

@@ -3,7 +3,8 @@
 mod chain;
 mod picker;
 
-pub use chain::{Chain, ChainView, Links};
+use chain::{Chain, Links};
+pub use chain::ChainView;
 pub use picker::PickerState;
 
 use std::collections::HashSet;
