@@ -19,7 +19,12 @@ impl History {
     /// false (and nothing remembered) if the two are the same.
     pub fn record(&mut self, before: &Plan, after: &Plan, version: u64) -> bool {
         let back = Delta::between(before, after);
-        if back.is_empty() {
+        !back.is_empty() && self.record_back(back, after, version)
+    }
+
+    /// Remembers `back`, taken before a change, if the change made a difference to `after`.
+    pub fn record_back(&mut self, back: Delta, after: &Plan, version: u64) -> bool {
+        if !back.differs_from(after) {
             return false;
         }
         self.past.push((back, version));

@@ -190,16 +190,5 @@ fn commit(app: &mut App) {
 
 /// Sets a field if its value is good; the plan changes (and can be undone) only then.
 fn set(app: &mut App, field: &Field, text: &str) -> Result<(), String> {
-    let before = app.plan.clone();
-    match app.plan.set_field(field, text, &app.fw) {
-        Ok(()) => {
-            app.recorded(before);
-            Ok(())
-        }
-        Err(e) => {
-            // A refused value leaves the plan as it was.
-            app.plan = before;
-            Err(e.to_string())
-        }
-    }
+    app.set_field(field, text).map_err(|e| e.to_string())
 }

@@ -198,10 +198,8 @@ pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
                 .unwrap_or_default();
             let field = choice.field.clone();
             app.choice = None;
-            let mut plan = app.plan.clone();
-            match plan.set_field(&field, &value, &app.fw) {
+            match app.set_field(&field, &value) {
                 Ok(()) => {
-                    app.replace_plan(plan);
                     step_past(app, &field);
                     let label = crate::text::sanitize(&label);
                     app.say(Tone::Info, format!("{}: {label} (u undoes)", field.label()));
