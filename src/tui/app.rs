@@ -351,6 +351,12 @@ impl App {
             .map(|s| s.to_string())
     }
 
+    /// The selected row of the focused pane, if it has items.
+    fn selected_row(&self) -> Option<usize> {
+        let len = self.pane_ids(self.pane).len();
+        (len > 0).then(|| self.rows[self.pane].min(len - 1))
+    }
+
     pub fn selected(&self) -> Option<String> {
         self.selected_in(self.pane)
     }
@@ -387,7 +393,7 @@ impl App {
         let chain = if self.chain.is_for(key) {
             Cow::Borrowed(&self.chain)
         } else {
-            Cow::Owned(links.chain(self.selected().as_deref(), key))
+            Cow::Owned(links.chain(self.pane, self.selected_row(), key))
         };
         ChainView { links, chain }
     }
@@ -405,7 +411,7 @@ impl App {
         }
         let key = self.chain_key();
         if !self.chain.is_for(key) {
-            self.chain = self.links.chain(self.selected().as_deref(), key);
+            self.chain = self.links.chain(self.pane, self.selected_row(), key);
         }
     }
 

@@ -121,7 +121,7 @@ fn render_pane(
                 *last = Cow::Owned(last.chars().take(keep).collect::<String>() + "…");
             }
         }
-        let on_chain = ids.get(row).is_some_and(|id| chain.contains(id));
+        let on_chain = chain.contains(pane, row);
         let style = if on_chain {
             kind_style.patch(th.style(Slot::Chain))
         } else if chain.is_empty() {
