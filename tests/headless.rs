@@ -44,9 +44,10 @@ fn a_generated_plan_checks_clean_and_is_never_written_over() {
     let found = tocplan(
         dir.path(),
         &[
-            "indicators",
+            // A global option before the subcommand works as well as after it.
             "--bank",
             "bank.toml",
+            "indicators",
             "--json",
             "--limit",
             "0",

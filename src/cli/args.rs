@@ -12,7 +12,7 @@ Home Office Indicators of Integration Framework 2019 (2020). Most indicator word
 own; see the README.";
 
 #[derive(Debug, Parser)]
-#[command(name = "tocplan", version, about = ABOUT, after_help = CREDIT, args_conflicts_with_subcommands = true)]
+#[command(name = "tocplan", version, about = ABOUT, after_help = CREDIT)]
 pub struct Cli {
     /// The plan to open in the app (a missing file starts a new plan that saves there).
     pub plan: Option<PathBuf>,
