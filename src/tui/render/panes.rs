@@ -106,14 +106,13 @@ fn render_pane(
     let width = rect.width.saturating_sub(2).max(1) as usize;
     // A list skips an item taller than its area, so long items are cut to fit, marked "…".
     let max_lines = rect.height.saturating_sub(2).max(1) as usize;
-    let ids = app.pane_ids(pane);
-    let texts = app.pane_items(pane);
-    let selected = app.rows[pane].min(texts.len().saturating_sub(1));
+    let len = app.pane_len(pane);
+    let selected = app.rows[pane].min(len.saturating_sub(1));
     let item = |row: usize| -> ListItem {
+        let (id, text) = app.pane_row(pane, row).unwrap_or_default();
         // "!" marks an item the review has something to say about.
-        let flagged = ids.get(row).is_some_and(|id| app.flagged(id));
-        let bullet = if flagged { "! " } else { "• " };
-        let mut lines = wrapped(texts[row], width.saturating_sub(2).max(1));
+        let bullet = if app.flagged(id) { "! " } else { "• " };
+        let mut lines = wrapped(text, width.saturating_sub(2).max(1));
         if lines.len() > max_lines {
             lines.truncate(max_lines);
             if let Some(last) = lines.last_mut() {
@@ -145,7 +144,7 @@ fn render_pane(
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut used = 0;
-    if !texts.is_empty() {
+    if len > 0 {
         let anchor = if focused { selected } else { 0 };
         let first = item(anchor);
         used += first.height();
@@ -158,7 +157,7 @@ fn render_pane(
             before.push(it);
         }
         let mut row = anchor + 1;
-        while used < max_lines && row < texts.len() {
+        while used < max_lines && row < len {
             let it = item(row);
             used += it.height();
             after.push(it);

@@ -16,16 +16,16 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevPane => move_to(app, (app.pane + 3) % 4),
         Action::Up => app.rows[app.pane] = app.rows[app.pane].saturating_sub(1),
         Action::Down => {
-            let len = app.pane_ids(app.pane).len();
+            let len = app.pane_len(app.pane);
             app.rows[app.pane] = (app.rows[app.pane] + 1).min(len.saturating_sub(1));
         }
         Action::PageUp => app.rows[app.pane] = app.rows[app.pane].saturating_sub(super::PAGE),
         Action::PageDown => {
-            let len = app.pane_ids(app.pane).len();
+            let len = app.pane_len(app.pane);
             app.rows[app.pane] = (app.rows[app.pane] + super::PAGE).min(len.saturating_sub(1));
         }
         Action::Top => app.rows[app.pane] = 0,
-        Action::Bottom => app.rows[app.pane] = app.pane_ids(app.pane).len().saturating_sub(1),
+        Action::Bottom => app.rows[app.pane] = app.pane_len(app.pane).saturating_sub(1),
         Action::Open => open(app),
         Action::Edit => edit_selected(app),
         Action::Add => add(app),
@@ -81,7 +81,7 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) {
 
 fn move_to(app: &mut App, pane: usize) {
     app.pane = pane;
-    if !app.pane_ids(pane).is_empty() {
+    if app.pane_len(pane) > 0 {
         if pane == OUTPUTS {
             nudge_assumptions(app);
         }
