@@ -8,6 +8,7 @@ mod event_loop;
 mod form;
 pub mod headless;
 mod history;
+mod input;
 mod keymap;
 mod recovery;
 mod render;

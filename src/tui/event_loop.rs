@@ -6,8 +6,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
-
 use super::{App, Effect, Msg, render, update};
 use crate::framework::picker::{Picker, Query};
 use crate::plan::{content_hash, file_hash, write_atomic};
@@ -18,7 +16,7 @@ pub fn run(
     snapshot: &super::recovery::Snapshot,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
+    super::input::spawn(tx.clone());
     let latest = Arc::new(AtomicU64::new(0));
     // The watcher lives as long as the loop; without one, outside changes are still
     // caught when saving (the fingerprint check below).
@@ -89,23 +87,6 @@ pub(super) fn handle(
         queue = next;
     }
     false
-}
-
-fn spawn_input(tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
-                // A resize redraws at the new size.
-                Ok(Event::Resize(..)) => Msg::Redraw,
-                Ok(_) => continue,
-                Err(_) => break,
-            };
-            if tx.send(msg).is_err() {
-                break;
-            }
-        }
-    });
 }
 
 /// Ranks picker queries off the main thread. Only the newest query is worth finishing: a

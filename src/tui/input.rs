@@ -1,0 +1,79 @@
+//! Keys from the terminal's bytes. crossterm's reader waits for the rest of any escape
+//! sequence it has started, with no time limit: `ESC [ ?` followed by ordinary keys (a
+//! dropped SSH packet, a paste, a stray reply) made it swallow every later key, so the app
+//! stopped taking input. This reader frames sequences by their grammar (a CSI ends at its
+//! first final byte; anything that cannot belong to it ends it), drops what it does not
+//! know, and gives up on a sequence left unfinished for `PARTIAL_WAIT`, so no byte stream
+//! can freeze input. Keys are the same `KeyEvent`s crossterm makes, byte for byte.
+
+mod decode;
+
+pub use decode::Decoder;
+
+use std::io::Read;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use super::Msg;
+
+/// How long an unfinished sequence may wait for its next byte before it is dropped. A
+/// terminal sends a key's sequence in one write; over SSH a sequence may be split across
+/// packets, which arrive well within this.
+pub const PARTIAL_WAIT: Duration = Duration::from_millis(120);
+
+/// Reads the terminal (standard input) on its own thread and sends keys and resizes.
+pub fn spawn(tx: Sender<Msg>) {
+    let (bytes_tx, bytes_rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if bytes_tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+    });
+    let keys = tx.clone();
+    std::thread::spawn(move || {
+        let mut decoder = Decoder::default();
+        loop {
+            let got = if decoder.is_partial() {
+                bytes_rx.recv_timeout(PARTIAL_WAIT)
+            } else {
+                bytes_rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            };
+            let events = match got {
+                // A chunk of input: a lone ESC at its end is the Escape key (nothing
+                // else was sent with it), as crossterm reads it.
+                Ok(chunk) => decoder.feed(&chunk, true),
+                Err(RecvTimeoutError::Timeout) => decoder.give_up(),
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
+            for key in events {
+                if keys.send(Msg::Key(key)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    // A resize redraws at the new size (the terminal reports it only by SIGWINCH).
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH]) {
+        std::thread::spawn(move || {
+            for _ in signals.forever() {
+                if tx.send(Msg::Redraw).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! Bytes to keys: UTF-8 text, control keys, and the escape sequences terminals send for
+//! special keys (CSI `ESC [ params final`, SS3 `ESC O x`), with Alt as a leading ESC.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The longest sequence kept waiting; longer ones are not keys (a paste of garbage).
+const MAX_SEQUENCE: usize = 64;
+
+#[derive(Debug, Default)]
+pub struct Decoder {
+    buf: Vec<u8>,
+}
+
+/// What the bytes at the front of the buffer are.
+enum Step {
+    Key(KeyEvent, usize),
+    /// Bytes that are no key (an unknown or malformed sequence, invalid UTF-8).
+    Skip(usize),
+    /// The start of something that needs more bytes.
+    Incomplete,
+}
+
+impl Decoder {
+    /// Whether an unfinished sequence is waiting for more bytes.
+    pub fn is_partial(&self) -> bool {
+        !self.buf.is_empty()
+    }
+
+    /// Takes in bytes and returns every key they complete. `chunk_end` says nothing else
+    /// was read with them, which makes a lone trailing ESC the Escape key.
+    pub fn feed(&mut self, bytes: &[u8], chunk_end: bool) -> Vec<KeyEvent> {
+        self.buf.extend_from_slice(bytes);
+        let mut keys = Vec::new();
+        let mut at = 0;
+        while at < self.buf.len() {
+            let rest = &self.buf[at..];
+            match step(rest) {
+                Step::Key(key, n) => {
+                    keys.push(key);
+                    at += n;
+                }
+                Step::Skip(n) => at += n,
+                Step::Incomplete if rest == b"\x1b" && chunk_end => {
+                    keys.push(KeyEvent::from(KeyCode::Esc));
+                    at += 1;
+                }
+                Step::Incomplete if rest.len() > MAX_SEQUENCE => at += rest.len(),
+                Step::Incomplete => break,
+            }
+        }
+        self.buf.drain(..at);
+        keys
+    }
+
+    /// No more bytes came for an unfinished sequence: it was cut off. A lone ESC was the
+    /// Escape key; anything longer is dropped, and input goes on.
+    pub fn give_up(&mut self) -> Vec<KeyEvent> {
+        let lone_esc = self.buf == b"\x1b";
+        self.buf.clear();
+        if lone_esc {
+            vec![KeyEvent::from(KeyCode::Esc)]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+fn step(b: &[u8]) -> Step {
+    match b[0] {
+        0x1b => escape(b),
+        b'\r' => Step::Key(KeyCode::Enter.into(), 1),
+        b'\t' => Step::Key(KeyCode::Tab.into(), 1),
+        0x7f => Step::Key(KeyCode::Backspace.into(), 1),
+        // In raw mode Enter is \r; \n is Ctrl-J, as crossterm reads it.
+        c @ 0x01..=0x1a => Step::Key(
+            key(KeyCode::Char((c - 1 + b'a') as char), KeyModifiers::CONTROL),
+            1,
+        ),
+        c @ 0x1c..=0x1f => Step::Key(
+            key(
+                KeyCode::Char((c - 0x1c + b'4') as char),
+                KeyModifiers::CONTROL,
+            ),
+            1,
+        ),
+        0 => Step::Key(key(KeyCode::Char(' '), KeyModifiers::CONTROL), 1),
+        _ => utf8(b),
+    }
+}
+
+/// One UTF-8 character; an invalid byte is skipped alone, so text after it still reads.
+fn utf8(b: &[u8]) -> Step {
+    let len = match b[0] {
+        0x00..=0x7f => 1,
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return Step::Skip(1),
+    };
+    // Each continuation byte must be one, or the character is broken where it stops.
+    for i in 1..len {
+        match b.get(i) {
+            None => return Step::Incomplete,
+            Some(c) if c & 0xc0 != 0x80 => return Step::Skip(i),
+            Some(_) => {}
+        }
+    }
+    match std::str::from_utf8(&b[..len])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
+        Some(c) => {
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            Step::Key(key(KeyCode::Char(c), modifiers), len)
+        }
+        None => Step::Skip(len),
+    }
+}
+
+fn escape(b: &[u8]) -> Step {
+    match b.get(1) {
+        None => Step::Incomplete,
+        Some(b'[') => csi(b),
+        Some(b'O') => ss3(b),
+        // ESC ESC: the first is the Escape key; the second may start a sequence.
+        Some(0x1b) => Step::Key(KeyCode::Esc.into(), 1),
+        Some(_) => match step(&b[1..]) {
+            Step::Key(mut k, n) => {
+                k.modifiers |= KeyModifiers::ALT;
+                Step::Key(k, n + 1)
+            }
+            Step::Skip(n) => Step::Skip(n + 1),
+            Step::Incomplete => Step::Incomplete,
+        },
+    }
+}
+
+/// `ESC O x`: arrows, Home, End and F1-F4 in application mode.
+fn ss3(b: &[u8]) -> Step {
+    let Some(&c) = b.get(2) else {
+        return Step::Incomplete;
+    };
+    let code = match c {
+        b'A' => KeyCode::Up,
+        b'B' => KeyCode::Down,
+        b'C' => KeyCode::Right,
+        b'D' => KeyCode::Left,
+        b'H' => KeyCode::Home,
+        b'F' => KeyCode::End,
+        b'P'..=b'S' => KeyCode::F(1 + c - b'P'),
+        // Not a key: drop `ESC O`, and let the byte be read for what it is.
+        _ if !(0x20..0x7f).contains(&c) => return Step::Skip(2),
+        _ => return Step::Skip(3),
+    };
+    Step::Key(code.into(), 3)
+}
+
+/// `ESC [ params intermediates final`. Parameter bytes are 0x30-0x3F, intermediates
+/// 0x20-0x2F, the final byte 0x40-0x7E; any other byte ends the sequence there (it is
+/// dropped, and that byte read afresh), so a cut-off sequence never eats what follows.
+fn csi(b: &[u8]) -> Step {
+    let mut i = 2;
+    while let Some(&c) = b.get(i) {
+        match c {
+            0x30..=0x3f | 0x20..=0x2f => i += 1,
+            0x40..=0x7e => {
+                let params = &b[2..i];
+                return match csi_key(params, c) {
+                    Some(k) => Step::Key(k, i + 1),
+                    None => Step::Skip(i + 1),
+                };
+            }
+            _ => return Step::Skip(i),
+        }
+    }
+    Step::Incomplete
+}
+
+fn csi_key(params: &[u8], last: u8) -> Option<KeyEvent> {
+    let text = std::str::from_utf8(params).ok()?;
+    // Private sequences (`?`, `<`, `=`, `>`) are replies and mouse reports, not keys.
+    if text.starts_with(['?', '<', '=', '>']) {
+        return None;
+    }
+    let mut nums = text.split(';').map(|p| p.parse::<u16>().ok());
+    let first = nums.next().flatten();
+    let modifiers = modifiers(nums.next().flatten());
+    let code = match last {
+        b'A' => KeyCode::Up,
+        b'B' => KeyCode::Down,
+        b'C' => KeyCode::Right,
+        b'D' => KeyCode::Left,
+        b'H' => KeyCode::Home,
+        b'F' => KeyCode::End,
+        b'Z' => {
+            return Some(KeyEvent::new_with_kind(
+                KeyCode::BackTab,
+                KeyModifiers::SHIFT,
+                KeyEventKind::Press,
+            ));
+        }
+        b'P'..=b'S' => KeyCode::F(1 + last - b'P'),
+        b'~' => match first? {
+            1 | 7 => KeyCode::Home,
+            2 => KeyCode::Insert,
+            3 => KeyCode::Delete,
+            4 | 8 => KeyCode::End,
+            5 => KeyCode::PageUp,
+            6 => KeyCode::PageDown,
+            n @ 11..=15 => KeyCode::F((n - 10) as u8),
+            n @ 17..=21 => KeyCode::F((n - 11) as u8),
+            n @ 23..=24 => KeyCode::F((n - 12) as u8),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(key(code, modifiers))
+}
+
+/// xterm's modifier parameter: 1 + (shift 1, alt 2, ctrl 4).
+fn modifiers(param: Option<u16>) -> KeyModifiers {
+    let bits = param.map_or(0, |p| p.saturating_sub(1));
+    let mut m = KeyModifiers::NONE;
+    if bits & 1 != 0 {
+        m |= KeyModifiers::SHIFT;
+    }
+    if bits & 2 != 0 {
+        m |= KeyModifiers::ALT;
+    }
+    if bits & 4 != 0 {
+        m |= KeyModifiers::CONTROL;
+    }
+    m
+}
