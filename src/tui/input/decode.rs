@@ -170,7 +170,8 @@ fn csi(b: &[u8]) -> Step {
     let mut i = 2;
     while let Some(&c) = b.get(i) {
         match c {
-            0x30..=0x3f | 0x20..=0x2f => i += 1,
+            // Parameters (0x30-0x3F) and intermediates (0x20-0x2F).
+            0x20..=0x3f => i += 1,
             0x40..=0x7e => {
                 let params = &b[2..i];
                 return match csi_key(params, c) {
