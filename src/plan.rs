@@ -76,5 +76,27 @@ pub fn check_text(text: &str, path: &Path, fw: &Framework) -> Result<Vec<Diagnos
     Ok(findings)
 }
 
+/// The errors `check` reports for a plan (warnings and the review aside), placed by line
+/// and column: a plan with any is not sound to edit (with a duplicate id, an edit of one
+/// item is an edit of another). `check` runs the full check (of the file, or of the text
+/// the plan was read from), only when the quick validation finds an error.
+pub fn errors_in(
+    plan: &Plan,
+    fw: &Framework,
+    check: impl FnOnce() -> Result<Vec<Diagnostic>, LoadError>,
+) -> Vec<Diagnostic> {
+    let is_error = |d: &Diagnostic| d.severity == Severity::Error;
+    if !validate(plan, fw, &SourceMap::default())
+        .iter()
+        .any(is_error)
+    {
+        return Vec::new();
+    }
+    match check() {
+        Ok(findings) => findings.into_iter().filter(is_error).collect(),
+        Err(e) => vec![Diagnostic::error(None, e.to_string())],
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -80,6 +80,10 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
     app.disk = crate::plan::file_hash(path);
+    app.problems = crate::plan::errors_in(&app.plan, fw, || crate::plan::check(path, fw))
+        .iter()
+        .map(|d| d.display(path).to_string())
+        .collect();
     let (settings, mut warnings) = opts
         .config_dir
         .as_deref()
@@ -94,6 +98,11 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
         if let Ok(text) = std::fs::read_to_string(&path) {
             warnings.extend(app.keymap.apply_user(&text, &path.display().to_string()));
         }
+    }
+    // A plan `check` rejects opens on its list of errors, read-only.
+    if let Some(why) = app.read_only() {
+        app.overlay = Some(Overlay::Review);
+        warnings.insert(0, why);
     }
     if !warnings.is_empty() {
         app.say(Tone::Warn, warnings.join(" · "));

@@ -63,6 +63,8 @@ pub enum Shape {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
+    #[error("the plan is read-only; nothing was changed")]
+    ReadOnly,
     #[error("`{0}` is not in this plan any more")]
     Missing(String),
     #[error("{0}")]

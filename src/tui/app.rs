@@ -186,6 +186,12 @@ pub struct App {
     pub disk: Option<u64>,
     /// An outside version the planner chose not to load (not asked about again).
     pub declined: Option<Option<u64>>,
+    /// The errors `check` reports for the plan as read, as `check` prints them. While
+    /// there are any the plan is read-only: with a duplicate id or a broken link, an edit
+    /// of one item could change another.
+    pub problems: Vec<String>,
+    /// Opened read-only by the planner's choice (the plan is open in another instance).
+    pub view_only: bool,
 }
 
 impl App {
@@ -220,6 +226,8 @@ impl App {
             evaluation_row: 0,
             disk: None,
             declined: None,
+            problems: Vec::new(),
+            view_only: false,
         };
         app.review = reviewed(&app.plan, &app.fw, 0);
         app.refresh();
@@ -272,9 +280,44 @@ impl App {
         self.review.2.contains(id)
     }
 
+    /// Why the plan cannot be changed now, if it cannot.
+    pub fn read_only(&self) -> Option<String> {
+        match self.problems.len() {
+            0 if self.view_only => Some(
+                "Read-only: you chose to open this plan read-only (it is open in another tocplan); \
+                 quit and reopen it to edit"
+                    .into(),
+            ),
+            0 => None,
+            n => Some(format!(
+                "Read-only: `tocplan check` finds {n} error{} in this file (R lists them); fix \
+                 them in the file and it reloads here",
+                if n == 1 { "" } else { "s" }
+            )),
+        }
+    }
+
+    /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
+    /// change, and what `check` says of it: a plan with errors is read-only until fixed.
+    pub fn adopt(&mut self, plan: Plan, text: &str) {
+        let (path, fw) = (&self.path, &self.fw);
+        self.problems =
+            crate::plan::errors_in(&plan, fw, || crate::plan::check_text(text, path, fw))
+                .iter()
+                .map(|d| d.display(path).to_string())
+                .collect();
+        let before = std::mem::replace(&mut self.plan, plan);
+        self.recorded(before);
+        self.clamp_rows();
+    }
+
     /// Records the plan as it is, then applies a change; every change goes through here so
-    /// that every change can be undone.
+    /// that every change can be undone. A read-only plan is never changed: the change is
+    /// worked on a copy and dropped (the keys that start changes say why first).
     pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
+        if self.read_only().is_some() {
+            return f(&mut self.plan.clone());
+        }
         let before = self.plan.clone();
         let out = f(&mut self.plan);
         self.recorded(before);
@@ -284,6 +327,9 @@ impl App {
     /// Puts in a changed copy of the plan and records the change (for changes tried on a
     /// copy first, so a refused one never touches the plan).
     pub fn replace_plan(&mut self, plan: Plan) {
+        if self.read_only().is_some() {
+            return;
+        }
         let before = std::mem::replace(&mut self.plan, plan);
         self.recorded(before);
     }
@@ -292,6 +338,9 @@ impl App {
     /// the field lives in (a copy of a 10,000-item plan on every edit was most of its cost).
     /// On error the plan is unchanged.
     pub fn set_field(&mut self, field: &Field, text: &str) -> Result<(), crate::plan::FieldError> {
+        if self.read_only().is_some() {
+            return Err(crate::plan::FieldError::ReadOnly);
+        }
         let Some(back) = crate::plan::delta::Delta::before_field(&self.plan, field) else {
             let before = self.plan.clone();
             self.plan.set_field(field, text, &self.fw)?;

@@ -36,17 +36,22 @@ pub fn render(app: &App, f: &mut Frame) {
     ])
     .areas(area);
     let head = header_line(app);
-    let review = match review::summary(&app.review.1) {
-        s if s == "review clear" => format!("{s} (R)"),
-        s => format!("review: {s} (R)"),
+    // A plan `check` rejects is never called clear: its errors are what the header counts.
+    let review = match (app.problems.len(), review::summary(&app.review.1)) {
+        (1, _) => "read-only: 1 error (R)".to_string(),
+        (n @ 2.., _) => format!("read-only: {n} errors (R)"),
+        (_, s) if s == "review clear" => format!("{s} (R)"),
+        (_, s) => format!("review: {s} (R)"),
     };
     f.render_widget(Paragraph::new(head.clone()), header);
     // The review's count sits at the right of the header when there is room for it.
     if head.width() + review.chars().count() + 2 <= header.width as usize {
         let counts = app.review.1.iter().any(|f| f.counts());
-        let style = app
-            .theme
-            .style(if counts { Slot::Warning } else { Slot::Muted });
+        let style = app.theme.style(match (app.problems.is_empty(), counts) {
+            (false, _) => Slot::Error,
+            (true, true) => Slot::Warning,
+            (true, false) => Slot::Muted,
+        });
         f.render_widget(
             Paragraph::new(Span::styled(review, style))
                 .alignment(ratatui::layout::Alignment::Right),
@@ -78,6 +83,10 @@ fn header_line(app: &App) -> Line<'static> {
     let mut spans = Vec::new();
     if app.dirty() {
         spans.push(Span::styled("[+] ", th.style(Slot::Unsaved)));
+    }
+    // Always in sight, as vim's [RO]: the header's review count may not fit.
+    if app.read_only().is_some() {
+        spans.push(Span::styled("[RO] ", th.style(Slot::Error)));
     }
     spans.push(Span::styled(
         sanitize(&app.plan.title),

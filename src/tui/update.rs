@@ -137,9 +137,25 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// The effect that saves the plan as it is now.
-pub(crate) fn save(app: &App, then_quit: bool) -> Effect {
-    save_to(app, app.path.clone(), then_quit)
+/// Says why the plan cannot be changed, if it cannot. Every key that starts a change asks
+/// here first, so a planner never types into an editor whose work would be refused.
+pub(crate) fn refuse_edit(app: &mut App) -> bool {
+    match app.read_only() {
+        Some(why) => {
+            app.say(super::app::Tone::Warn, why);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The effect that saves the plan as it is now (none for a read-only plan: its file is
+/// left as it is; `:w OTHER` still writes a copy elsewhere).
+pub(crate) fn save(app: &mut App, then_quit: bool) -> Vec<Effect> {
+    if refuse_edit(app) {
+        return Vec::new();
+    }
+    vec![save_to(app, app.path.clone(), then_quit)]
 }
 
 /// The effect that saves the plan to a file (`:w FILE`).
@@ -163,6 +179,8 @@ mod form_tests;
 mod outside_tests;
 #[cfg(test)]
 mod picker_tests;
+#[cfg(test)]
+mod read_only_tests;
 #[cfg(test)]
 mod review_tests;
 #[cfg(test)]

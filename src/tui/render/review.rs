@@ -46,6 +46,9 @@ pub fn summary(findings: &[Finding]) -> String {
 pub fn render(app: &App, f: &mut Frame, body: Rect) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
+    if !app.problems.is_empty() {
+        return render_problems(app, f, area);
+    }
     let findings = ordered_findings(&app.review.1);
     let block = framed(
         app,
@@ -92,14 +95,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         if selected {
             sel_top = lines.len();
         }
-        let opts = textwrap::Options::new(width.saturating_sub(2).max(8)).subsequent_indent("  ");
-        for (j, part) in textwrap::wrap(&text, opts).into_iter().enumerate() {
-            let lead = if j == 0 { mark } else { "" };
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {lead}"), app.theme.style(slot)),
-                Span::styled(part.into_owned(), style),
-            ]));
-        }
+        marked(&mut lines, &text, mark, width, app.theme.style(slot), style);
         if selected {
             sel_bottom = lines.len();
         }
@@ -116,4 +112,80 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
             .scroll((scroll, 0)),
         inner,
     );
+}
+
+/// A plan `check` rejects: its errors as `check` prints them, and what to do. The review
+/// of such a plan would mislead (a broken link hides what it would find), so it waits.
+fn render_problems(app: &App, f: &mut Frame, area: Rect) {
+    let n = app.problems.len();
+    let block = framed(
+        app,
+        &format!(
+            "Read-only: {n} error{} that `tocplan check` reports",
+            if n == 1 { "" } else { "s" }
+        ),
+        &app.keymap.hints(Mode::Review),
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = (inner.width.max(1) as usize).saturating_sub(2).max(8);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for part in textwrap::wrap(
+        "The plan is open read-only, so no edit can change the wrong item. Fix these in the \
+         file with any text editor; when it is saved, the app reloads it and editing is on.",
+        width + 2,
+    ) {
+        lines.push(Line::styled(
+            part.into_owned(),
+            app.theme.style(Slot::Muted),
+        ));
+    }
+    let (mut sel_top, mut sel_bottom) = (0, 0);
+    for (i, problem) in app.problems.iter().enumerate() {
+        lines.push(Line::from(""));
+        let selected = i == app.review_row.min(n - 1);
+        let style = if selected {
+            app.theme.style(Slot::Selection)
+        } else {
+            Style::default()
+        };
+        if selected {
+            sel_top = lines.len();
+        }
+        let mark = app.theme.style(Slot::Error);
+        marked(&mut lines, &sanitize(problem), "✗ ", width + 2, mark, style);
+        if selected {
+            sel_bottom = lines.len();
+        }
+    }
+    let scroll = super::scroll_to(sel_top, sel_bottom, inner.height as usize, 0);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// A finding as a hanging paragraph: "  ✗ text", later lines under the text, each line
+/// within `width` columns (a line longer than the box would be wrapped again by the
+/// paragraph, breaking the hanging indent).
+fn marked(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    mark: &'static str,
+    width: usize,
+    mark_style: Style,
+    style: Style,
+) {
+    for (j, part) in textwrap::wrap(text, width.saturating_sub(4).max(8))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if j == 0 { mark } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {lead}"), mark_style),
+            Span::styled(part.into_owned(), style),
+        ]));
+    }
 }

@@ -42,8 +42,8 @@ pub fn prompt(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
     match cmd {
-        "w" | "write" => vec![save(app, false)],
-        "wq" | "x" => vec![save(app, true)],
+        "w" | "write" => save(app, false),
+        "wq" | "x" => save(app, true),
         "q" | "quit" if app.dirty() => {
             app.say(
                 Tone::Warn,
@@ -198,6 +198,9 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 pub fn delete_now(app: &mut App, id: &str) {
+    if super::refuse_edit(app) {
+        return;
+    }
     match app.change(|p| p.delete(id)) {
         Ok(kind) => app.say(
             Tone::Info,

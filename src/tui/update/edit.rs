@@ -36,6 +36,9 @@ pub fn start(app: &mut App, target: EditTarget) {
 }
 
 pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
+    if super::refuse_edit(app) {
+        return;
+    }
     let text = match &target {
         EditTarget::Goal => app.plan.goal.text.clone(),
         EditTarget::Text { id } => app.plan.item_text(id).unwrap_or_default(),

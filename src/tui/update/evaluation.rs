@@ -42,7 +42,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             ),
         },
         Action::Undo => super::normal::undo_redo(app, true),
-        Action::Save => return vec![save(app, false)],
+        Action::Save => return save(app, false),
         _ => {}
     }
     Vec::new()

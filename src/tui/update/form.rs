@@ -54,6 +54,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Delete => match row.and_then(|r| r.deletes) {
+            Some(_) if super::refuse_edit(app) => {}
             Some((kind, id)) => {
                 if app.change(|p| p.delete(&id)).is_ok() {
                     app.say(Tone::Info, format!("Deleted {} `{id}` (u undoes)", kind.noun()));
@@ -65,7 +66,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             ),
         },
         Action::Undo | Action::Redo => super::normal::undo_redo(app, action == Action::Undo),
-        Action::Save => return vec![save(app, false)],
+        Action::Save => return save(app, false),
         Action::Help => {
             app.overlay = Some(Overlay::Help);
             app.overlay_scroll = 0;
@@ -122,6 +123,9 @@ fn follow(app: &mut App, form: &Form, from: String, to: String) {
 }
 
 pub(super) fn unlink(app: &mut App, from: &str, to: &str) {
+    if super::refuse_edit(app) {
+        return;
+    }
     if app.plan.serves_of(from).len() == 1 {
         app.say(
             Tone::Warn,
@@ -149,6 +153,9 @@ fn empty_message(form: &Form) -> &'static str {
 
 /// Opens the editor on a field, or the chooser for a choice field.
 pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
+    if super::refuse_edit(app) {
+        return Vec::new();
+    }
     if let Field::MeasureIndicator(m) = &field {
         // A new indicator for a measure is chosen with the picker.
         let outcome = app.plan.measure(m).map(|m| m.outcome.clone());

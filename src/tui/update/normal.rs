@@ -50,7 +50,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Evaluation => super::evaluation::open(app),
         Action::Changes => return super::outside::open_changes(app),
         Action::Context => super::form::open(app, Form::Context),
-        Action::Save => return vec![save(app, false)],
+        Action::Save => return save(app, false),
         Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
         Action::Search => app.prompt = Some((PromptKind::Search, String::new())),
         Action::NextMatch => super::dialog::step_match(app, true),
@@ -66,6 +66,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 pub(super) fn undo_redo(app: &mut App, undo: bool) {
+    if super::refuse_edit(app) {
+        return;
+    }
     let msg = match (
         undo,
         undo && app.history.undo(&mut app.plan, &mut app.version),
@@ -184,6 +187,9 @@ fn add(app: &mut App) {
 }
 
 fn delete(app: &mut App) {
+    if super::refuse_edit(app) {
+        return;
+    }
     let Some(id) = app.selected() else {
         app.say(Tone::Warn, "Nothing to delete here");
         return;
@@ -206,6 +212,9 @@ fn delete(app: &mut App) {
 }
 
 fn link(app: &mut App, add: bool) {
+    if super::refuse_edit(app) {
+        return;
+    }
     if app.pane == GOAL {
         app.say(
             Tone::Warn,

@@ -11,6 +11,11 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
     if hash == app.disk || app.declined == Some(hash) {
         return;
     }
+    // A plan read-only for its errors holds nothing of ours: take the fixed file at once.
+    if !app.problems.is_empty() && !app.dirty() {
+        answer_changed(app, true, text, hash);
+        return;
+    }
     app.question = Some(Question::DiskChanged { text, hash });
 }
 
@@ -33,14 +38,21 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
     };
     match parse_str(&text, &app.path) {
         Ok(loaded) => {
-            app.change(|p| *p = loaded.plan);
+            let was_read_only = !app.problems.is_empty();
+            app.adopt(loaded.plan, &text);
             app.saved_version = app.version;
             app.disk = hash;
-            app.clamp_rows();
-            app.say(
-                Tone::Info,
-                "Reloaded from disk (u goes back to your version)",
-            );
+            match app.read_only() {
+                Some(why) => app.say(Tone::Warn, format!("Reloaded from disk. {why}")),
+                None if was_read_only => app.say(
+                    Tone::Info,
+                    "Reloaded from disk: `tocplan check` finds no error now, so the plan can be edited",
+                ),
+                None => app.say(
+                    Tone::Info,
+                    "Reloaded from disk (u goes back to your version)",
+                ),
+            }
         }
         Err(e) => app.say(
             Tone::Error,

@@ -18,6 +18,9 @@ use super::PAGE;
 
 /// Opens the picker for an outcome (or, with `replacing`, for one of its measures).
 pub fn open(app: &mut App, outcome: Option<String>, replacing: Option<String>) -> Vec<Effect> {
+    if super::refuse_edit(app) {
+        return Vec::new();
+    }
     let Some(outcome) = outcome.filter(|o| app.plan.kind_of(o) == Some(Kind::Outcome)) else {
         app.say(
             Tone::Warn,

@@ -20,6 +20,9 @@ pub fn ordered(findings: &[Finding]) -> Vec<&Finding> {
 }
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if !app.problems.is_empty() {
+        return problems(app, action);
+    }
     let last = app.review.1.len().saturating_sub(1);
     match action {
         Action::Cancel => app.overlay = None,
@@ -41,6 +44,24 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 None => app.say(Tone::Info, "Nothing to review: the plan meets every rule"),
             }
         }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The list of a read-only plan's errors: moving through it, and what Enter can do.
+fn problems(app: &mut App, action: Action) -> Vec<Effect> {
+    let last = app.problems.len().saturating_sub(1);
+    match action {
+        Action::Cancel => app.overlay = None,
+        Action::Down => app.review_row = (app.review_row + 1).min(last),
+        Action::Up => app.review_row = app.review_row.saturating_sub(1),
+        Action::Top => app.review_row = 0,
+        Action::Bottom => app.review_row = last,
+        Action::Open => app.say(
+            Tone::Info,
+            "Fix it in the file at the line shown (any text editor); the app reloads it when saved",
+        ),
         _ => {}
     }
     Vec::new()

@@ -1,0 +1,157 @@
+//! A plan `check` rejects opens read-only: no key changes it, nothing is saved over it,
+//! and it is never called clear.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::tests::{ctrl, keys, status};
+use super::*;
+use crate::framework::Framework;
+use crate::tui::app::*;
+
+/// The friendship club with its second output given the first's id (as a bad merge or
+/// a hand edit leaves it), and a stakeholder given another's: `check` reports errors.
+fn broken() -> (tempfile::TempDir, App) {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example")
+    .replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1)
+    .replacen("id = \"resident-members\"", "id = \"newcomer-members\"", 1);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, &text).expect("write");
+    let fw = Framework::builtin().expect("framework");
+    let app = crate::tui::prepare(&path, &fw, &crate::tui::Options::default()).expect("opens");
+    (dir, app)
+}
+
+#[test]
+fn a_plan_check_rejects_opens_read_only_on_its_errors() {
+    let (_dir, app) = broken();
+    assert!(app.problems.len() >= 2, "{:?}", app.problems);
+    assert!(
+        app.problems
+            .iter()
+            .any(|p| p.contains("p.toml:") && p.contains("duplicate id `weekly-coffee`")),
+        "messages as check prints them, with their lines: {:?}",
+        app.problems
+    );
+    assert_eq!(app.overlay, Some(Overlay::Review), "opens on the list");
+    assert!(app.read_only().is_some());
+    assert!(status(&app).contains("Read-only"));
+}
+
+/// The two examples that found it: deleting one of two outputs that share an id deleted
+/// both; editing the second of two stakeholders that share an id changed the first.
+#[test]
+fn no_edit_can_address_an_item_ambiguously() {
+    let (_dir, mut app) = broken();
+    let before = app.plan.clone();
+    keys(&mut app, "\u{1b}hhjd");
+    assert!(app.question.is_none(), "no delete question");
+    keys(&mut app, "y");
+    assert_eq!(app.plan, before);
+    assert!(status(&app).contains("Read-only"), "{}", status(&app));
+    keys(&mut app, "S");
+    keys(&mut app, "jjjjjj\n");
+    assert!(
+        app.editor.is_none() && app.choice.is_none(),
+        "no editor opens"
+    );
+    assert_eq!(app.plan, before);
+}
+
+/// Every key in every mode, in random order: the plan never changes and no save of its
+/// file is asked for (a save elsewhere, `:w OTHER`, may be).
+#[test]
+fn no_key_sequence_changes_a_read_only_plan() {
+    use proptest::prelude::*;
+    let alphabet: Vec<KeyEvent> = "hjklgGaAedD+-mrRESCuU:w\n/x1 yYnN?q"
+        .chars()
+        .map(|c| match c {
+            '\n' => KeyEvent::from(KeyCode::Enter),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        })
+        .chain([
+            KeyCode::Esc.into(),
+            KeyCode::Tab.into(),
+            KeyCode::Backspace.into(),
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+        ])
+        .collect();
+    let (_dir, start) = broken();
+    proptest!(ProptestConfig::with_cases(64), |(picks in proptest::collection::vec(0..alphabet.len(), 1..150))| {
+        let mut app = start.clone();
+        for i in picks {
+            for effect in update(&mut app, Msg::Key(alphabet[i])) {
+                if let Effect::Save { path, .. } = &effect {
+                    prop_assert_ne!(path, &start.path, "asked to save over the file");
+                }
+            }
+            prop_assert_eq!(&app.plan, &start.plan);
+        }
+    });
+}
+
+#[test]
+fn the_header_never_calls_a_rejected_plan_clear() {
+    let (_dir, mut app) = broken();
+    keys(&mut app, "\u{1b}");
+    let backend = ratatui::backend::TestBackend::new(140, 30);
+    let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+    terminal
+        .draw(|f| crate::tui::render(&app, f))
+        .expect("draw");
+    let header: String = (0..140)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(header.starts_with("[RO] "), "{header}");
+    assert!(
+        header.contains("read-only:") && header.contains("errors (R)"),
+        "{header}"
+    );
+    assert!(!header.contains("clear"), "{header}");
+}
+
+/// Fixed in another editor, the file reloads by itself and editing is on; broken again
+/// from outside, the plan goes read-only again.
+#[test]
+fn a_fixed_file_reloads_and_can_be_edited() {
+    let (_dir, mut app) = broken();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example");
+    let hash = crate::plan::content_hash(good.as_bytes());
+    update(
+        &mut app,
+        Msg::DiskChanged {
+            text: Some(good.clone()),
+            hash: Some(hash),
+        },
+    );
+    assert!(
+        app.question.is_none(),
+        "nothing of ours to lose: no question"
+    );
+    assert!(app.problems.is_empty());
+    assert!(app.read_only().is_none());
+    assert!(!app.dirty());
+    keys(&mut app, "\u{1b}e");
+    assert!(app.editor.is_some(), "editing is on");
+    keys(&mut app, "\u{1b}");
+    let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
+    update(
+        &mut app,
+        Msg::DiskChanged {
+            text: Some(bad.clone()),
+            hash: Some(crate::plan::content_hash(bad.as_bytes())),
+        },
+    );
+    keys(&mut app, "y");
+    assert!(!app.problems.is_empty());
+    assert!(ctrl(&mut app, 's').is_empty(), "nothing saved over it");
+}
