@@ -10,6 +10,7 @@ pub mod headless;
 mod history;
 mod input;
 mod keymap;
+mod lock;
 mod recovery;
 mod render;
 mod theme;
@@ -18,7 +19,7 @@ mod update;
 pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
 pub use backend::CompactBackend;
 pub use keymap::{Action, Binding, Keymap, Mode};
-pub use recovery::path_for as recovery_path;
+pub use recovery::find as recovery_copies;
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};
 pub use update::{Effect, Msg, RANK_AT_ONCE, update};
@@ -40,16 +41,44 @@ pub struct Options {
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
 pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let mut app = prepare(path, fw, opts)?;
-    if let Some(text) = recovery::pending(path) {
-        app.question = Some(Question::Recover { text });
+    match lock::acquire(path) {
+        lock::Acquired::Held(holder) => app.questions.push(Question::OpenElsewhere(holder)),
+        lock::Acquired::Ours { stale: Some(h) } => app.say(
+            Tone::Info,
+            format!(
+                "A tocplan that ended suddenly (process {}) left this plan locked; the lock is cleared",
+                h.pid
+            ),
+        ),
+        lock::Acquired::Ours { stale: None } | lock::Acquired::Unavailable => {}
     }
-    // The first panic hook restores the terminal before the message; the recovery hook,
-    // installed after it, first writes any unsaved work to a recovery copy.
+    app.questions.extend(
+        recovery::find(path)
+            .into_iter()
+            .map(|offer| Question::Recover(Box::new(offer))),
+    );
+    app.next_question();
+    // The first panic hook gives the terminal back before the message; the recovery
+    // hook, installed after it, first writes any unsaved work to a recovery copy.
     let mut terminal = start_terminal()?;
     let snapshot = recovery::install(path);
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
-    ratatui::restore();
+    drop(terminal);
+    give_back_terminal();
+    lock::release(path);
     result.map(|()| 0)
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor again; safe to call
+/// more than once, and from a signal thread or a panic hook.
+pub(crate) fn give_back_terminal() {
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 /// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
@@ -60,7 +89,7 @@ fn start_terminal() -> std::io::Result<AppTerminal> {
     use ratatui::crossterm::{execute, terminal};
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        give_back_terminal();
         previous(info);
     }));
     terminal::enable_raw_mode()?;

@@ -41,3 +41,159 @@ fn a_cut_off_escape_sequence_never_freezes_input() {
         );
     }
 }
+
+fn kill(s: &Session, signal: &str) {
+    let pid = s.child.process_id().expect("pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args([signal, &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+}
+
+/// Every signal that ends a session without a word keeps what was being typed in an
+/// open editor (not yet kept), gives the terminal back, and writes a copy only its
+/// owner can read; the file is untouched.
+#[test]
+fn every_ending_signal_keeps_the_text_being_typed() {
+    use std::os::unix::fs::PermissionsExt;
+    for signal in ["-HUP", "-TERM", "-INT", "-QUIT"] {
+        let (dir, path) = example_copy("friendship-club.toml");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let before = std::fs::read(&path).expect("read");
+        let mut s = Session::start(&["p.toml"], dir.path());
+        s.wait_for("? help");
+        // An edit kept, then a second one typed and not kept.
+        s.send("e, kept\r");
+        s.wait_for("[+]");
+        s.send("e and half typed");
+        s.wait_for("and half typed");
+        kill(&s, signal);
+        s.wait_exit();
+        assert!(
+            pty::contains(&s.raw, b"\x1b[?1049l") && pty::contains(&s.raw, b"\x1b[?25h"),
+            "{signal}: alternate screen left and cursor shown"
+        );
+        assert_eq!(std::fs::read(&path).expect("read"), before, "{signal}");
+        let copies = tocplan::tui::recovery_copies(&path);
+        assert_eq!(copies.len(), 1, "{signal}: {copies:?}");
+        let copy = &copies[0];
+        assert!(copy.copy.plan.contains(", kept\""), "{signal}");
+        let editing = copy.copy.editing.as_ref().expect("the open editor's text");
+        assert!(
+            editing.text.ends_with(", kept and half typed"),
+            "{signal}: {editing:?}"
+        );
+        assert_eq!(copy.changed, Some(false));
+        let mode = std::fs::metadata(&copy.file)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{signal}: the copy is the owner's only");
+        // The next open offers it, and gives the text back in the editor.
+        let mut s = Session::start(&["p.toml"], dir.path());
+        s.wait_for("text you were typing");
+        s.send("y");
+        s.wait_for("back in the editor");
+        s.send("\r");
+        s.wait_for("[+]");
+        s.send("\x13");
+        s.wait_for("Saved p.toml");
+        s.send("q");
+        assert_eq!(s.wait_exit(), 0);
+        let saved = std::fs::read_to_string(&path).expect("read");
+        assert!(saved.contains(", kept and half typed\""), "{signal}");
+        assert!(tocplan::tui::recovery_copies(&path).is_empty());
+    }
+}
+
+/// The file changed after the work was made (a git pull, another editor): the offer
+/// says so, and taking the work never silently replaces the newer file.
+#[test]
+fn a_recovery_copy_never_silently_replaces_a_newer_file() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e, mine\r");
+    s.wait_for("[+]");
+    kill(&s, "-HUP");
+    s.wait_exit();
+    let theirs =
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .replacen("title = \"", "title = \"Their ", 1);
+    std::fs::write(&path, &theirs).expect("write");
+    // d shows the differences; closing them asks again; w keeps the work beside.
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("CHANGED since");
+    s.send("d");
+    s.wait_for("recovery copy against the file");
+    s.send("\x1b");
+    s.wait_for("CHANGED since");
+    s.send("w");
+    s.wait_for("p.recovered.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let beside = std::fs::read_to_string(dir.path().join("p.recovered.toml")).expect("beside");
+    assert!(beside.contains(", mine\""));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    assert!(
+        tocplan::tui::recovery_copies(&path).is_empty(),
+        "kept elsewhere now"
+    );
+    // Again, and this time take it: saving asks before replacing their file.
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e, mine again\r");
+    s.wait_for("[+]");
+    kill(&s, "-TERM");
+    s.wait_exit();
+    let theirs = theirs.replacen("Their ", "Their newer ", 1);
+    std::fs::write(&path, &theirs).expect("write");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("CHANGED since");
+    s.send("y");
+    s.wait_for("saving asks");
+    s.send("\x13");
+    s.wait_for("is not the file you opened");
+    s.send("n");
+    s.wait_for(":w OTHER");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    s.send(":q!\r");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// A second instance is told the plan is open elsewhere and may open it read-only; a
+/// lock left by a killed instance is recognised and cleared.
+#[test]
+fn a_second_instance_is_told_and_a_stale_lock_is_cleared() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    let lock = dir.path().join(".p.toml.lock");
+    let mut first = Session::start(&["p.toml"], dir.path());
+    first.wait_for("? help");
+    assert!(lock.exists());
+    let mut second = Session::start(&["p.toml"], dir.path());
+    second.wait_for("open in another tocplan");
+    second.send("y");
+    second.wait_for("[RO]");
+    second.send("e");
+    second.wait_for("Read-only");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert!(lock.exists(), "the second never removes the first's lock");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    assert!(!lock.exists(), "the first removes its own at quit");
+    // Killed outright, an instance leaves its lock; the next open clears it, unasked.
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    kill(&s, "-KILL");
+    s.wait_exit();
+    assert!(lock.exists());
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("left this plan locked");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!lock.exists());
+    let _ = path;
+}

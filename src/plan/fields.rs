@@ -5,8 +5,9 @@
 use super::model::*;
 use super::values::Date;
 
-/// A field of the plan, by the item it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A field of the plan, by the item it belongs to. (Serialisable: a recovery copy names
+/// the field that was being edited.)
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Title,
     Problem,

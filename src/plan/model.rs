@@ -153,7 +153,9 @@ pub struct Measure {
 }
 
 /// What an assumption is about: one item, or the link from one item to what it serves.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum About {
     Item(String),
     Link { from: String, to: String },

@@ -29,7 +29,7 @@ pub const OUTCOMES: usize = 2;
 pub const GOAL: usize = 3;
 
 /// What an edit in progress will change when it is kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EditTarget {
     Goal,
     NewOutcome,
@@ -99,10 +99,11 @@ pub enum Question {
         text: Option<String>,
         hash: Option<u64>,
     },
-    /// A recovery copy of unsaved work from an earlier run was found: open it?
-    Recover {
-        text: String,
-    },
+    /// A recovery copy of unsaved work from a session that ended suddenly: open it, keep
+    /// it beside the file, see how it differs, or leave it?
+    Recover(Box<super::recovery::Offer>),
+    /// Another running tocplan has the plan open: read-only here, go on, or quit?
+    OpenElsewhere(super::lock::Holder),
     /// Saving would overwrite a file that changed on disk since it was read.
     OverwriteNewer {
         path: PathBuf,
@@ -192,6 +193,14 @@ pub struct App {
     pub problems: Vec<String>,
     /// Opened read-only by the planner's choice (the plan is open in another instance).
     pub view_only: bool,
+    /// Questions waiting their turn (at start: the lock, then each recovery copy).
+    pub questions: Vec<Question>,
+    /// A question put aside while an overlay answers something it asked (the differences
+    /// of a recovery copy), asked again when the overlay closes.
+    pub after_overlay: Option<Question>,
+    /// Recovery copies whose work is in the plan now or was declined: removed at the next
+    /// good save.
+    pub spent_copies: Vec<PathBuf>,
 }
 
 impl App {
@@ -228,6 +237,9 @@ impl App {
             declined: None,
             problems: Vec::new(),
             view_only: false,
+            questions: Vec::new(),
+            after_overlay: None,
+            spent_copies: Vec::new(),
         };
         app.review = reviewed(&app.plan, &app.fw, 0);
         app.refresh();
@@ -496,6 +508,13 @@ impl App {
         let key = self.chain_key();
         if !self.chain.is_for(key) {
             self.chain = self.links.chain(self.pane, self.selected_row(), key);
+        }
+    }
+
+    /// Asks the next waiting question, if none is open.
+    pub fn next_question(&mut self) {
+        if self.question.is_none() && !self.questions.is_empty() {
+            self.question = Some(self.questions.remove(0));
         }
     }
 

@@ -22,7 +22,7 @@ pub fn run(
     // caught when saving (the fingerprint check below).
     let _watcher = watch(&app.path, tx.clone());
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
-    let mut snapshot_version = None;
+    let mut seen = Seen::default();
     loop {
         terminal.draw(|f| render(app, f))?;
         let first = rx.recv()?;
@@ -32,7 +32,7 @@ pub fn run(
                 return Ok(());
             }
         }
-        keep_snapshot(app, snapshot, &mut snapshot_version);
+        keep_snapshot(app, snapshot, &mut seen);
     }
 }
 
@@ -63,8 +63,8 @@ pub(super) fn handle(
                     }
                     let result = write_atomic(&path, text.as_bytes());
                     if result.is_ok() {
-                        // The work a recovery copy held is now in the file.
-                        super::recovery::discard(&app.path);
+                        // The work recovery copies held is now in the file.
+                        super::recovery::discard(&app.spent_copies);
                     }
                     if result.is_ok() && then_quit {
                         return true;
@@ -72,6 +72,16 @@ pub(super) fn handle(
                     let hash = content_hash(text.as_bytes());
                     let result = result.map(|()| (path, version, hash));
                     next.extend(update(app, Msg::Saved(result.map_err(|e| e.to_string()))));
+                }
+                Effect::WriteCopy { plan, text, copy } => {
+                    let path = super::recovery::beside(&plan);
+                    let result = write_atomic(&path, text.as_bytes())
+                        .map(|()| {
+                            super::recovery::discard(&[copy]);
+                            path
+                        })
+                        .map_err(|e| e.to_string());
+                    next.extend(update(app, Msg::CopyWritten(result)));
                 }
                 Effect::ReadHead { path } => {
                     next.extend(update(app, Msg::Head(read_head(&path))));
@@ -171,15 +181,36 @@ fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
         other => other.to_string(),
     })
 }
-/// Keeps the text of unsaved work ready for the panic hook and the signal thread; only
-/// when the plan changed, so an idle or read-only session costs nothing.
-fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Option<u64>) {
-    if *seen == Some(app.version) {
-        return;
+/// Keeps the unsaved work ready for the panic hook and the signal thread: the plan's text
+/// while it has unsaved changes (made again only when the plan changed), and the text of
+/// an open editor that differs from what its field holds.
+fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Seen) {
+    let editing = app.editor.as_ref().and_then(|ed| {
+        let text = ed.area.lines().join("\n");
+        let start = super::update::editor_start_text(app, &ed.target);
+        (text != start.lines().collect::<Vec<_>>().join("\n")).then(|| super::recovery::Editing {
+            target: ed.target.clone(),
+            title: ed.title.clone(),
+            text,
+        })
+    });
+    let wanted = app.dirty() || editing.is_some();
+    if seen.version != Some(app.version) || (wanted && seen.plan.is_none()) {
+        seen.version = Some(app.version);
+        seen.plan = wanted.then(|| crate::plan::to_toml(&app.plan));
     }
-    *seen = Some(app.version);
-    let text = app.dirty().then(|| crate::plan::to_toml(&app.plan));
+    let copy = match (&seen.plan, wanted) {
+        (Some(plan), true) => Some(super::recovery::Copy::new(plan.clone(), editing, app.disk)),
+        _ => None,
+    };
     if let Ok(mut s) = snapshot.lock() {
-        *s = text;
+        *s = copy;
     }
+}
+
+/// What `keep_snapshot` made last: the plan's text, and for which version.
+#[derive(Default)]
+struct Seen {
+    version: Option<u64>,
+    plan: Option<String>,
 }

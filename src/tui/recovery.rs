@@ -1,36 +1,42 @@
-//! Unsaved work survives a crash or a lost connection: the loop keeps the plan's text
-//! ready while it has unsaved changes, and a panic, SIGHUP (the SSH link dropped) or
-//! SIGTERM writes it next to the plan as `.NAME.recovery` before the terminal is given
-//! back. The next time the plan opens, the app offers it.
+//! Unsaved work survives a crash or a lost connection. The loop keeps a snapshot of the
+//! work ready (the plan's text while it has unsaved changes, and the text of an open
+//! editor); a panic, SIGHUP (the SSH link dropped), SIGTERM, SIGINT or SIGQUIT writes it
+//! beside the plan as this instance's recovery copy, releases the plan's lock and gives
+//! the terminal back. The next time the plan opens, the app offers it.
 
-use std::path::{Path, PathBuf};
+mod copy;
+
+pub use copy::{Copy, Editing, Offer, as_file, beside, find};
+
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-/// The unsaved plan's text, shared with the panic hook and the signal thread.
-pub type Snapshot = Arc<Mutex<Option<String>>>;
+/// The unsaved work as it is now, shared with the panic hook and the signal thread.
+pub type Snapshot = Arc<Mutex<Option<Copy>>>;
 
-/// `.NAME.recovery` beside the plan (hidden, and not `*.toml`, so no glob of plans picks it up).
-pub fn path_for(plan: &Path) -> PathBuf {
-    let name = plan
-        .file_name()
-        .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
-    plan.with_file_name(format!(".{name}.recovery"))
-}
+/// The signals that end a session without a word: the link dropped, a kill, an interrupt
+/// sent from outside (in raw mode Ctrl-C is a key), a quit.
+const SIGNALS: [i32; 4] = {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    [SIGHUP, SIGTERM, SIGINT, SIGQUIT]
+};
 
-/// Writes the snapshot, if there is one; best effort, as the process is going down.
+/// Writes the snapshot, if there is one, and lets go of the plan's lock; best effort, as
+/// the process is going down.
 fn rescue(snapshot: &Snapshot, plan: &Path) {
-    let text = match snapshot.try_lock() {
+    let copy = match snapshot.try_lock() {
         Ok(guard) => guard.clone(),
         Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().clone(),
         Err(std::sync::TryLockError::WouldBlock) => None,
     };
-    if let Some(text) = text {
-        let _ = crate::plan::write_atomic(&path_for(plan), text.as_bytes());
+    if let Some(copy) = copy {
+        let _ = copy::write(plan, &copy);
     }
+    super::lock::release(plan);
 }
 
 /// Installs the panic hook and the signal thread for this plan. Call after the terminal
-/// is set up (its own hook, which restores the terminal, runs after ours).
+/// is set up (its own hook, which gives the terminal back, runs after ours).
 pub fn install(plan: &Path) -> Snapshot {
     let snapshot: Snapshot = Arc::new(Mutex::new(None));
     let (s, p) = (snapshot.clone(), plan.to_path_buf());
@@ -40,12 +46,11 @@ pub fn install(plan: &Path) -> Snapshot {
         previous(info);
     }));
     let (s, p) = (snapshot.clone(), plan.to_path_buf());
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) {
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new(SIGNALS) {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 rescue(&s, &p);
-                ratatui::restore();
+                super::give_back_terminal();
                 std::process::exit(128 + sig);
             }
         });
@@ -53,40 +58,48 @@ pub fn install(plan: &Path) -> Snapshot {
     snapshot
 }
 
-/// A recovery copy left by an earlier run, if there is one.
-pub fn pending(plan: &Path) -> Option<String> {
-    std::fs::read_to_string(path_for(plan)).ok()
-}
-
-/// Forgets the recovery copy once the work it holds is saved (or was never needed).
-pub fn discard(plan: &Path) {
-    let _ = std::fs::remove_file(path_for(plan));
+/// Removes recovery copies whose work is now saved or kept elsewhere.
+pub fn discard(files: &[std::path::PathBuf]) {
+    for f in files {
+        let _ = std::fs::remove_file(f);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The panic path: a panic anywhere while there is unsaved work leaves the work
-    /// beside the plan, and the next open finds it.
+    /// The panic path: a panic anywhere while there is unsaved work leaves the work,
+    /// and the text being typed, beside the plan, and the next open finds it.
     #[test]
     fn a_panic_writes_the_unsaved_work_beside_the_plan() {
         let dir = tempfile::tempdir().expect("tempdir");
         let plan = dir.path().join("cafe.toml");
         std::fs::write(&plan, "schema = 1\ntitle = \"Saved\"\n").expect("write");
         let snapshot = install(&plan);
-        let unsaved = "schema = 1\ntitle = \"Unsaved work\"\n";
-        *snapshot.lock().expect("lock") = Some(unsaved.to_string());
+        let unsaved = Copy::new(
+            "schema = 1\ntitle = \"Unsaved work\"\n".into(),
+            Some(Editing {
+                target: crate::tui::app::EditTarget::Goal,
+                title: "Goal".into(),
+                text: "half a sentence".into(),
+            }),
+            crate::plan::file_hash(&plan),
+        );
+        *snapshot.lock().expect("lock") = Some(unsaved.clone());
         let caught = std::panic::catch_unwind(|| panic!("a bug somewhere in the app"));
         // Back to the default hook, so later panics in this test binary print as usual.
         let _ = std::panic::take_hook();
         assert!(caught.is_err());
-        assert_eq!(pending(&plan).as_deref(), Some(unsaved));
+        let found = find(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].copy, unsaved);
+        assert_eq!(found[0].changed, Some(false));
         // The plan itself is untouched.
         let saved = std::fs::read_to_string(&plan).expect("read");
         assert!(saved.contains("Saved"));
-        discard(&plan);
-        assert_eq!(pending(&plan), None);
+        discard(&[found[0].file.clone()]);
+        assert!(find(&plan).is_empty());
     }
 
     #[test]
@@ -95,6 +108,6 @@ mod tests {
         let plan = dir.path().join("cafe.toml");
         let snapshot: Snapshot = Arc::new(Mutex::new(None));
         rescue(&snapshot, &plan);
-        assert_eq!(pending(&plan), None);
+        assert!(find(&plan).is_empty());
     }
 }

@@ -8,11 +8,14 @@ mod form;
 mod normal;
 mod outside;
 mod picker;
+mod recover;
 mod review;
 
 pub(crate) use review::ordered as ordered_findings;
 
 pub use picker::RANK_AT_ONCE;
+
+pub(crate) use edit::start_text as editor_start_text;
 
 /// How far PageUp and PageDown move in a list.
 const PAGE: usize = 8;
@@ -42,6 +45,13 @@ pub enum Effect {
         path: PathBuf,
     },
     Quit,
+    /// Write recovered work to a new file beside the plan (a free name is found), then
+    /// remove the recovery copy it came from and send `Msg::CopyWritten`.
+    WriteCopy {
+        plan: PathBuf,
+        text: String,
+        copy: PathBuf,
+    },
     /// Rank a picker query in the background and send `Msg::Ranked`.
     Rank {
         generation: u64,
@@ -61,6 +71,8 @@ pub enum Msg {
         path: PathBuf,
         then_quit: bool,
     },
+    /// Recovered work was written to a file of its own (its path), or could not be.
+    CopyWritten(Result<PathBuf, String>),
     /// The open file changed on disk.
     DiskChanged {
         text: Option<String>,
@@ -101,6 +113,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Head(result) => {
             outside::head(app, result);
+            return Vec::new();
+        }
+        Msg::CopyWritten(result) => {
+            recover::written(app, result);
             return Vec::new();
         }
         Msg::Ranked { generation, hits } => {

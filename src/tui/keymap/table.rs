@@ -121,6 +121,10 @@ pub const DEFAULTS: &[(M, &str, A)] = &[
     (M::Confirm, "Enter", A::Yes),
     (M::Confirm, "n", A::No),
     (M::Confirm, "Esc", A::No),
+    // Only the questions that offer them: a recovery copy, a plan open elsewhere.
+    (M::Confirm, "d", A::Changes),
+    (M::Confirm, "w", A::Save),
+    (M::Confirm, "q", A::Quit),
 ];
 
 /// The status-line hints per mode: the actions (their first keys, joined by "/") and a
@@ -242,6 +246,9 @@ pub fn help(mode: M, action: A) -> &'static str {
         (_, A::Review) => "review the plan against the key principles",
         (_, A::Evaluation) => "the evaluation plan: one row per measure, with progress",
         (_, A::Record) => "record a monitoring reading of the measure",
+        (M::Confirm, A::Changes) => "a recovery copy: see how it differs from the file",
+        (M::Confirm, A::Save) => "a recovery copy: keep it as a file of its own beside the plan",
+        (M::Confirm, A::Quit) => "a plan open elsewhere: quit",
         (_, A::Changes) => "the plan's changes since the last git commit, in plan terms",
         (M::Evaluation, A::Open) => "open the outcome's details",
         (M::Evaluation, A::Down) => "next measure",

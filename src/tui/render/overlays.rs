@@ -188,11 +188,37 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
             out.push(Line::from(format!("{keys}   (u undoes a delete)")));
             out
         }
-        Question::Recover { .. } => vec![
-            Line::from(
+        Question::Recover(offer) => {
+            let mut out = vec![Line::from(
                 "Unsaved work from a session that ended suddenly was kept as a recovery copy.",
-            ),
-            Line::from("y opens it as unsaved changes · n opens the file as saved"),
+            )];
+            if let Some(ed) = &offer.copy.editing {
+                out.push(Line::from(format!(
+                    "It holds text you were typing in \"{}\".",
+                    sanitize(&ed.title)
+                )));
+            }
+            out.push(Line::from(match offer.changed {
+                Some(false) => "The file has not changed since.",
+                Some(true) => {
+                    "The file has CHANGED since the work was made (another editor, a git pull?)."
+                }
+                None => "It cannot say whether the file changed since (an older tocplan made it).",
+            }));
+            out.push(Line::from(
+                "y opens it as unsaved changes · d shows how it differs · w keeps it as a file of its own · n opens the file as it is",
+            ));
+            out
+        }
+        Question::OpenElsewhere(holder) => vec![
+            Line::from(format!(
+                "This plan is open in another tocplan (process {} on {}, since {}).",
+                holder.pid,
+                sanitize(&holder.host),
+                since(holder.since)
+            )),
+            Line::from("Editing it in two places means one side's saves replace the other's."),
+            Line::from("y opens it read-only · n edits it here anyway · q quits"),
         ],
         Question::DiskChanged { text, .. } => vec![
             Line::from(match text {
@@ -215,4 +241,14 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
             Line::from(format!("{keys}   (Ctrl-s or :wq saves)")),
         ],
     }
+}
+
+/// "2026-12-01 21:30 UTC" from seconds since 1970.
+fn since(secs: u64) -> String {
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    let date = crate::plan::Date::new(1970, 1, 1)
+        .and_then(|epoch| crate::plan::Date::from_days(epoch.days() + days))
+        .map_or_else(|| "?".into(), |d| d.to_string());
+    format!("{date} {h:02}:{m:02} UTC")
 }

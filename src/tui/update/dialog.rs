@@ -165,7 +165,13 @@ fn jump(app: &mut App) {
 
 pub fn help(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Cancel => app.overlay = None,
+        Action::Cancel => {
+            app.overlay = None;
+            // The question the view answered part of is asked again.
+            if let Some(q) = app.after_overlay.take() {
+                app.question = Some(q);
+            }
+        }
         Action::Down => app.overlay_scroll = app.overlay_scroll.saturating_add(1),
         Action::Up => app.overlay_scroll = app.overlay_scroll.saturating_sub(1),
         Action::Top => app.overlay_scroll = 0,
@@ -180,13 +186,38 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(q) = app.question.take() else {
         return Vec::new();
     };
-    let yes = action == Action::Yes;
+    let effects = answer_one(app, action, q);
+    app.next_question();
+    effects
+}
+
+fn answer_one(app: &mut App, action: Action, q: Question) -> Vec<Effect> {
+    // A key that is not one of the question's answers leaves it asked.
+    let answers = [Action::Yes, Action::No, Action::Cancel];
+    let handled = match q {
+        Question::Recover(offer) => {
+            super::recover::answer(app, action, *offer.clone()).ok_or(Question::Recover(offer))
+        }
+        Question::OpenElsewhere(holder) => {
+            super::recover::answer_elsewhere(app, action, holder.clone())
+                .ok_or(Question::OpenElsewhere(holder))
+        }
+        q if !answers.contains(&action) => Err(q),
+        q => Ok(yes_no(app, action == Action::Yes, q)),
+    };
+    handled.unwrap_or_else(|q| {
+        app.question = Some(q);
+        Vec::new()
+    })
+}
+
+fn yes_no(app: &mut App, yes: bool, q: Question) -> Vec<Effect> {
     match q {
         Question::Delete { id, .. } if yes => delete_now(app, &id),
         Question::Delete { .. } => app.say(Tone::Info, "Nothing deleted"),
         Question::QuitUnsaved if yes => return vec![Effect::Quit],
         Question::QuitUnsaved => app.say(Tone::Info, "Not quitting: Ctrl-s saves"),
-        Question::Recover { text } => super::outside::answer_recover(app, yes, &text),
+        Question::Recover(_) | Question::OpenElsewhere(_) => {}
         Question::DiskChanged { text, hash } => {
             super::outside::answer_changed(app, yes, text, hash)
         }
@@ -214,6 +245,8 @@ pub fn delete_now(app: &mut App, id: &str) {
 pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), String>) {
     match result {
         Ok((path, version, hash)) => {
+            // The loop removed the recovery copies whose work this save holds.
+            app.spent_copies.clear();
             app.saved_version = version;
             app.path = path;
             app.disk = Some(hash);

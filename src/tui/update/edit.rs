@@ -35,24 +35,25 @@ pub fn start(app: &mut App, target: EditTarget) {
     start_titled(app, target, title);
 }
 
-pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
-    if super::refuse_edit(app) {
-        return;
-    }
-    let text = match &target {
+/// The text an editor on `target` starts with (what the field holds now).
+pub fn start_text(app: &App, target: &EditTarget) -> String {
+    match target {
         EditTarget::Goal => app.plan.goal.text.clone(),
         EditTarget::Text { id } => app.plan.item_text(id).unwrap_or_default(),
         EditTarget::NewAssumption { .. } => ASSUMPTION_START.to_string(),
         EditTarget::Field(f) => app.plan.field(f).unwrap_or_default(),
         _ => String::new(),
-    };
+    }
+}
+
+pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
+    if super::refuse_edit(app) {
+        return;
+    }
+    let text = start_text(app, &target);
     let multiline = matches!(&target, EditTarget::Field(f) if matches!(f.shape(), Shape::Prose | Shape::List))
         || matches!(target, EditTarget::NewEvidence { .. });
-    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area.set_cursor_line_style(ratatui::style::Style::default());
+    let area = area_with(&text);
     app.editor = Some(Editor {
         target,
         title,
@@ -60,6 +61,16 @@ pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
         multiline,
     });
     app.status = None;
+}
+
+/// An editor's text area holding `text`, the cursor at its end.
+pub fn area_with(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area
 }
 
 pub fn type_key(app: &mut App, key: KeyEvent) {

@@ -115,32 +115,3 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
     app.overlay = Some(Overlay::Changes(text));
     app.overlay_scroll = 0;
 }
-
-/// "y": take the recovery copy as unsaved changes; "n": keep the file as it is (the copy
-/// stays until the next save).
-pub fn answer_recover(app: &mut App, yes: bool, text: &str) {
-    if !yes {
-        app.say(
-            Tone::Info,
-            "Opened the file as saved; the recovery copy goes at the next save",
-        );
-        return;
-    }
-    match parse_str(text, &app.path) {
-        Ok(loaded) => {
-            app.change(|p| *p = loaded.plan);
-            app.clamp_rows();
-            app.say(
-                Tone::Info,
-                "Recovered your unsaved work: Ctrl-s saves it (u undoes)",
-            );
-        }
-        Err(e) => app.say(
-            Tone::Error,
-            format!(
-                "The recovery copy cannot be read ({}); opened the file as saved",
-                crate::text::sanitize(&e.to_string())
-            ),
-        ),
-    }
-}

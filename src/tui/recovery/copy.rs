@@ -1,0 +1,226 @@
+//! A recovery copy on disk: `.NAME.PID.recovery` beside the plan, one per instance (two
+//! instances never share one), readable by its owner only. It holds the plan with the
+//! unsaved work, the text being typed in an editor when the session ended, and which
+//! version of the file the work was made from, so an offer can say the file changed since.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::tui::app::EditTarget;
+
+/// What a session that ended suddenly left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Copy {
+    /// Marks the file as ours, and its layout's version.
+    pub tocplan_recovery: u32,
+    /// The plan with the unsaved work, as a save would have written it.
+    pub plan: String,
+    /// Text typed in an editor and not yet kept.
+    pub editing: Option<Editing>,
+    /// The fingerprint of the file the work was made from (as read or last saved);
+    /// `None`: there was no file yet.
+    pub base: Option<u64>,
+    pub pid: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editing {
+    pub target: EditTarget,
+    pub title: String,
+    pub text: String,
+}
+
+/// A copy found beside a plan, and how the plan's file stands against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub copy: Copy,
+    /// Where the copy is (removed once its work is saved or kept elsewhere).
+    pub file: PathBuf,
+    /// Whether the file changed since the work was made (`None`: cannot tell; a copy
+    /// from an older tocplan does not say).
+    pub changed: Option<bool>,
+}
+
+const LAYOUT: u32 = 1;
+
+impl Copy {
+    pub fn new(plan: String, editing: Option<Editing>, base: Option<u64>) -> Copy {
+        Copy {
+            tocplan_recovery: LAYOUT,
+            plan,
+            editing,
+            base,
+            pid: std::process::id(),
+        }
+    }
+}
+
+/// Where this process's copy of a plan goes.
+pub fn path_for(plan: &Path) -> PathBuf {
+    plan.with_file_name(format!(".{}.{}.recovery", name(plan), std::process::id()))
+}
+
+fn name(plan: &Path) -> String {
+    plan.file_name()
+        .map_or("plan".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Writes a copy, atomically, readable by its owner only (a plan may hold what a group
+/// may read, but a copy is never more readable than 0600).
+pub fn write(plan: &Path, copy: &Copy) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(copy).map_err(std::io::Error::other)?;
+    crate::plan::write_private(&path_for(plan), json.as_bytes()).map_err(std::io::Error::other)
+}
+
+/// Every copy beside a plan, newest first: ours (`.NAME.PID.recovery`) and the single
+/// `.NAME.recovery` of older versions (plain plan text).
+pub fn find(plan: &Path) -> Vec<Offer> {
+    let dir = crate::git::folder_of(plan);
+    let prefix = format!(".{}.", name(plan));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let current = crate::plan::file_hash(plan);
+    let mut found: Vec<(std::time::SystemTime, Offer)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let file_name = e.file_name().to_string_lossy().into_owned();
+            let middle = file_name.strip_prefix(&prefix)?.strip_suffix("recovery")?;
+            let ours = middle.is_empty()
+                || middle
+                    .strip_suffix('.')
+                    .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+            // Only regular files: never wait on a FIFO someone put there.
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            if !ours {
+                return None;
+            }
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            let (copy, changed) = match serde_json::from_str::<Copy>(&text) {
+                Ok(copy) => {
+                    let changed = Some(copy.base != current);
+                    (copy, changed)
+                }
+                Err(_) => (
+                    Copy {
+                        tocplan_recovery: 0,
+                        plan: text,
+                        editing: None,
+                        base: None,
+                        pid: 0,
+                    },
+                    None,
+                ),
+            };
+            let when = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+            Some((
+                when,
+                Offer {
+                    copy,
+                    file: e.path(),
+                    changed,
+                },
+            ))
+        })
+        .collect();
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    found.into_iter().map(|(_, o)| o).collect()
+}
+
+/// A free name beside the plan for recovered work kept as a file of its own:
+/// `NAME.recovered.toml`, or `NAME.recovered-2.toml` and so on.
+pub fn beside(plan: &Path) -> PathBuf {
+    let stem = plan
+        .file_stem()
+        .map_or("plan".into(), |s| s.to_string_lossy().into_owned());
+    (1..)
+        .map(|n| match n {
+            1 => plan.with_file_name(format!("{stem}.recovered.toml")),
+            n => plan.with_file_name(format!("{stem}.recovered-{n}.toml")),
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| plan.with_file_name(format!("{stem}.recovered.toml")))
+}
+
+/// The recovered plan as a file of its own, with any text that was being typed kept as
+/// comments at its top (so nothing typed is lost, and the plan still reads).
+pub fn as_file(copy: &Copy) -> String {
+    let Some(ed) = &copy.editing else {
+        return copy.plan.clone();
+    };
+    let mut out = format!(
+        "# Recovered by tocplan. Text that was being typed in \"{}\" and not yet kept:\n",
+        ed.title.replace(['\n', '\r'], " ")
+    );
+    for line in ed.text.lines() {
+        out.push_str("#   ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&copy.plan);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_are_found_newest_first_and_say_whether_the_file_changed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("p.toml");
+        std::fs::write(&plan, "schema = 1\ntitle = \"Now\"\n").expect("write");
+        let base = crate::plan::file_hash(&plan);
+        let copy = Copy::new("schema = 1\ntitle = \"Mine\"\n".into(), None, base);
+        write(&plan, &copy).expect("write copy");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path_for(&plan))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "owner only");
+        let found = find(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].copy, copy);
+        assert_eq!(found[0].changed, Some(false));
+        // Someone changes the file: the offer says so.
+        std::fs::write(&plan, "schema = 1\ntitle = \"Theirs\"\n").expect("write");
+        assert_eq!(find(&plan)[0].changed, Some(true));
+        // An older tocplan's copy is plain plan text: offered, and it cannot tell.
+        std::fs::write(dir.path().join(".p.toml.recovery"), "schema = 1\n").expect("write");
+        // Not ours: another plan's, or another program's file.
+        std::fs::write(dir.path().join(".p.toml.x.recovery"), "no").expect("write");
+        std::fs::write(dir.path().join(".q.toml.1.recovery"), "no").expect("write");
+        let found = find(&plan);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|o| o.changed.is_none() && o.copy.plan == "schema = 1\n")
+        );
+    }
+
+    #[test]
+    fn unkept_text_is_kept_as_comments_in_a_file_of_its_own() {
+        let copy = Copy::new(
+            "schema = 1\ntitle = \"T\"\n".into(),
+            Some(Editing {
+                target: EditTarget::Goal,
+                title: "Goal".into(),
+                text: "Everyone\nbelongs".into(),
+            }),
+            None,
+        );
+        let text = as_file(&copy);
+        assert!(text.contains("#   Everyone\n#   belongs\n"), "{text}");
+        let loaded = crate::plan::parse_plan_only(&text, Path::new("r.toml")).expect("reads");
+        assert_eq!(loaded.plan.title, "T");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("p.toml");
+        assert_eq!(beside(&plan), dir.path().join("p.recovered.toml"));
+        std::fs::write(dir.path().join("p.recovered.toml"), "").expect("write");
+        assert_eq!(beside(&plan), dir.path().join("p.recovered-2.toml"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Answers to the questions asked at start: a recovery copy of unsaved work (take it,
+//! keep it as a file of its own, see how it differs, or leave it), and a plan that is open
+//! in another tocplan (read-only here, go on, or quit).
+
+use super::super::app::*;
+use super::super::keymap::Action;
+use super::super::recovery::{Offer, as_file};
+use super::Effect;
+use crate::plan::diff::{Style, diff, to_text};
+use crate::plan::parse_plan_only as parse_str;
+
+/// The answer to a recovery offer; `None` when the key is not one of its choices (the
+/// question stays).
+pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>> {
+    match action {
+        Action::Yes => take(app, &offer),
+        Action::Save => {
+            app.say(
+                Tone::Info,
+                "Keeping the recovered work in a file of its own ...",
+            );
+            return Some(vec![Effect::WriteCopy {
+                plan: app.path.clone(),
+                text: as_file(&offer.copy),
+                copy: offer.file,
+            }]);
+        }
+        Action::Changes => differences(app, offer),
+        Action::No | Action::Cancel => {
+            app.spent_copies.push(offer.file);
+            app.say(
+                Tone::Info,
+                "Opened the file as it is; the recovery copy goes at the next save",
+            );
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// Opens the recovered work as unsaved changes, and the editor as it was, with its text.
+fn take(app: &mut App, offer: &Offer) {
+    let loaded = match parse_str(&offer.copy.plan, &app.path) {
+        Ok(l) => l,
+        Err(e) => {
+            app.say(
+                Tone::Error,
+                format!(
+                    "The recovery copy cannot be read ({}); opened the file as it is. The copy is {}",
+                    crate::text::sanitize(&e.to_string()),
+                    crate::text::sanitize(&offer.file.display().to_string())
+                ),
+            );
+            return;
+        }
+    };
+    app.adopt(loaded.plan, &offer.copy.plan);
+    app.spent_copies.push(offer.file.clone());
+    // Saving compares the file with the version the work was made from: if the file
+    // changed since, the save asks before replacing it.
+    if offer.changed != Some(false) {
+        app.disk = offer.copy.base;
+    }
+    let mut said = match offer.changed {
+        Some(false) => "Recovered your unsaved work: Ctrl-s saves it (u undoes)".to_string(),
+        _ => "Recovered your unsaved work. The file changed since: saving asks before \
+              replacing it (:w OTHER saves elsewhere)"
+            .to_string(),
+    };
+    if let Some(ed) = &offer.copy.editing {
+        super::edit::start_titled(app, ed.target.clone(), ed.title.clone());
+        match app.editor.as_mut() {
+            Some(open) => {
+                open.area = super::edit::area_with(&ed.text);
+                said.push_str(" · the text you were typing is back in the editor");
+            }
+            None => said.push_str(" · the text you were typing is in the recovery copy"),
+        }
+    }
+    let tone = if offer.changed == Some(false) {
+        Tone::Info
+    } else {
+        Tone::Warn
+    };
+    app.say(tone, said);
+}
+
+/// Shows the recovered work against the file in plan terms; the question comes back
+/// when the view is closed.
+fn differences(app: &mut App, offer: Offer) {
+    match parse_str(&offer.copy.plan, &app.path) {
+        Ok(loaded) => {
+            let title = format!(
+                "The recovery copy against the file as it is ({})",
+                app.path.display()
+            );
+            let text = to_text(
+                &title,
+                &diff(&app.plan, &loaded.plan),
+                Style { color: false },
+            );
+            app.overlay = Some(Overlay::Changes(text));
+            app.overlay_scroll = 0;
+        }
+        Err(e) => app.say(
+            Tone::Error,
+            format!(
+                "The recovery copy cannot be read ({})",
+                crate::text::sanitize(&e.to_string())
+            ),
+        ),
+    }
+    app.after_overlay = Some(Question::Recover(Box::new(offer)));
+}
+
+/// The answer to "the plan is open in another tocplan".
+pub fn answer_elsewhere(
+    app: &mut App,
+    action: Action,
+    holder: super::super::lock::Holder,
+) -> Option<Vec<Effect>> {
+    match action {
+        Action::Yes => {
+            app.view_only = true;
+            app.say(
+                Tone::Info,
+                format!(
+                    "Opened read-only: process {} has the plan open for editing",
+                    holder.pid
+                ),
+            );
+        }
+        Action::No | Action::Cancel => app.say(
+            Tone::Warn,
+            "Editing here too: saving asks before replacing a file the other changed",
+        ),
+        Action::Quit => return Some(vec![Effect::Quit]),
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// The recovered work was written beside the plan (or could not be).
+pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    match result {
+        Ok(path) => app.say(
+            Tone::Info,
+            format!(
+                "Your recovered work is in {}; the plan is open as it is",
+                crate::text::sanitize(&path.display().to_string())
+            ),
+        ),
+        Err(e) => app.say(
+            Tone::Error,
+            format!(
+                "The recovered work could not be written ({}); its copy is kept for next time",
+                crate::text::sanitize(&e)
+            ),
+        ),
+    }
+}
