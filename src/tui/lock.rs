@@ -30,7 +30,7 @@ impl Holder {
     /// Whether the holder may still be running. On another host there is no telling, so
     /// it counts as running (the planner decides).
     fn alive(&self) -> bool {
-        self.host != host() || process_alive(self.pid)
+        self.host != host() || (process_alive(self.pid) && may_be_tocplan(self.pid))
     }
 }
 
@@ -63,6 +63,10 @@ pub fn acquire(plan: &Path) -> Acquired {
             Ok(()) => return Acquired::Ours { stale },
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(_) => return Acquired::Unavailable,
+        }
+        // Something that is not a lock of ours (a folder, a FIFO, a link): leave it be.
+        if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            return Acquired::Unavailable;
         }
         match read(&path) {
             Some(h) if h.pid == std::process::id() && h.host == host() => {
@@ -99,6 +103,11 @@ fn create(path: &Path) -> std::io::Result<()> {
 }
 
 fn read(path: &Path) -> Option<Holder> {
+    // Never open what is not a plain file (a FIFO would wait forever); nor a large one.
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > 4096 {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(&text).ok()
 }
@@ -108,6 +117,15 @@ fn host() -> String {
         .nodename()
         .to_string_lossy()
         .into_owned()
+}
+
+/// Whether a running process could be a tocplan: where the system names its processes
+/// (Linux's /proc), a process id reused by another program after a crash does not count.
+fn may_be_tocplan(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+        Ok(name) => name.trim_end().starts_with("tocplan"),
+        Err(_) => true,
+    }
 }
 
 /// Whether a process exists (signal 0: nothing is sent). One we may not signal exists.
@@ -135,10 +153,10 @@ mod tests {
         assert!(matches!(acquire(&plan), Acquired::Ours { stale: None }));
         // The same process opening again (the app re-reading) keeps it.
         assert!(matches!(acquire(&plan), Acquired::Ours { .. }));
-        // A running process of this host holds it: the init process always runs.
+        // Held on another host: there is no telling whether it runs, so it does.
         let other = Holder {
             pid: 1,
-            host: host(),
+            host: format!("not-{}", host()),
             since: 0,
         };
         std::fs::write(
@@ -152,11 +170,37 @@ mod tests {
         }
         release(&plan);
         assert!(path_for(&plan).exists(), "never removes another's lock");
+        // A process id reused by another program after a crash: stale (where /proc says).
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("spawn");
+        let reused = Holder {
+            pid: sleeper.id(),
+            host: host(),
+            since: 0,
+        };
+        std::fs::write(
+            path_for(&plan),
+            serde_json::to_string(&reused).expect("json"),
+        )
+        .expect("write");
+        let got = acquire(&plan);
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        if std::path::Path::new("/proc/self/comm").exists() {
+            assert!(matches!(got, Acquired::Ours { stale: Some(_) }), "{got:?}");
+        }
+        release(&plan);
         // A process that is gone: a child that has exited and been reaped.
         let mut child = std::process::Command::new("true").spawn().expect("spawn");
         let gone = child.id();
         child.wait().expect("wait");
-        let dead = Holder { pid: gone, ..other };
+        let dead = Holder {
+            pid: gone,
+            host: host(),
+            since: 0,
+        };
         std::fs::write(path_for(&plan), serde_json::to_string(&dead).expect("json"))
             .expect("write");
         match acquire(&plan) {
@@ -165,6 +209,21 @@ mod tests {
         }
         release(&plan);
         assert!(!path_for(&plan).exists());
+    }
+
+    #[test]
+    fn a_lock_that_is_no_plain_file_is_never_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("p.toml");
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(path_for(&plan))
+            .status()
+            .expect("mkfifo");
+        assert!(fifo.success());
+        // Returns at once (reading a FIFO would wait for a writer forever).
+        assert!(matches!(acquire(&plan), Acquired::Unavailable));
+        release(&plan);
+        assert!(path_for(&plan).exists());
     }
 
     #[test]

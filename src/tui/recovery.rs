@@ -24,11 +24,20 @@ const SIGNALS: [i32; 4] = {
 /// Writes the snapshot, if there is one, and lets go of the plan's lock; best effort, as
 /// the process is going down.
 fn rescue(snapshot: &Snapshot, plan: &Path) {
-    let copy = match snapshot.try_lock() {
-        Ok(guard) => guard.clone(),
-        Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().clone(),
-        Err(std::sync::TryLockError::WouldBlock) => None,
-    };
+    // The loop holds the snapshot only for a moment while it refreshes it: wait a little
+    // for that, but never block (a panic inside that moment must not hang the process).
+    let mut copy = None;
+    for _ in 0..50 {
+        match snapshot.try_lock() {
+            Ok(guard) => copy = guard.clone(),
+            Err(std::sync::TryLockError::Poisoned(p)) => copy = p.into_inner().clone(),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                continue;
+            }
+        }
+        break;
+    }
     if let Some(copy) = copy {
         let _ = copy::write(plan, &copy);
     }

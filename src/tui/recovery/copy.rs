@@ -44,6 +44,9 @@ pub struct Offer {
 
 const LAYOUT: u32 = 1;
 
+/// The largest copy read back: a plan's own limit, with room for the JSON around it.
+const MAX_COPY: u64 = 128 * 1024 * 1024;
+
 impl Copy {
     pub fn new(plan: String, editing: Option<Editing>, base: Option<u64>) -> Copy {
         Copy {
@@ -91,8 +94,12 @@ pub fn find(plan: &Path) -> Vec<Offer> {
                 || middle
                     .strip_suffix('.')
                     .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-            // Only regular files: never wait on a FIFO someone put there.
-            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            // Only regular files (never wait on a FIFO someone put there), of a size a
+            // plan can have.
+            let meta = e
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file() && m.len() <= MAX_COPY)?;
             if !ours {
                 return None;
             }
