@@ -248,3 +248,49 @@ fn tiny_terminals_do_not_panic() {
         }
     }
 }
+
+/// A plan `check` rejects opens read-only on its errors (paths as given, so stable).
+#[test]
+fn read_only_plan_errors() {
+    let fw = Framework::builtin().expect("framework");
+    let path = std::path::Path::new("tests/fixtures/bad/duplicate-id.toml");
+    let app = tocplan::tui::prepare(path, &fw, &tocplan::tui::Options::default()).expect("opens");
+    snap("read-only-errors", &app);
+}
+
+/// The questions asked at start: a recovery copy (the file unchanged, or changed since,
+/// with text that was being typed) and a plan open in another instance.
+#[test]
+fn start_questions() {
+    use tocplan::tui::{EditTarget, Editing, LockHolder, Offer, Question, RecoveryCopy};
+    let mut app = example("language-cafe.toml");
+    let copy = |editing| RecoveryCopy {
+        tocplan_recovery: 1,
+        plan: String::new(),
+        editing,
+        base: None,
+        pid: 4242,
+    };
+    app.question = Some(Question::Recover(Box::new(Offer {
+        copy: copy(None),
+        file: ".p.toml.4242.recovery".into(),
+        changed: Some(false),
+    })));
+    snap("recover-unchanged", &app);
+    app.question = Some(Question::Recover(Box::new(Offer {
+        copy: copy(Some(Editing {
+            target: EditTarget::Goal,
+            title: "Goal: what long-term change do we want to see?".into(),
+            text: "half".into(),
+        })),
+        file: ".p.toml.4242.recovery".into(),
+        changed: Some(true),
+    })));
+    snap("recover-changed-editing", &app);
+    app.question = Some(Question::OpenElsewhere(LockHolder {
+        pid: 4242,
+        host: "planning-server".into(),
+        since: 1_796_160_000,
+    }));
+    snap("open-elsewhere", &app);
+}

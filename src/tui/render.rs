@@ -123,7 +123,7 @@ fn status_line(app: &App) -> Line<'static> {
             Line::from(Span::styled(sanitize(text), style))
         }
         None => Line::from(Span::styled(
-            app.keymap.hints(app.mode()),
+            overlays::question_hints(app).unwrap_or_else(|| app.keymap.hints(app.mode())),
             app.theme.style(Slot::Hint),
         )),
     }

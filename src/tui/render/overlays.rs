@@ -64,7 +64,11 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
             .borders(Borders::ALL)
             .border_type(BorderType::Thick)
             .border_style(app.theme.style(Slot::Warning))
-            .title(" Are you sure? ");
+            .title(match q {
+                Question::Recover(_) => " Unsaved work from before ",
+                Question::OpenElsewhere(_) => " Open elsewhere ",
+                _ => " Are you sure? ",
+            });
         f.render_widget(
             Paragraph::new(lines)
                 .block(block)
@@ -205,9 +209,7 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
                 }
                 None => "It cannot say whether the file changed since (an older tocplan made it).",
             }));
-            out.push(Line::from(
-                "y opens it as unsaved changes · d shows how it differs · w keeps it as a file of its own · n opens the file as it is",
-            ));
+            out.push(Line::from(recover_choices(app, true)));
             out
         }
         Question::OpenElsewhere(holder) => vec![
@@ -218,7 +220,7 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
                 since(holder.since)
             )),
             Line::from("Editing it in two places means one side's saves replace the other's."),
-            Line::from("y opens it read-only · n edits it here anyway · q quits"),
+            Line::from(elsewhere_choices(app, true)),
         ],
         Question::DiskChanged { text, .. } => vec![
             Line::from(match text {
@@ -251,4 +253,52 @@ fn since(secs: u64) -> String {
         .and_then(|epoch| crate::plan::Date::from_days(epoch.days() + days))
         .map_or_else(|| "?".into(), |d| d.to_string());
     format!("{date} {h:02}:{m:02} UTC")
+}
+
+/// The first key bound to an action among the questions' keys, as help writes it.
+fn key(app: &App, action: crate::tui::Action) -> String {
+    app.keymap
+        .in_mode(Mode::Confirm)
+        .find(|b| b.action == action)
+        .map_or_else(|| "?".into(), |b| b.label())
+}
+
+fn recover_choices(app: &App, long: bool) -> String {
+    use crate::tui::Action as A;
+    let words: [(A, &str, &str); 4] = [
+        (A::Yes, "opens it as unsaved changes", "open it"),
+        (A::Changes, "shows how it differs", "differences"),
+        (A::Save, "keeps it as a file of its own", "keep beside"),
+        (A::No, "opens the file as it is", "file as it is"),
+    ];
+    choices(app, &words, long)
+}
+
+fn elsewhere_choices(app: &App, long: bool) -> String {
+    use crate::tui::Action as A;
+    let words: [(A, &str, &str); 3] = [
+        (A::Yes, "opens it read-only", "read-only"),
+        (A::No, "edits it here anyway", "edit anyway"),
+        (A::Quit, "quits", "quit"),
+    ];
+    choices(app, &words, long)
+}
+
+fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) -> String {
+    words
+        .iter()
+        .map(|(a, long_word, short)| {
+            format!("{} {}", key(app, *a), if long { long_word } else { short })
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The status line's hints for a question with choices of its own.
+pub fn question_hints(app: &App) -> Option<String> {
+    match app.question.as_ref()? {
+        Question::Recover(_) => Some(recover_choices(app, false)),
+        Question::OpenElsewhere(_) => Some(elsewhere_choices(app, false)),
+        _ => None,
+    }
 }
