@@ -37,6 +37,22 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         return;
     };
     match parse_str(&text, &app.path) {
+        // Taking a file `check` rejects would leave our unsaved work only in an undo
+        // history a read-only plan cannot reach: keep ours, and say why.
+        Ok(loaded)
+            if app.dirty()
+                && !crate::plan::errors_in(&loaded.plan, &app.fw, || {
+                    crate::plan::check_text(&text, &app.path, &app.fw)
+                })
+                .is_empty() =>
+        {
+            app.declined = Some(hash);
+            app.say(
+                Tone::Warn,
+                "The file on disk has errors `tocplan check` reports; keeping your version \
+                 (saving asks before replacing it)",
+            );
+        }
         Ok(loaded) => {
             let was_read_only = !app.problems.is_empty();
             app.adopt(loaded.plan, &text);

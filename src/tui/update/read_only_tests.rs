@@ -155,3 +155,38 @@ fn a_fixed_file_reloads_and_can_be_edited() {
     assert!(!app.problems.is_empty());
     assert!(ctrl(&mut app, 's').is_empty(), "nothing saved over it");
 }
+
+/// With unsaved work, a file broken from outside is not taken: the work would be left in
+/// an undo history that a read-only plan cannot reach.
+#[test]
+fn unsaved_work_is_never_traded_for_a_broken_file() {
+    let fw = Framework::builtin().expect("framework");
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example");
+    let plan = crate::plan::parse_plan_only(&good, std::path::Path::new("p.toml"))
+        .expect("reads")
+        .plan;
+    let mut app = App::new(plan, "p.toml".into(), fw);
+    keys(&mut app, "e, mine\n");
+    assert!(app.dirty());
+    let mine = app.plan.clone();
+    let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
+    update(
+        &mut app,
+        Msg::DiskChanged {
+            text: Some(bad.clone()),
+            hash: Some(crate::plan::content_hash(bad.as_bytes())),
+        },
+    );
+    keys(&mut app, "y");
+    assert_eq!(app.plan, mine, "ours is kept");
+    assert!(app.problems.is_empty() && app.dirty());
+    assert!(
+        status(&app).contains("keeping your version"),
+        "{}",
+        status(&app)
+    );
+}
