@@ -39,6 +39,13 @@ pub struct Options {
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
 pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let mut app = prepare(path, fw, opts)?;
+    if let Some(why) = no_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal, and {why}; nothing was changed. Without a terminal these work: \
+             `tocplan check`, `fmt`, `export`, `record`, `diff`, `log`, `show --text`, `indicators`, \
+             `domains`, `bank import`, `new`, and `tocplan PLAN --headless --keys FILE` to drive the app from a script"
+        );
+    }
     if let Some(text) = recovery::pending(path) {
         app.question = Some(Question::Recover { text });
     }
@@ -49,6 +56,22 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
     ratatui::restore();
     result.map(|()| 0)
+}
+
+/// Why the app cannot run here, if it cannot: it draws on stdout and reads keys from stdin
+/// or, when stdin is redirected, from the controlling terminal (as crossterm does).
+fn no_terminal() -> Option<&'static str> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Some("its output is not a terminal");
+    }
+    let keys = std::io::stdin().is_terminal()
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    (!keys).then_some("there is no terminal to read keys from")
 }
 
 /// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
@@ -72,17 +95,20 @@ fn start_terminal() -> std::io::Result<AppTerminal> {
 pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<App> {
     let plan = match load_plan_only(path) {
         Ok(loaded) => loaded.plan,
-        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(LoadError::File(e)) if e.is_not_found() => {
             Plan::new(&crate::text::title_from_file_name(path))
         }
         Err(e) => return Err(e.into()),
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
     app.disk = crate::plan::file_hash(path);
-    let (settings, mut warnings) = opts
+    let (settings, settings_warnings) = opts
         .config_dir
         .as_deref()
         .map_or_else(Default::default, config::load);
+    // Banks skipped from the user's folder come first: they change what the picker offers.
+    let mut warnings: Vec<String> = fw.warnings().to_vec();
+    warnings.extend(settings_warnings);
     let support = ColorSupport::detect(|k| std::env::var(k).ok());
     let (theme, theme_warnings) =
         Theme::load(opts.theme.as_deref().or(settings.theme.as_deref()), support);
@@ -90,8 +116,10 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
     warnings.extend(theme_warnings);
     if let Some(dir) = &opts.config_dir {
         let path = dir.join("keymap.toml");
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            warnings.extend(app.keymap.apply_user(&text, &path.display().to_string()));
+        match crate::files::read_text(&path, crate::files::SETTINGS) {
+            Ok(text) => warnings.extend(app.keymap.apply_user(&text, &path.display().to_string())),
+            Err(e) if e.is_not_found() => {}
+            Err(e) => warnings.push(format!("Keymap not read: {e}; using the default keys")),
         }
     }
     if !warnings.is_empty() {

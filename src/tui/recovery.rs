@@ -55,7 +55,7 @@ pub fn install(plan: &Path) -> Snapshot {
 
 /// A recovery copy left by an earlier run, if there is one.
 pub fn pending(plan: &Path) -> Option<String> {
-    std::fs::read_to_string(path_for(plan)).ok()
+    crate::files::read_text(&path_for(plan), crate::files::PLAN).ok()
 }
 
 /// Forgets the recovery copy once the work it holds is saved (or was never needed).
