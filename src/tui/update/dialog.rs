@@ -227,10 +227,11 @@ pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), Strin
                 format!("Saved {}", crate::text::sanitize(&path)),
             );
         }
+        // The save's message names the file and says "not saved" itself.
         Err(e) => app.say(
             Tone::Error,
             format!(
-                "Not saved: {}. Your plan is still here: :w OTHER saves it elsewhere",
+                "{}. Your plan is still here: :w OTHER saves it elsewhere",
                 crate::text::sanitize(&e)
             ),
         ),
