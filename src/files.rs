@@ -53,7 +53,11 @@ pub enum ReadError {
     #[error("{}: is {kind}, not a regular file; tocplan reads only regular files", path.display())]
     NotRegular { path: PathBuf, kind: &'static str },
     #[error("{}: is {}, more than the {} tocplan reads for {}", path.display(), size_words(*size), size_words(limit.bytes), limit.what)]
-    TooLarge { path: PathBuf, size: u64, limit: Limit },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: Limit,
+    },
     #[error("{}: is not UTF-8 text", path.display())]
     NotText { path: PathBuf },
     #[error("{}: cannot read: {}", path.display(), reason(cause))]
@@ -179,7 +183,7 @@ pub fn size_words(bytes: u64) -> String {
     if bytes >= MB {
         // Rounded up, so a file just over a limit never reads as the limit itself.
         let tenths = (bytes * 10).div_ceil(MB);
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)
@@ -230,7 +234,8 @@ mod tests {
         // Were it opened for reading, this would block: no writer ever comes.
         let err = read(&fifo, PLAN).expect_err("refused");
         assert!(
-            err.to_string().contains("is a named pipe (FIFO), not a regular file"),
+            err.to_string()
+                .contains("is a named pipe (FIFO), not a regular file"),
             "{err}"
         );
         let link = dir.path().join("link.toml");

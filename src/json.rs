@@ -104,7 +104,8 @@ pub fn to_string<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String>
 mod tests {
     use super::*;
 
-    const HOSTILE: &str = "a\u{1b}]52;c;aGk=\u{7}b\u{7f}c\u{9b}2Jd\u{202e}e\u{2066}f\u{2028}g\u{200f}h";
+    const HOSTILE: &str =
+        "a\u{1b}]52;c;aGk=\u{7}b\u{7f}c\u{9b}2Jd\u{202e}e\u{2066}f\u{2028}g\u{200f}h";
 
     #[test]
     fn escapes_every_control_and_keeps_the_data_exact() {
@@ -113,7 +114,8 @@ mod tests {
             to_string_pretty(&vec![HOSTILE]).expect("json"),
         ] {
             assert!(
-                !out.chars().any(|c| c.is_control() && c != '\n' || needs_escape(c)),
+                !out.chars()
+                    .any(|c| c.is_control() && c != '\n' || needs_escape(c)),
                 "{out:?}"
             );
             assert!(out.contains("\\u007f") && out.contains("\\u009b") && out.contains("\\u202e"));

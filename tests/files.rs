@@ -76,7 +76,14 @@ fn mkfifo(path: &Path) {
 fn record(dir: &Path, plan: &str, date: &str) -> Output {
     tocplan(
         dir,
-        &["record", plan, "practice-outside-class", "7", "--date", date],
+        &[
+            "record",
+            plan,
+            "practice-outside-class",
+            "7",
+            "--date",
+            date,
+        ],
     )
 }
 
@@ -123,7 +130,12 @@ fn saving_through_a_symlink_writes_the_target_and_keeps_the_link_mode_and_owner(
 
     // A dangling link: the export creates its target, and the link stays.
     std::os::unix::fs::symlink("shared/out.csv", d.join("out.csv")).expect("link");
-    let out = tocplan(d, &["export", "--format", "csv", "p.toml", "--out", "out.csv", "--force"]);
+    let out = tocplan(
+        d,
+        &[
+            "export", "--format", "csv", "p.toml", "--out", "out.csv", "--force",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(d.join("shared/out.csv").is_file());
     assert!(
@@ -145,7 +157,10 @@ fn a_temporary_file_left_by_a_killed_save_goes_at_the_next_save_and_a_live_ones_
     gone.wait().expect("wait");
     let stale = d.join(format!(".tocplan-{gone_pid}-00c0ffee.p.toml.tmp"));
     // This test is alive: a save it were making must be left alone.
-    let live = d.join(format!(".tocplan-{}-00c0ffee.p.toml.tmp", std::process::id()));
+    let live = d.join(format!(
+        ".tocplan-{}-00c0ffee.p.toml.tmp",
+        std::process::id()
+    ));
     std::fs::write(&stale, "half a plan").expect("write");
     std::fs::write(&live, "a save in progress").expect("write");
     let out = record(d, "p.toml", "2026-05-01");
@@ -192,7 +207,11 @@ fn a_plan_beyond_64_mb_is_refused_naming_the_limit() {
     // Sparse: 65 MB on paper, nothing on disk.
     let f = std::fs::File::create(&big).expect("create");
     f.set_len(65 << 20).expect("set_len");
-    for args in [&["check", "big.toml"][..], &["big.toml"], &["fmt", "big.toml"]] {
+    for args in [
+        &["check", "big.toml"][..],
+        &["big.toml"],
+        &["fmt", "big.toml"],
+    ] {
         let out = tocplan(dir.path(), args);
         let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
@@ -213,7 +232,9 @@ fn zip_bomb(path: &Path) {
         sheet.write_string(0, col as u16, *cell).expect("cell");
     }
     sheet.write_string(1, 0, "9").expect("cell");
-    sheet.write_string(1, 1, "People practise English").expect("cell");
+    sheet
+        .write_string(1, 1, "People practise English")
+        .expect("cell");
     let bytes = book.save_to_buffer().expect("xlsx");
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut w = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
@@ -257,7 +278,8 @@ fn a_zip_bomb_spreadsheet_is_refused_naming_the_limit() {
 }
 
 /// The language café with a measure whose text is out to drive a terminal or a spreadsheet.
-const HOSTILE_METHOD: &str = "Survey \u{1b}]52;c;aGVsbG8=\u{7} \u{9b}31m c1 \u{7f} del \u{202e}bidi\u{2066} end";
+const HOSTILE_METHOD: &str =
+    "Survey \u{1b}]52;c;aGVsbG8=\u{7} \u{9b}31m c1 \u{7f} del \u{202e}bidi\u{2066} end";
 const HOSTILE_SAMPLE: &str = "weekly;=HYPERLINK(\"http://x\")";
 
 fn hostile(dir: &Path) -> PathBuf {
@@ -344,10 +366,17 @@ fn exports_show_controls_on_a_terminal_and_keep_them_exact_in_a_file() {
         );
     }
     let shown = on_a_terminal(d, &["export", "--format", "csv", "p.toml"]);
-    assert!(text(&shown).contains("Survey ␛]52;c;aGVsbG8=␇"), "{}", text(&shown));
+    assert!(
+        text(&shown).contains("Survey ␛]52;c;aGVsbG8=␇"),
+        "{}",
+        text(&shown)
+    );
 
     // Written to a file, the CSV is the data exactly, formula cells defused.
-    let out = tocplan(d, &["export", "--format", "csv", "p.toml", "--out", "plan.csv"]);
+    let out = tocplan(
+        d,
+        &["export", "--format", "csv", "p.toml", "--out", "plan.csv"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let csv = std::fs::read_to_string(d.join("plan.csv")).expect("read");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -356,7 +385,10 @@ fn exports_show_controls_on_a_terminal_and_keep_them_exact_in_a_file() {
         .iter()
         .find(|r| r[4] == *HOSTILE_METHOD)
         .unwrap_or_else(|| panic!("the method kept exactly: {csv}"));
-    assert_eq!(&row[5], "weekly;'=HYPERLINK(\"http://x\")", "{HOSTILE_SAMPLE}");
+    assert_eq!(
+        &row[5], "weekly;'=HYPERLINK(\"http://x\")",
+        "{HOSTILE_SAMPLE}"
+    );
     // Redirected to a file by the shell, the same bytes as --out.
     let piped = tocplan(d, &["export", "--format", "csv", "p.toml"]);
     assert_eq!(text(&piped.stdout), csv);
@@ -372,7 +404,11 @@ fn json_output_escapes_del_c1_bidi_and_line_separators_and_keeps_the_data() {
     let odd = d.join("plan\u{9b}2J\u{202e}.toml");
     std::fs::write(&odd, "schema = 1\n[goal\n").expect("a plan with a finding");
     assert!(plan.is_file());
-    let odd_name = odd.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+    let odd_name = odd
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name")
+        .to_string();
     // A bank of the user's own, with hostile wording, for `indicators --json`.
     let banks = d.join("config/tocplan/banks");
     std::fs::create_dir_all(&banks).expect("mkdir");
@@ -401,14 +437,25 @@ fn json_output_escapes_del_c1_bidi_and_line_separators_and_keeps_the_data() {
         match args[0] {
             "check" => assert!(all.contains(&odd_name), "{all}"),
             "diff" => assert!(all.contains("Caf\u{9b}2J\u{7f}\u{202e}\u{2028}é"), "{all}"),
-            _ => assert!(all.contains("zebra \u{7f}\u{85}\u{9b}31m\u{202e}\u{2029} talk"), "{all}"),
+            _ => assert!(
+                all.contains("zebra \u{7f}\u{85}\u{9b}31m\u{202e}\u{2029} talk"),
+                "{all}"
+            ),
         }
     }
     // A hostile file name in a message reaches the terminal visibly, never raw.
     let out = tocplan(d, &["show", "--text", "missing\u{1b}]0;pwned\u{7}.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(raw_controls(&out.stderr).is_empty(), "{:?}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("missing␛]0;pwned␇.toml"), "{}", text(&out.stderr));
+    assert!(
+        raw_controls(&out.stderr).is_empty(),
+        "{:?}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("missing␛]0;pwned␇.toml"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -428,14 +475,24 @@ fn a_broken_bank_in_the_users_folder_is_a_warning_and_the_rest_load() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}{}", text(&out.stdout));
     assert!(
-        err.contains("warning") && err.contains("broken.toml:2:") && err.contains("--no-user-banks"),
+        err.contains("warning")
+            && err.contains("broken.toml:2:")
+            && err.contains("--no-user-banks"),
         "{err}"
     );
     let out = tocplan(d, &["indicators", "zebra"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("good.zebra"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("good.zebra"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = tocplan(d, &["--no-user-banks", "check", "p.toml"]);
-    assert!(!text(&out.stderr).contains("broken.toml"), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("broken.toml"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// How often `needle` occurs in `hay`.
@@ -449,7 +506,17 @@ fn messages_say_their_cause_once_in_the_users_terms() {
     let d = dir.path();
     cafe(d, "p.toml");
 
-    let out = tocplan(d, &["export", "--format", "csv", "p.toml", "--out", "nowhere/x.csv"]);
+    let out = tocplan(
+        d,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "p.toml",
+            "--out",
+            "nowhere/x.csv",
+        ],
+    );
     let err = text(&out.stderr);
     assert_eq!(
         err.trim(),
@@ -458,7 +525,10 @@ fn messages_say_their_cause_once_in_the_users_terms() {
 
     let out = tocplan(d, &["--bank", "missing.toml", "check", "p.toml"]);
     let err = text(&out.stderr);
-    assert_eq!(err.trim(), "tocplan: missing.toml: cannot read: there is no such file");
+    assert_eq!(
+        err.trim(),
+        "tocplan: missing.toml: cannot read: there is no such file"
+    );
 
     let out = tocplan(d, &["record", "gone.toml", "m", "1"]);
     assert_eq!(
@@ -480,7 +550,9 @@ fn messages_say_their_cause_once_in_the_users_terms() {
     let out = tocplan(d, &["check", "kd.toml"]);
     let said = text(&out.stdout);
     assert!(
-        said.contains("kd.toml:15:16: error: key domain 500 does not exist; domains are numbered 1 to 14"),
+        said.contains(
+            "kd.toml:15:16: error: key domain 500 does not exist; domains are numbered 1 to 14"
+        ),
         "{said}"
     );
     assert!(!said.contains("found an array"), "{said}");
@@ -491,7 +563,17 @@ fn messages_say_their_cause_once_in_the_users_terms() {
     cafe(&ro, "p.toml");
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let mut c = command(d, &["record", "ro/p.toml", "practice-outside-class", "7", "--date", "2026-05-01"]);
+    let mut c = command(
+        d,
+        &[
+            "record",
+            "ro/p.toml",
+            "practice-outside-class",
+            "7",
+            "--date",
+            "2026-05-01",
+        ],
+    );
     if rustix::process::geteuid().is_root() {
         // root writes anywhere: the save is made as nobody, who may not.
         let everyone = std::fs::Permissions::from_mode(0o644);
@@ -499,7 +581,14 @@ fn messages_say_their_cause_once_in_the_users_terms() {
         let mut as_nobody = Command::new("setpriv");
         as_nobody
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", &bin()])
-            .args(["record", "ro/p.toml", "practice-outside-class", "7", "--date", "2026-05-01"])
+            .args([
+                "record",
+                "ro/p.toml",
+                "practice-outside-class",
+                "7",
+                "--date",
+                "2026-05-01",
+            ])
             .current_dir(d)
             .env("XDG_CONFIG_HOME", d.join("config"))
             .env("XDG_CACHE_HOME", d.join("cache"))
@@ -533,5 +622,9 @@ fn without_a_terminal_the_app_says_so_and_names_what_works_instead() {
         "{err}"
     );
     assert!(!err.contains("os error"), "{err}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "the file untouched");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file untouched"
+    );
 }

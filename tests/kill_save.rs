@@ -78,7 +78,11 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
     };
     let left = temps();
     assert!(record("2031-01-01").status().expect("run").success());
-    assert_eq!(temps(), 0, "{left} temporary files left by killed saves stayed");
+    assert_eq!(
+        temps(),
+        0,
+        "{left} temporary files left by killed saves stayed"
+    );
     eprintln!(
         "120 saves killed: {old_seen} left the old plan, {new_seen} the new one; {left} temporary files left, all gone after the next save"
     );

@@ -107,7 +107,10 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            super::output::error(&format!("cannot write the findings: {}", crate::files::reason(&e)));
+            super::output::error(&format!(
+                "cannot write the findings: {}",
+                crate::files::reason(&e)
+            ));
         }
         return 2;
     }

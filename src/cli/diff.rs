@@ -23,7 +23,7 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     // An argument named like a plan is a file, not a revision: a missing one is said to be
     // missing, not taken for a revision of a repository that may not exist. (With three
     // arguments the plan is read from revisions only, and need not be here.)
-    let named = if args.len() == 2 { &args[..] } else { &[] };
+    let named = if args.len() == 2 { args } else { &[] };
     for a in named.iter().filter(|a| a.ends_with(".toml") && !exists(a)) {
         crate::files::read(Path::new(a), crate::files::PLAN)?;
     }
@@ -160,7 +160,13 @@ pub fn show(plan: &Path) -> anyhow::Result<u8> {
 /// One semantic diff per commit that touched the plan, newest first.
 pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Result<u8> {
     let dir = dir_of(plan);
-    in_repo(&dir)?;
+    // Comparing two files is no answer here: a history needs a repository.
+    crate::git::check_repository(&dir).map_err(|e| match e {
+        crate::git::GitError::NoRepository(_) => {
+            anyhow::anyhow!("{e}; `tocplan log` shows the history of a plan that git tracks")
+        }
+        other => other.into(),
+    })?;
     let name = plan
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());

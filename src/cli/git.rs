@@ -41,7 +41,11 @@ pub fn merge_driver(
     };
     let merged = merge(&o.plan, &a.plan, &b.plan);
     std::fs::write(ours, &merged.text).map_err(|e| {
-        anyhow::anyhow!("{}: not written ({})", ours.display(), crate::files::reason(&e))
+        anyhow::anyhow!(
+            "{}: not written ({})",
+            ours.display(),
+            crate::files::reason(&e)
+        )
     })?;
     for c in &merged.conflicts {
         super::output::note(&format!("tocplan: {name}: conflict: {c}"));

@@ -110,8 +110,14 @@ fn a_broken_user_bank_is_a_warning_naming_it_and_the_rest_load() {
     assert!(fw.indicator("one.x").is_some() && fw.indicator("three.x").is_some());
     let w = fw.warnings();
     assert_eq!(w.len(), 2, "{w:?}");
-    assert!(w[0].contains("2-broken.toml:2:") && w[0].contains("--no-user-banks"), "{w:?}");
-    assert!(w[1].contains("4-clash.toml") && w[1].contains("not loaded"), "{w:?}");
+    assert!(
+        w[0].contains("2-broken.toml:2:") && w[0].contains("--no-user-banks"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].contains("4-clash.toml") && w[1].contains("not loaded"),
+        "{w:?}"
+    );
 }
 
 #[test]

@@ -161,7 +161,12 @@ impl Theme {
                 );
                 return (fallback(), vec![why]);
             }
-            Err(e) => return (fallback(), vec![format!("Theme not read: {e}; using the default")]),
+            Err(e) => {
+                return (
+                    fallback(),
+                    vec![format!("Theme not read: {e}; using the default")],
+                );
+            }
         };
         let (theme, warnings) = Theme::parse(&text, spec, Some(fallback()), support);
         (theme, warnings)

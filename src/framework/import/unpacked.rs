@@ -90,7 +90,12 @@ mod tests {
     /// `size`, as a hostile archive would, to hide what it unpacks to.
     fn lie_about_sizes(mut zip: Vec<u8>, size: u32) -> Vec<u8> {
         for (sig, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
-            let starts: Vec<usize> = zip.windows(4).enumerate().filter(|(_, w)| w == sig).map(|(i, _)| i).collect();
+            let starts: Vec<usize> = zip
+                .windows(4)
+                .enumerate()
+                .filter(|(_, w)| w == sig)
+                .map(|(i, _)| i)
+                .collect();
             for s in starts {
                 zip[s + at..s + at + 4].copy_from_slice(&size.to_le_bytes());
             }

@@ -90,7 +90,9 @@ pub(crate) fn defuse(cell: String) -> String {
 }
 
 fn runs_as_formula(piece: &str) -> bool {
-    const STARTS: [char; 8] = ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+    const STARTS: [char; 8] = [
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
     let risky =
         piece.starts_with(['\t', '\r']) || piece.trim_start_matches(' ').starts_with(STARTS);
     risky && piece.trim().parse::<f64>().is_err()

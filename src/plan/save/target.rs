@@ -18,7 +18,8 @@ pub fn resolve(path: &Path) -> Result<PathBuf, SaveError> {
         if !is_link {
             return Ok(at);
         }
-        let to = std::fs::read_link(&at).map_err(|cause| SaveError::io(path, "cannot follow the link", cause))?;
+        let to = std::fs::read_link(&at)
+            .map_err(|cause| SaveError::io(path, "cannot follow the link", cause))?;
         // A relative target is relative to the link's own folder. The path is joined, not
         // normalised: `..` after a linked folder means what the kernel says it means.
         at = if to.is_absolute() {
@@ -45,11 +46,20 @@ mod tests {
         std::fs::write(d.join("real/p.toml"), "x").expect("write");
         std::os::unix::fs::symlink("real/p.toml", d.join("one")).expect("link");
         std::os::unix::fs::symlink(d.join("one"), d.join("two")).expect("link");
-        assert_eq!(resolve(&d.join("two")).expect("resolve"), d.join("real/p.toml"));
+        assert_eq!(
+            resolve(&d.join("two")).expect("resolve"),
+            d.join("real/p.toml")
+        );
         std::os::unix::fs::symlink("real/new.toml", d.join("dangling")).expect("link");
-        assert_eq!(resolve(&d.join("dangling")).expect("resolve"), d.join("real/new.toml"));
+        assert_eq!(
+            resolve(&d.join("dangling")).expect("resolve"),
+            d.join("real/new.toml")
+        );
         std::os::unix::fs::symlink("loop", d.join("loop")).expect("link");
         assert!(resolve(&d.join("loop")).is_err());
-        assert_eq!(resolve(&d.join("real/p.toml")).expect("plain"), d.join("real/p.toml"));
+        assert_eq!(
+            resolve(&d.join("real/p.toml")).expect("plain"),
+            d.join("real/p.toml")
+        );
     }
 }

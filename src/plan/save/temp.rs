@@ -34,7 +34,10 @@ pub fn create(dir: &Path, name: &str, mode: u32) -> std::io::Result<(File, PathB
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        let nonce = nanos ^ COUNTER.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9e37_79b9);
+        let nonce = nanos
+            ^ COUNTER
+                .fetch_add(1, Ordering::Relaxed)
+                .wrapping_mul(0x9e37_79b9);
         let path = dir.join(format!("{PREFIX}{pid}-{nonce:08x}.{short}{SUFFIX}"));
         match open_new(&path, mode) {
             Ok(f) => return Ok((f, path)),
@@ -138,10 +141,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let (_, path) = create(dir.path(), "plan.toml", 0o600).expect("create");
         let name = path.file_name().and_then(|n| n.to_str()).expect("name");
-        assert!(name.starts_with(&format!(".tocplan-{}-", std::process::id())), "{name}");
+        assert!(
+            name.starts_with(&format!(".tocplan-{}-", std::process::id())),
+            "{name}"
+        );
         assert!(name.ends_with(".plan.toml.tmp"), "{name}");
         assert!(matches!(writer_of(name), Some(Writer::Process(_))));
-        assert!(matches!(writer_of(".tocplan-aB3x9Z.tmp"), Some(Writer::Unknown)));
+        assert!(matches!(
+            writer_of(".tocplan-aB3x9Z.tmp"),
+            Some(Writer::Unknown)
+        ));
         assert!(writer_of("plan.toml").is_none());
         assert!(writer_of(".tocplan-12x-3.tmp").is_none());
         let long = "é".repeat(200);
@@ -158,7 +167,10 @@ mod tests {
         let gone = child.id();
         child.wait().expect("wait");
         let dead = d.join(format!(".tocplan-{gone}-0000abcd.p.toml.tmp"));
-        let mine = d.join(format!(".tocplan-{}-0000abcd.p.toml.tmp", std::process::id()));
+        let mine = d.join(format!(
+            ".tocplan-{}-0000abcd.p.toml.tmp",
+            std::process::id()
+        ));
         let init = d.join(".tocplan-1-0000abcd.p.toml.tmp");
         let other = d.join("notes.tmp");
         for f in [&dead, &mine, &init, &other] {

@@ -25,14 +25,25 @@ fn saving_through_a_symlink_writes_the_target_and_keeps_the_link() {
             .is_symlink(),
         "the link is still a link"
     );
-    assert_eq!(std::fs::read_to_string(d.join("real/p.toml")).expect("read"), "new");
+    assert_eq!(
+        std::fs::read_to_string(d.join("real/p.toml")).expect("read"),
+        "new"
+    );
     // The temporary file was made beside the target, so the rename never crossed folders.
     assert!(temp_files(d).is_empty() && temp_files(&d.join("real")).is_empty());
     // A dangling link: its target is created.
     std::os::unix::fs::symlink("real/q.toml", d.join("q.toml")).expect("link");
     write_atomic(&d.join("q.toml"), b"q").expect("save");
-    assert_eq!(std::fs::read_to_string(d.join("real/q.toml")).expect("read"), "q");
-    assert!(std::fs::symlink_metadata(d.join("q.toml")).expect("meta").file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(d.join("real/q.toml")).expect("read"),
+        "q"
+    );
+    assert!(
+        std::fs::symlink_metadata(d.join("q.toml"))
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -50,7 +61,11 @@ fn a_save_keeps_the_mode_owner_and_group() {
     let after = std::fs::metadata(&p).expect("meta");
     assert_eq!(after.mode() & 0o7777, 0o640);
     assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
-    assert_ne!(after.ino(), before.ino(), "replaced by rename, not rewritten in place");
+    assert_ne!(
+        after.ino(),
+        before.ino(),
+        "replaced by rename, not rewritten in place"
+    );
 }
 
 #[test]
@@ -73,8 +88,12 @@ fn a_new_private_file_is_only_the_users() {
 fn a_fifo_or_a_folder_is_refused_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fifo = dir.path().join("p.toml");
-    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600))
-        .expect("mkfifo");
+    rustix::fs::mkfifoat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+    )
+    .expect("mkfifo");
     let err = write_atomic(&fifo, b"x").expect_err("refused");
     assert!(err.to_string().contains("named pipe (FIFO)"), "{err}");
     let link = dir.path().join("link.toml");
@@ -91,7 +110,9 @@ fn a_temporary_file_left_by_a_dead_process_goes_at_the_next_save() {
     let mut child = std::process::Command::new("true").spawn().expect("spawn");
     let gone = child.id();
     child.wait().expect("wait");
-    let stale = dir.path().join(format!(".tocplan-{gone}-12345678.p.toml.tmp"));
+    let stale = dir
+        .path()
+        .join(format!(".tocplan-{gone}-12345678.p.toml.tmp"));
     std::fs::write(&stale, "half a plan").expect("write");
     write_atomic(&dir.path().join("p.toml"), b"x").expect("save");
     assert!(!stale.exists());
@@ -128,5 +149,8 @@ fn an_os_error_is_said_once_in_words() {
     );
     let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
     let err = SaveError::io(Path::new("p.toml"), "while writing", full);
-    assert_eq!(err.to_string(), "p.toml: not saved: the disk is full while writing");
+    assert_eq!(
+        err.to_string(),
+        "p.toml: not saved: the disk is full while writing"
+    );
 }
