@@ -628,3 +628,20 @@ fn without_a_terminal_the_app_says_so_and_names_what_works_instead() {
         "the file untouched"
     );
 }
+
+#[test]
+fn the_app_shows_a_skipped_user_bank_on_its_status_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = cafe(dir.path(), "p.toml");
+    let banks = dir.path().join("banks");
+    std::fs::create_dir_all(&banks).expect("mkdir");
+    std::fs::write(banks.join("broken.toml"), "schema = 1\n[bank\n").expect("write");
+    let mut fw = tocplan::framework::Framework::builtin().expect("framework");
+    fw.load_user_banks(&banks);
+    let app = tocplan::tui::prepare(&plan, &fw, &tocplan::tui::Options::default()).expect("opens");
+    let status = app.status.map(|s| s.1).unwrap_or_default();
+    assert!(
+        status.contains("broken.toml") && status.contains("--no-user-banks"),
+        "{status}"
+    );
+}
