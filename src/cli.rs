@@ -11,6 +11,7 @@ mod git;
 mod headless;
 mod listing;
 mod new;
+mod output;
 mod ranked;
 
 pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand};
@@ -28,11 +29,21 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`tocplan indicators | head`): nothing to say, to no one.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("tocplan: {e:#}");
+            // `{:#}` is the whole chain; each error in it says only what the next does not.
+            output::error(&format!("{e:#}"));
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -143,7 +154,10 @@ pub fn load_framework(
         fw.cache_banks_in(dir.join("tocplan").join("banks"));
     }
     if !no_user_banks && let Some(dir) = Framework::user_bank_dir() {
-        fw.load_user_banks(&dir)?;
+        fw.load_user_banks(&dir);
+        for w in fw.warnings() {
+            output::warn(w);
+        }
     }
     for b in banks {
         load_bank(&mut fw, b)?;

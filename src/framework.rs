@@ -55,6 +55,8 @@ pub struct Framework {
     lookup: HashMap<String, (usize, usize)>,
     /// Where large banks are kept once read (see `cache`); `None`: never cached.
     bank_cache: Option<PathBuf>,
+    /// Banks skipped while loading, each with why (see `load_user_banks`).
+    warnings: Vec<String>,
 }
 
 impl Framework {
@@ -72,6 +74,7 @@ impl Framework {
             banks: Vec::new(),
             lookup: HashMap::new(),
             bank_cache: None,
+            warnings: Vec::new(),
         };
         let bank = bank::parse(INDICATORS_TOML, &builtin.join("indicators.toml"))?;
         fw.add_bank(bank, BankOrigin::BuiltIn)?;
@@ -115,10 +118,7 @@ impl Framework {
 
     /// Reads a bank file in tocplan's bank format and adds it.
     pub fn load_bank_file(&mut self, path: &Path) -> Result<(), FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::files::read_text(path, crate::files::BANK)?;
         let Some(dir) = self
             .bank_cache
             .clone()
@@ -148,20 +148,34 @@ impl Framework {
         self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
     }
 
-    /// Loads every `*.toml` in the user's bank folder, in name order; a missing folder is fine.
-    pub fn load_user_banks(&mut self, dir: &Path) -> Result<Vec<PathBuf>, FrameworkError> {
+    /// Loads every `*.toml` in the user's bank folder, in name order; a missing folder is
+    /// fine. A bank that cannot be loaded (broken, or clashing with one already loaded) is
+    /// skipped with a warning naming it, and the rest load: one bad file in a folder the
+    /// user may have forgotten must not stop the app or `check`.
+    pub fn load_user_banks(&mut self, dir: &Path) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                 .collect(),
-            Err(_) => return Ok(Vec::new()),
+            Err(_) => return Vec::new(),
         };
         files.sort();
-        for f in &files {
-            self.load_bank_file(f)?;
+        let mut loaded = Vec::new();
+        for f in files {
+            match self.load_bank_file(&f) {
+                Ok(()) => loaded.push(f),
+                Err(e) => self.warnings.push(format!(
+                    "{e}; this bank in your banks folder was not loaded (fix it, or run with --no-user-banks)"
+                )),
+            }
         }
-        Ok(files)
+        loaded
+    }
+
+    /// What went wrong loading the user's banks, each naming its file.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The folder where extra banks are picked up: `$XDG_CONFIG_HOME/tocplan/banks`.

@@ -2,11 +2,14 @@
 //! Office Indicators of Integration framework 2019.
 //!
 //! Layers, each depending only on those above it: `framework` (data) -> `plan` (model,
-//! file format, validation) -> `tui` (the app) -> `cli` (the command line).
+//! file format, validation) -> `tui` (the app) -> `cli` (the command line); `text`, `files`
+//! and `json` serve them all.
 
 pub mod cli;
+pub mod files;
 pub mod framework;
 pub mod git;
+pub mod json;
 pub mod plan;
 pub mod text;
 pub mod tui;

@@ -145,8 +145,19 @@ pub fn sanitize(text: &str) -> String {
 
 /// `sanitize` without a copy when the text is clean, as it nearly always is: for drawing.
 pub fn sanitized(text: &str) -> Cow<'_, str> {
-    let replace = |c: char| match c {
-        '\n' => None,
+    let replace = |c: char| if c == '\n' { None } else { visible(c) };
+    // Nearly all text is clean: it is drawn as it is, with no copy.
+    if !text.chars().any(|c| replace(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| replace(c).unwrap_or(c)).collect())
+}
+
+/// What a character is shown as instead of itself, if it must not reach a terminal as it
+/// is: C0 controls as their Control Pictures (a line break too: callers that lay out lines
+/// keep it), DEL as ␡, C1 controls and bidi controls as �.
+pub fn visible(c: char) -> Option<char> {
+    match c {
         '\u{0}'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
         '\u{7f}' => Some('\u{2421}'),
         '\u{200e}'
@@ -156,12 +167,7 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
         | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
         c if c.is_control() => Some('\u{FFFD}'),
         _ => None,
-    };
-    // Nearly all text is clean: it is drawn as it is, with no copy.
-    if !text.chars().any(|c| replace(c).is_some()) {
-        return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| replace(c).unwrap_or(c)).collect())
 }
 
 /// Where to cut a large TOML file into pieces of about `size` bytes that parse on their

@@ -42,6 +42,13 @@ pub struct Options {
 /// Opens the app on a plan (a missing file starts a new plan) and runs until quit.
 pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let mut app = prepare(path, fw, opts)?;
+    if let Some(why) = no_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal, and {why}; nothing was changed. Without a terminal these work: \
+             `tocplan check`, `fmt`, `export`, `record`, `diff`, `log`, `show --text`, `indicators`, \
+             `domains`, `bank import`, `new`, and `tocplan PLAN --headless --keys FILE` to drive the app from a script"
+        );
+    }
     match lock::acquire(path) {
         lock::Acquired::Held(holder) => app.questions.push(Question::OpenElsewhere(holder)),
         lock::Acquired::Ours { stale: Some(h) } => app.say(
@@ -82,6 +89,22 @@ pub(crate) fn give_back_terminal() {
     );
 }
 
+/// Why the app cannot run here, if it cannot: it draws on stdout and reads keys from stdin
+/// or, when stdin is redirected, from the controlling terminal (as crossterm does).
+fn no_terminal() -> Option<&'static str> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Some("its output is not a terminal");
+    }
+    let keys = std::io::stdin().is_terminal()
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    (!keys).then_some("there is no terminal to read keys from")
+}
+
 /// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
 /// gives the terminal back (as `ratatui::init` sets up), with the compact backend.
 pub type AppTerminal = ratatui::Terminal<backend::CompactBackend<std::io::Stdout>>;
@@ -103,7 +126,7 @@ fn start_terminal() -> std::io::Result<AppTerminal> {
 pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<App> {
     let plan = match load_plan_only(path) {
         Ok(loaded) => loaded.plan,
-        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(LoadError::File(e)) if e.is_not_found() => {
             Plan::new(&crate::text::title_from_file_name(path))
         }
         Err(e) => return Err(e.into()),
@@ -114,10 +137,13 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
         .iter()
         .map(|d| d.display(path).to_string())
         .collect();
-    let (settings, mut warnings) = opts
+    let (settings, settings_warnings) = opts
         .config_dir
         .as_deref()
         .map_or_else(Default::default, config::load);
+    // Banks skipped from the user's folder come first: they change what the picker offers.
+    let mut warnings: Vec<String> = fw.warnings().to_vec();
+    warnings.extend(settings_warnings);
     let support = ColorSupport::detect(|k| std::env::var(k).ok());
     let (theme, theme_warnings) =
         Theme::load(opts.theme.as_deref().or(settings.theme.as_deref()), support);
@@ -125,8 +151,10 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
     warnings.extend(theme_warnings);
     if let Some(dir) = &opts.config_dir {
         let path = dir.join("keymap.toml");
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            warnings.extend(app.keymap.apply_user(&text, &path.display().to_string()));
+        match crate::files::read_text(&path, crate::files::SETTINGS) {
+            Ok(text) => warnings.extend(app.keymap.apply_user(&text, &path.display().to_string())),
+            Err(e) if e.is_not_found() => {}
+            Err(e) => warnings.push(format!("Keymap not read: {e}; using the default keys")),
         }
     }
     // A plan `check` rejects opens on its list of errors, read-only.

@@ -10,8 +10,9 @@ use pty::{BIN, Session, contains, example_copy};
 
 #[test]
 fn opens_an_example_plan_and_quits_restoring_the_terminal() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut s = Session::start(&["plans/language-cafe.toml"], root);
+    // A copy: the app locks the plan it opens, and tests run side by side.
+    let (dir, _path) = example_copy("language-cafe.toml");
+    let mut s = Session::start(&["p.toml"], dir.path());
     let screen = s.wait_for("q quit");
     assert!(screen.contains("Language café · Anytown"), "{screen}");
     assert!(
@@ -176,10 +177,8 @@ fn colour_code(raw: &[u8]) -> Option<String> {
 
 #[test]
 fn no_color_means_no_colour_codes_at_all() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().expect("tempdir");
-    let plan = root.join("plans/language-cafe.toml");
-    let plan = plan.to_str().expect("utf-8 path");
+    let (dir, _path) = example_copy("language-cafe.toml");
+    let plan = "p.toml";
     // The same walk with colour on, so the check below is known to see colour codes.
     for (env, coloured) in [
         (&[("COLORTERM", "truecolor")][..], true),

@@ -197,3 +197,22 @@ fn a_second_instance_is_told_and_a_stale_lock_is_cleared() {
     assert!(!lock.exists());
     let _ = path;
 }
+
+/// With standard input redirected the keys still come from the terminal.
+#[test]
+fn keys_come_from_the_terminal_when_stdin_is_redirected() {
+    let (dir, _path) = example_copy("language-cafe.toml");
+    let mut s = Session::start_program(
+        "sh",
+        &["-c", "exec \"$0\" p.toml </dev/null", pty::BIN],
+        dir.path(),
+        &[],
+    );
+    s.wait_for("? help");
+    s.send("?");
+    s.wait_for("Help: every key");
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -68,7 +68,24 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
             new_seen += 1;
         }
     }
-    eprintln!("120 saves killed: {old_seen} left the old plan, {new_seen} the new one");
+    // A kill mid-write leaves the temporary file; the next save clears what is ours.
+    let temps = || {
+        std::fs::read_dir(dir.path())
+            .expect("read_dir")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with(".tocplan-") && n.ends_with(".tmp"))
+            .count()
+    };
+    let left = temps();
+    assert!(record("2031-01-01").status().expect("run").success());
+    assert_eq!(
+        temps(),
+        0,
+        "{left} temporary files left by killed saves stayed"
+    );
+    eprintln!(
+        "120 saves killed: {old_seen} left the old plan, {new_seen} the new one; {left} temporary files left, all gone after the next save"
+    );
     // Both outcomes happen, or the test proves nothing about the moments in between.
     assert!(
         old_seen > 0 && new_seen > 0,

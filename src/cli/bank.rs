@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::BankCommand;
 use crate::framework::Framework;
@@ -41,7 +41,8 @@ pub fn run(action: &BankCommand, fw: &Framework) -> anyhow::Result<u8> {
         official: *official,
     };
     let where_ = file.display().to_string();
-    let sheets = read(file).map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+    // Reading names the file itself.
+    let sheets = read(file).map_err(anyhow::Error::msg)?;
     let report = import(&sheets, fw, &opts).map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
     let text = to_toml(&report).map_err(|e| anyhow::anyhow!("{e}"))?;
     match out {
@@ -49,12 +50,11 @@ pub fn run(action: &BankCommand, fw: &Framework) -> anyhow::Result<u8> {
             if path.exists() && !force {
                 bail!("{} exists; pass --force to replace it", path.display());
             }
-            crate::plan::write_atomic(path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
+            crate::plan::write_atomic(path, text.as_bytes())?;
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => super::output::print(&text)?,
     }
-    let mut err = std::io::stderr().lock();
+    let mut err = super::output::stderr();
     for (row, why) in &report.skipped {
         writeln!(
             err,

@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::Format;
@@ -53,26 +55,29 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
             }
         }
     }
-    match format {
+    let mut out = super::output::stdout();
+    let written = match format {
         Format::Text => {
+            let mut lines = Ok(());
             for (path, f) in &all {
                 // Load errors carry their own file:line:col prefix.
                 if f.pos.is_none()
                     && f.rule.is_none()
                     && f.message.starts_with(&path.display().to_string())
                 {
-                    println!("{}", f.message);
+                    lines = lines.and_then(|()| writeln!(out, "{}", f.message));
                 } else {
-                    println!("{}", f.display(path));
+                    lines = lines.and_then(|()| writeln!(out, "{}", f.display(path)));
                 }
             }
-            eprintln!(
+            super::output::note(&format!(
                 "checked {} plan{}: {errors} error{}, {warnings} warning{}",
                 plans.len(),
                 plural(plans.len()),
                 plural(errors),
                 plural(warnings)
-            );
+            ));
+            lines
         }
         Format::Json => {
             let rows: Vec<JsonFinding> = all
@@ -91,14 +96,23 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
                     waived: f.waived.as_deref(),
                 })
                 .collect();
-            match serde_json::to_string_pretty(&rows) {
-                Ok(s) => println!("{s}"),
+            match crate::json::to_string_pretty(&rows) {
+                Ok(s) => writeln!(out, "{s}"),
                 Err(e) => {
-                    eprintln!("tocplan: {e}");
+                    super::output::error(&e.to_string());
                     return 2;
                 }
             }
         }
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            super::output::error(&format!(
+                "cannot write the findings: {}",
+                crate::files::reason(&e)
+            ));
+        }
+        return 2;
     }
     code
 }

@@ -1,7 +1,7 @@
 //! `tocplan diff` (two files, or git revisions) and `tocplan show --text` (the outline a
 //! git textconv driver shows).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
@@ -20,6 +20,13 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     let exists = |s: &String| Path::new(s).is_file();
     let file = |s: &str| Side::File(PathBuf::from(s));
     let at = |rev: &str, p: &Path| Side::Rev(rev.to_string(), p.to_path_buf());
+    // An argument named like a plan is a file, not a revision: a missing one is said to be
+    // missing, not taken for a revision of a repository that may not exist. (With three
+    // arguments the plan is read from revisions only, and need not be here.)
+    let named = if args.len() == 2 { args } else { &[] };
+    for a in named.iter().filter(|a| a.ends_with(".toml") && !exists(a)) {
+        crate::files::read(Path::new(a), crate::files::PLAN)?;
+    }
     let pairs: Vec<(String, Side, Side)> = match args {
         [a, b] if exists(a) && exists(b) => vec![(format!("{a} -> {b}"), file(a), file(b))],
         [rev] => changed_plans(rev, None)?
@@ -53,6 +60,8 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     };
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The text renderer makes plan text visible itself: every escape left is our colour.
+    let mut out = super::output::stdout().with_colour(color);
     let mut changed = false;
     let mut json = Vec::new();
     for (title, old, new) in &pairs {
@@ -60,16 +69,17 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
         let changes = diff(&old, &new);
         changed |= !changes.is_empty();
         match format {
-            DiffFormat::Text => print!("{}", to_text(title, &changes, Style { color })),
-            DiffFormat::Markdown => print!("{}", to_markdown(title, &changes)),
+            DiffFormat::Text => write!(out, "{}", to_text(title, &changes, Style { color }))?,
+            DiffFormat::Markdown => write!(out, "{}", to_markdown(title, &changes))?,
             DiffFormat::Json => json.push(to_json(&changes).map_err(|e| anyhow::anyhow!(e))?),
         }
     }
     if format == DiffFormat::Json {
-        println!("[{}]", json.join(",\n"));
+        writeln!(out, "[{}]", json.join(",\n"))?;
     }
+    out.flush()?;
     if pairs.is_empty() {
-        eprintln!("no plan changed");
+        super::output::note("no plan changed");
     }
     Ok(u8::from(changed))
 }
@@ -132,7 +142,7 @@ fn changed_plans(r1: &str, r2: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
         .lines()
         .map(PathBuf::from)
         .filter(|p| {
-            let text = std::fs::read_to_string(p)
+            let text = crate::files::read_text(p, crate::files::PLAN)
                 .ok()
                 .or_else(|| git_show(r1, p).ok().flatten());
             text.is_some_and(|t| t.lines().any(|l| l.trim_start().starts_with("schema")))
@@ -143,14 +153,20 @@ fn changed_plans(r1: &str, r2: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
 
 pub fn show(plan: &Path) -> anyhow::Result<u8> {
     let loaded = load(plan)?;
-    print!("{}", outline(&loaded.plan));
+    super::output::print(&outline(&loaded.plan))?;
     Ok(0)
 }
 
 /// One semantic diff per commit that touched the plan, newest first.
 pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Result<u8> {
     let dir = dir_of(plan);
-    in_repo(&dir)?;
+    // Comparing two files is no answer here: a history needs a repository.
+    crate::git::check_repository(&dir).map_err(|e| match e {
+        crate::git::GitError::NoRepository(_) => {
+            anyhow::anyhow!("{e}; `tocplan log` shows the history of a plan that git tracks")
+        }
+        other => other.into(),
+    })?;
     let name = plan
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
@@ -164,14 +180,15 @@ pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Resul
     }
     args.extend(["--".into(), name]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = git(&dir, &args)?;
-    if !out.status.success() {
-        bail!("git log: {}", String::from_utf8_lossy(&out.stderr).trim());
+    let log = git(&dir, &args)?;
+    if !log.status.success() {
+        bail!("git log: {}", String::from_utf8_lossy(&log.stderr).trim());
     }
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = super::output::stdout().with_colour(color);
     let mut json = Vec::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in String::from_utf8_lossy(&log.stdout).lines() {
         let f: Vec<&str> = line.splitn(5, '\t').collect();
         let [hash, short, date, author, subject] = f[..] else {
             continue;
@@ -186,17 +203,18 @@ pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Resul
         let changes = diff(&old, &new);
         let title = format!("commit {short} {date} {author}: {subject}");
         match format {
-            DiffFormat::Text => println!("{}", to_text(&title, &changes, Style { color })),
-            DiffFormat::Markdown => println!("{}", to_markdown(&title, &changes)),
+            DiffFormat::Text => writeln!(out, "{}", to_text(&title, &changes, Style { color }))?,
+            DiffFormat::Markdown => writeln!(out, "{}", to_markdown(&title, &changes))?,
             DiffFormat::Json => json.push(format!(
                 "{{\"commit\": {}, \"changes\": {}}}",
-                serde_json::to_string(hash)?,
+                crate::json::to_string(hash)?,
                 to_json(&changes).map_err(|e| anyhow::anyhow!(e))?
             )),
         }
     }
     if format == DiffFormat::Json {
-        println!("[{}]", json.join(",\n"));
+        writeln!(out, "[{}]", json.join(",\n"))?;
     }
+    out.flush()?;
     Ok(0)
 }

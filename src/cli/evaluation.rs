@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::ExportFormat;
 use crate::framework::Framework;
@@ -46,9 +46,9 @@ pub fn export(
         Some(o) if o.exists() && !force => {
             bail!("{} exists; pass --force to replace it", o.display())
         }
-        Some(o) => crate::plan::write_atomic(o, text.as_bytes())
-            .with_context(|| format!("writing {}", o.display()))?,
-        None => print!("{text}"),
+        // The error names the file and its cause.
+        Some(o) => crate::plan::write_atomic(o, text.as_bytes())?,
+        None => super::output::print(&text)?,
     }
     Ok(0)
 }
@@ -93,11 +93,11 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
         r.replace,
     )
     .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    save(&plan, path).with_context(|| format!("saving {}", path.display()))?;
-    eprintln!(
+    save(&plan, path)?;
+    super::output::note(&format!(
         "recorded {} = {value} on {date} in {}",
         r.measure,
         path.display()
-    );
+    ));
     Ok(0)
 }

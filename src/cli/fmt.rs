@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::framework::Framework;
@@ -8,11 +9,16 @@ use crate::plan::{Severity, load, to_toml, validate, write_atomic};
 /// input never changes the file.
 pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
     let mut code = 0u8;
+    let mut out = super::output::stdout();
+    // Reports go to stdout as they always have; a closed stdout must not stop the work.
+    let mut say = |line: String| {
+        let _ = writeln!(out, "{line}");
+    };
     for path in plans {
         let loaded = match load(path) {
             Ok(l) => l,
             Err(e) => {
-                println!("{e}");
+                say(e.to_string());
                 code = 2;
                 continue;
             }
@@ -22,32 +28,32 @@ pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
             .filter(|d| d.severity == Severity::Error)
             .count();
         if errors > 0 {
-            println!(
+            say(format!(
                 "{}: not formatted: the plan has {errors} error{}; see `tocplan check {}`",
                 path.display(),
                 if errors == 1 { "" } else { "s" },
                 path.display()
-            );
+            ));
             code = 2;
             continue;
         }
         let canonical = to_toml(&loaded.plan);
-        let current = std::fs::read(path).unwrap_or_default();
+        let current = crate::files::read(path, crate::files::PLAN).unwrap_or_default();
         if canonical.as_bytes() == current {
             continue;
         }
         if check {
-            println!(
+            say(format!(
                 "{}: not in canonical form; run `tocplan fmt {}`",
                 path.display(),
                 path.display()
-            );
+            ));
             code = code.max(1);
         } else {
             match write_atomic(path, canonical.as_bytes()) {
-                Ok(()) => println!("formatted {}", path.display()),
+                Ok(()) => say(format!("formatted {}", path.display())),
                 Err(e) => {
-                    println!("{e}");
+                    say(e.to_string());
                     code = 2;
                 }
             }

@@ -1,6 +1,6 @@
 //! `tocplan generate plan|bank`: large inputs for trying tocplan at scale.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::GenerateCommand;
 use crate::framework::{Framework, synthetic};
@@ -33,7 +33,6 @@ pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
     if out.exists() && !force {
         bail!("{} exists; pass --force to replace it", out.display());
     }
-    crate::plan::write_atomic(out, text.as_bytes())
-        .with_context(|| format!("writing {}", out.display()))?;
+    crate::plan::write_atomic(out, text.as_bytes())?;
     Ok(0)
 }

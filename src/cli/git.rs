@@ -15,8 +15,8 @@ pub fn merge_driver(
     name: Option<&str>,
 ) -> anyhow::Result<u8> {
     let name = name.map_or_else(|| ours.display().to_string(), str::to_string);
-    let read =
-        |p: &Path| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()));
+    // Each error names its file already.
+    let read = |p: &Path| crate::files::read_text(p, crate::files::PLAN);
     let (o, a, b) = (read(base)?, read(ours)?, read(theirs)?);
     let label = Path::new(&name);
     let parsed = (
@@ -27,7 +27,9 @@ pub fn merge_driver(
     let (Ok(o), Ok(a), Ok(b)) = parsed else {
         // A side that is not a readable plan cannot be merged by item: fall back to git's
         // line merge, so nothing is lost and git still reports the conflict.
-        eprintln!("tocplan: {name}: one side is not a readable plan; merging by lines instead");
+        super::output::note(&format!(
+            "tocplan: {name}: one side is not a readable plan; merging by lines instead"
+        ));
         let status = Command::new("git")
             .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
             .arg(ours)
@@ -38,14 +40,20 @@ pub fn merge_driver(
         return Ok(u8::from(!status.success()));
     };
     let merged = merge(&o.plan, &a.plan, &b.plan);
-    std::fs::write(ours, &merged.text).with_context(|| format!("writing {}", ours.display()))?;
+    std::fs::write(ours, &merged.text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: not written ({})",
+            ours.display(),
+            crate::files::reason(&e)
+        )
+    })?;
     for c in &merged.conflicts {
-        eprintln!("tocplan: {name}: conflict: {c}");
+        super::output::note(&format!("tocplan: {name}: conflict: {c}"));
     }
     if !merged.conflicts.is_empty() {
-        eprintln!(
+        super::output::note(&format!(
             "tocplan: {name}: both versions are in the file between <<<<<<< and >>>>>>>; keep one, delete the markers, then `tocplan check {name}`"
-        );
+        ));
     }
     Ok(u8::from(!merged.conflicts.is_empty()))
 }
@@ -93,7 +101,12 @@ pub fn setup(patterns: &[String], command: &str) -> anyhow::Result<u8> {
         patterns.to_vec()
     };
     let attributes = Path::new(&top).join(".gitattributes");
-    let mut text = std::fs::read_to_string(&attributes).unwrap_or_default();
+    // A missing file is started; one that cannot be read is never replaced by a new one.
+    let mut text = match crate::files::read_text(&attributes, crate::files::PLAN) {
+        Ok(t) => t,
+        Err(e) if e.is_not_found() => String::new(),
+        Err(e) => return Err(e.into()),
+    };
     for p in &patterns {
         let line = format!("{p} diff=tocplan merge=tocplan");
         if !text.lines().any(|l| l.trim() == line) {
@@ -106,20 +119,22 @@ pub fn setup(patterns: &[String], command: &str) -> anyhow::Result<u8> {
         }
     }
     if changed.iter().any(|c| c.starts_with("added")) {
-        crate::plan::write_atomic(&attributes, text.as_bytes())
-            .with_context(|| format!("writing {}", attributes.display()))?;
+        crate::plan::write_atomic(&attributes, text.as_bytes())?;
     }
+    let mut out = String::new();
     if changed.is_empty() {
-        println!("already set up: nothing changed");
+        out.push_str("already set up: nothing changed\n");
     }
     for c in &changed {
-        println!("{c}");
+        out.push_str(c);
+        out.push('\n');
     }
     if changed.iter().any(|c| c.starts_with("added")) {
-        println!(
-            "commit .gitattributes so that every clone shares it; each clone runs `tocplan git-setup` once for the rest"
+        out.push_str(
+            "commit .gitattributes so that every clone shares it; each clone runs `tocplan git-setup` once for the rest\n",
         );
     }
+    super::output::print(&out)?;
     Ok(0)
 }
 
@@ -131,7 +146,8 @@ fn plan_patterns() -> anyhow::Result<Vec<String>> {
     let top = String::from_utf8_lossy(&top.stdout).trim().to_string();
     let mut dirs: Vec<String> = Vec::new();
     for f in String::from_utf8_lossy(&out.stdout).lines() {
-        let text = std::fs::read_to_string(Path::new(&top).join(f)).unwrap_or_default();
+        let text = crate::files::read_text(&Path::new(&top).join(f), crate::files::PLAN)
+            .unwrap_or_default();
         if !text.lines().any(|l| l.trim_start().starts_with("schema")) {
             continue;
         }

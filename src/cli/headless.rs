@@ -17,8 +17,8 @@ pub fn run(
 ) -> anyhow::Result<u8> {
     let steps = match &cli.keys {
         Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("cannot read the key script {}", file.display()))?;
+            let text = crate::files::read_text(file, crate::files::SCRIPT)
+                .context("the key script was not read")?;
             headless::parse_script(&text).with_context(|| format!("{}", file.display()))?
         }
         None => Vec::new(),
@@ -32,9 +32,9 @@ pub fn run(
     let report = headless::drive(&mut app, &steps, cli.size, started)?;
     let summary = headless::summarise(&report);
     if cli.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        super::output::print(&format!("{}\n", crate::json::to_string_pretty(&summary)?))?;
     } else {
-        print!("{}", headless::text(&summary));
+        super::output::print(&headless::text(&summary))?;
     }
     Ok(0)
 }

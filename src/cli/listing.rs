@@ -40,7 +40,7 @@ pub fn indicators(
     category: Option<&str>,
 ) -> anyhow::Result<u8> {
     let (domain, category) = resolve(fw, Filters { domain, category })?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     for d in &fw.domains {
         if domain.is_some_and(|n| n != d.number)
             || category.as_ref().is_some_and(|c| *c != d.category)
@@ -66,11 +66,12 @@ pub fn indicators(
             writeln!(out, "      {}", crate::text::sanitize(&i.text))?;
         }
     }
+    out.flush()?;
     Ok(0)
 }
 
 pub fn domains(fw: &Framework) -> anyhow::Result<u8> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     for c in &fw.categories {
         writeln!(out, "{}", c.name)?;
         for d in fw.domains.iter().filter(|d| d.category == c.id) {
@@ -81,5 +82,6 @@ pub fn domains(fw: &Framework) -> anyhow::Result<u8> {
             }
         }
     }
+    out.flush()?;
     Ok(0)
 }

@@ -21,13 +21,34 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", path.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())?;
-    file.sync_all()?;
-    println!(
-        "wrote {}; open it with `tocplan {}` and start from the goal",
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => anyhow::anyhow!(
+                "{}: cannot create it: the folder {} does not exist",
+                path.display(),
+                crate::git::folder_of(path).display()
+            ),
+            _ => anyhow::anyhow!(
+                "{}: cannot create it ({})",
+                path.display(),
+                crate::files::reason(&e)
+            ),
+        })?;
+    let written =
+        std::io::Write::write_all(&mut file, text.as_bytes()).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        // Half a skeleton is no use to anyone; the name stays free for another try.
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        bail!(
+            "{}: not written ({})",
+            path.display(),
+            crate::files::reason(&e)
+        );
+    }
+    super::output::print(&format!(
+        "wrote {}; open it with `tocplan {}` and start from the goal\n",
         path.display(),
         path.display()
-    );
+    ))?;
     Ok(0)
 }

@@ -68,10 +68,10 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             via: &h.via,
         });
     }
-    // Stdout is line-buffered: thousands of results would be thousands of writes.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Buffered (see `output`): thousands of results are not thousands of writes.
+    let mut out = super::output::stdout();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(0);

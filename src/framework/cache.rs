@@ -38,7 +38,7 @@ fn file_for(dir: &Path, hash: u64) -> PathBuf {
 /// The bank read earlier from exactly this text, if the cache has it.
 pub fn load(dir: &Path, text: &str) -> Option<Bank> {
     let hash = fingerprint(text);
-    let bytes = std::fs::read(file_for(dir, hash)).ok()?;
+    let bytes = crate::files::read(&file_for(dir, hash), crate::files::BANK).ok()?;
     let c: Cached = serde_json::from_slice(&bytes).ok()?;
     let same =
         c.tocplan == env!("CARGO_PKG_VERSION") && c.len == text.len() as u64 && c.hash == hash;

@@ -3,11 +3,9 @@ use std::path::PathBuf;
 /// Why framework data (built-in or an extra bank) could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum FrameworkError {
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// Not there, not a regular file, too large, not text, or the read failed.
+    #[error(transparent)]
+    File(#[from] crate::files::ReadError),
     #[error("{}:{line}:{col}: {message}", path.display())]
     Parse {
         path: PathBuf,

@@ -3,6 +3,7 @@
 //! dropped silently: every row that cannot be placed is reported with its row number.
 
 mod sheet;
+mod unpacked;
 
 pub use sheet::{Sheet, read, read_bytes};
 

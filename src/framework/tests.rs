@@ -89,13 +89,35 @@ fn user_bank_folder_is_read_in_name_order() {
     write_bank(dir.path(), "2.toml", "two", "two.x");
     write_bank(dir.path(), "1.toml", "one", "one.x");
     let mut fw = Framework::builtin().expect("framework");
-    let files = fw.load_user_banks(dir.path()).expect("loads");
+    let files = fw.load_user_banks(dir.path());
     assert_eq!(files.len(), 2);
     assert!(files[0].ends_with("1.toml"));
-    let missing = fw
-        .load_user_banks(&dir.path().join("nope"))
-        .expect("missing is fine");
-    assert!(missing.is_empty());
+    let missing = fw.load_user_banks(&dir.path().join("nope"));
+    assert!(missing.is_empty() && fw.warnings().is_empty());
+}
+
+#[test]
+fn a_broken_user_bank_is_a_warning_naming_it_and_the_rest_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_bank(dir.path(), "1.toml", "one", "one.x");
+    std::fs::write(dir.path().join("2-broken.toml"), "schema = 1\n[bank\n").expect("write");
+    write_bank(dir.path(), "3.toml", "three", "three.x");
+    // A clash with a bank already loaded is skipped the same way.
+    write_bank(dir.path(), "4-clash.toml", "four", "one.x");
+    let mut fw = Framework::builtin().expect("framework");
+    let files = fw.load_user_banks(dir.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(fw.indicator("one.x").is_some() && fw.indicator("three.x").is_some());
+    let w = fw.warnings();
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].contains("2-broken.toml:2:") && w[0].contains("--no-user-banks"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].contains("4-clash.toml") && w[1].contains("not loaded"),
+        "{w:?}"
+    );
 }
 
 #[test]

@@ -1,18 +1,16 @@
 //! Why a plan could not be loaded or saved. Every message names the file, and the line
 //! and column wherever the text has one, says what was expected and suggests a fix.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::conflict::{ConflictRegion, describe};
 use super::diagnostic::{Diagnostic, Pos};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// Not there, not a regular file, too large, or the read failed: said as `files` says it.
+    #[error(transparent)]
+    File(crate::files::ReadError),
     #[error("{}: is a directory, not a plan file; give the path of a .toml plan", path.display())]
     Directory { path: PathBuf },
     #[error("{}:{}:{}: error: not a text file ({what}); a plan is UTF-8 TOML text. Is this the right file?", path.display(), pos.line, pos.col)]
@@ -71,9 +69,49 @@ fn render_invalid(path: &std::path::Path, diags: &[Diagnostic]) -> String {
 pub enum SaveError {
     #[error("{}: not saved: {reason}", path.display())]
     WouldLose { path: PathBuf, reason: String },
-    #[error("{}: not saved: {source}", path.display())]
+    #[error("{}: not saved: {}", path.display(), io_words(doing, cause))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        /// What the save was doing, in words: "cannot create a file in plans".
+        doing: String,
+        /// Not `source`: the message says it, and an error chain would say it again.
+        cause: std::io::Error,
     },
+}
+
+impl SaveError {
+    pub(crate) fn io(path: &Path, doing: impl Into<String>, cause: std::io::Error) -> Self {
+        SaveError::Io {
+            path: path.to_path_buf(),
+            doing: doing.into(),
+            cause,
+        }
+    }
+
+    /// The OS error behind a failed save, if there was one.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        match self {
+            SaveError::Io { cause, .. } => Some(cause),
+            SaveError::WouldLose { .. } => None,
+        }
+    }
+}
+
+/// "cannot create a file in plans (permission denied)", "the disk is full while writing".
+fn io_words(doing: &str, cause: &std::io::Error) -> String {
+    let why = crate::files::reason(cause);
+    if doing.starts_with("while") {
+        format!("{why} {doing}")
+    } else {
+        format!("{doing} ({why})")
+    }
+}
+
+impl From<crate::files::ReadError> for LoadError {
+    fn from(e: crate::files::ReadError) -> Self {
+        match e {
+            crate::files::ReadError::Directory { path } => LoadError::Directory { path },
+            other => LoadError::File(other),
+        }
+    }
 }

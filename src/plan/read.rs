@@ -178,17 +178,10 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     parse_str(as_text(bytes, path)?, path)
 }
 
-/// Reads the file as text, refusing directories, binary data and invalid UTF-8.
+/// Reads the file as text, refusing what is not a regular file, a file beyond the size of
+/// any plan, binary data and invalid UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::Directory {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::files::read(path, crate::files::PLAN)?;
     as_text(&bytes, path).map(str::to_string)
 }
 

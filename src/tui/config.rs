@@ -20,11 +20,11 @@ pub fn dir() -> Option<PathBuf> {
 /// Reads `config.toml` from a folder, with any warnings.
 pub fn load(dir: &Path) -> (Config, Vec<String>) {
     let path = dir.join("config.toml");
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::files::read_text(&path, crate::files::SETTINGS) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), vec![]),
+        Err(e) if e.is_not_found() => return (Config::default(), vec![]),
         Err(e) => {
-            let why = format!("Settings {} not read ({e}); using defaults", path.display());
+            let why = format!("Settings not read: {e}; using defaults");
             return (Config::default(), vec![why]);
         }
     };

@@ -138,7 +138,7 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
         while pokes.recv().is_ok() {
             std::thread::sleep(std::time::Duration::from_millis(150));
             while pokes.try_recv().is_ok() {}
-            let bytes = std::fs::read(&target).ok();
+            let bytes = crate::files::read(&target, crate::files::PLAN).ok();
             let hash = bytes.as_deref().map(content_hash);
             let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
             if tx.send(Msg::DiskChanged { text, hash }).is_err() {

@@ -25,10 +25,19 @@ pub const PARTIAL_WAIT: Duration = Duration::from_millis(120);
 pub fn spawn(tx: Sender<Msg>) {
     let (bytes_tx, bytes_rx) = mpsc::channel::<Vec<u8>>();
     std::thread::spawn(move || {
-        let mut stdin = std::io::stdin().lock();
+        // Keys come from the terminal: standard input, or when that is redirected, the
+        // controlling terminal (as crossterm reads them).
+        use std::io::IsTerminal;
+        let mut source: Box<dyn Read> = match std::io::stdin().is_terminal() {
+            true => Box::new(std::io::stdin().lock()),
+            false => match std::fs::File::open("/dev/tty") {
+                Ok(tty) => Box::new(tty),
+                Err(_) => Box::new(std::io::stdin().lock()),
+            },
+        };
         let mut buf = [0u8; 4096];
         loop {
-            match stdin.read(&mut buf) {
+            match source.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => {
                     if bytes_tx.send(buf[..n].to_vec()).is_err() {

@@ -151,15 +151,21 @@ impl Theme {
             return Theme::parse(text, name, None, support);
         }
         let path = Path::new(spec);
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read_text(path, crate::files::SETTINGS) {
             Ok(t) => t,
-            Err(e) => {
+            Err(e) if e.is_not_found() => {
                 let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
                 let why = format!(
-                    "Theme `{spec}` is neither a built-in theme ({}) nor a readable file ({e}); using the default",
+                    "Theme `{spec}` is neither a built-in theme ({}) nor a file; using the default",
                     names.join(", ")
                 );
                 return (fallback(), vec![why]);
+            }
+            Err(e) => {
+                return (
+                    fallback(),
+                    vec![format!("Theme not read: {e}; using the default")],
+                );
             }
         };
         let (theme, warnings) = Theme::parse(&text, spec, Some(fallback()), support);

@@ -27,6 +27,16 @@ impl Session {
     }
 
     pub fn start_env(args: &[&str], dir: &std::path::Path, env: &[(&str, &str)]) -> Session {
+        Session::start_program(BIN, args, dir, env)
+    }
+
+    /// Any program (a shell that redirects, say) in the pseudo-terminal.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        dir: &std::path::Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -35,7 +45,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
+use super::unpacked;
+
 /// One sheet: its name and its cells, by absolute row and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
@@ -29,11 +31,11 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, String> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let bytes = crate::files::read(path, crate::files::SHEET).map_err(|e| e.to_string())?;
     let name = path
         .file_stem()
         .map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
-    read_bytes(&bytes, &ext, &name)
+    read_bytes(&bytes, &ext, &name).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The sheets of a file's bytes: csv when `ext` is "csv", otherwise whatever workbook
@@ -41,6 +43,9 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, String> {
 pub fn read_bytes(bytes: &[u8], ext: &str, name: &str) -> Result<Vec<Sheet>, String> {
     if ext.eq_ignore_ascii_case("csv") {
         return read_csv(bytes, name).map(|s| vec![s]);
+    }
+    if unpacked::is_zip(bytes) {
+        unpacked::check(bytes)?;
     }
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         format!("cannot read it as a spreadsheet ({e}); give an .xlsx, .xls, .ods or .csv file")

@@ -212,7 +212,7 @@ pub fn to_json(changes: &[Change]) -> Result<String, String> {
         summary: String,
         changes: &'a [Change],
     }
-    serde_json::to_string_pretty(&Out {
+    crate::json::to_string_pretty(&Out {
         summary: summary(changes),
         changes,
     })

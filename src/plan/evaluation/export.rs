@@ -67,15 +67,35 @@ fn cells(r: &Row) -> [String; 13] {
     ]
 }
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
-/// return first) gets a leading `'`, so it is shown, never executed. Numbers are left be.
-fn defuse(cell: String) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell
+/// A cell a spreadsheet would run as a formula gets a `'` first, so it is shown, never
+/// executed: one starting with `=`, `+`, `-`, `@` (or their full-width forms, which some
+/// spreadsheets read as the same), a tab or a carriage return, also after leading spaces.
+/// Numbers are left be. Each `;`-separated piece is looked at on its own too: where `;` is
+/// the list separator (much of Europe), a spreadsheet opens `a;=cmd` as two cells.
+pub(crate) fn defuse(cell: String) -> String {
+    if !cell.split(';').any(runs_as_formula) {
+        return cell;
     }
+    let pieces: Vec<String> = cell
+        .split(';')
+        .map(|p| {
+            if runs_as_formula(p) {
+                format!("'{p}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
+    pieces.join(";")
+}
+
+fn runs_as_formula(piece: &str) -> bool {
+    const STARTS: [char; 8] = [
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
+    let risky =
+        piece.starts_with(['\t', '\r']) || piece.trim_start_matches(' ').starts_with(STARTS);
+    risky && piece.trim().parse::<f64>().is_err()
 }
 
 pub fn to_csv(rows: &[Row]) -> Result<String, String> {

@@ -115,6 +115,29 @@ fn csv_parses_as_a_table_and_hostile_text_survives_or_is_defused() {
 }
 
 #[test]
+fn formula_cells_are_defused_also_after_a_semicolon_and_leading_spaces() {
+    use super::export::defuse;
+    let d = |s: &str| defuse(s.to_string());
+    // Where `;` separates cells, each piece opens as a cell of its own.
+    assert_eq!(
+        d("weekly;=HYPERLINK(\"http://x\")"),
+        "weekly;'=HYPERLINK(\"http://x\")"
+    );
+    assert_eq!(d("a; +cmd;@SUM(A1);-x"), "a;' +cmd;'@SUM(A1);'-x");
+    assert_eq!(d("a;\t=1;\r=2"), "a;'\t=1;'\r=2");
+    assert_eq!(d("  =1+1"), "'  =1+1");
+    assert_eq!(d("\u{ff1d}1+1"), "'\u{ff1d}1+1");
+    // Numbers, and text with no formula in it, are left exactly as they are.
+    assert_eq!(d("-5"), "-5");
+    assert_eq!(d("-5;+3.5"), "-5;+3.5");
+    assert_eq!(
+        d("Each term; by the coordinator"),
+        "Each term; by the coordinator"
+    );
+    assert_eq!(d("a=b; c-d"), "a=b; c-d");
+}
+
+#[test]
 fn markdown_escapes_pipes_breaks_and_html() {
     let fw = fw();
     let mut plan = cafe();

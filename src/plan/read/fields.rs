@@ -211,22 +211,50 @@ impl<'r, 'a> Fields<'r, 'a> {
         }
     }
 
+    /// An array of domain numbers; each element's position is recorded as `key[i]`, and a
+    /// wrong element is named itself (`500 is not a domain`), not the array it sits in.
     pub fn small_numbers(&mut self, key: &'static str) -> Vec<u8> {
         let Some(item) = self.get(key) else {
             return Vec::new();
         };
-        let nums: Option<Vec<u8>> = item.as_array().and_then(|a| {
-            a.iter()
-                .map(|v| v.as_integer().and_then(|i| u8::try_from(i).ok()))
-                .collect()
-        });
-        match nums {
-            Some(n) => n,
-            None => {
-                self.wrong_type(key, "an array of domain numbers, like [9, 7, 5]", item);
-                Vec::new()
+        let Some(arr) = item.as_array() else {
+            self.wrong_type(key, "an array of domain numbers, like [9, 7, 5]", item);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for v in arr.iter() {
+            let pos = v.span().map(|s| self.r.pos(s.start));
+            let label = self.label.clone();
+            match v.as_integer() {
+                Some(n) => match u8::try_from(n) {
+                    // 1 to 14 is checked with the rest of the plan, in one place; the
+                    // position is kept under the index the number has in the plan.
+                    Ok(n) => {
+                        if let Some(p) = pos
+                            && self.r.record
+                        {
+                            let at = format!("{}.{key}[{}]", self.path, out.len());
+                            self.r.map.insert(at, p);
+                        }
+                        out.push(n);
+                    }
+                    Err(_) => self.r.error(
+                        pos,
+                        format!(
+                            "key domain {n} does not exist; domains are numbered 1 to 14 (see `tocplan domains`)"
+                        ),
+                    ),
+                },
+                None => self.r.error(
+                    pos,
+                    format!(
+                        "`{key}` in {label} must hold domain numbers, like [9, 7, 5], found {}",
+                        describe_value(v)
+                    ),
+                ),
             }
         }
+        out
     }
 
     /// Keys not asked for become extras, kept and written back, with a warning each.

@@ -45,7 +45,10 @@ pub struct Offer {
 const LAYOUT: u32 = 1;
 
 /// The largest copy read back: a plan's own limit, with room for the JSON around it.
-const MAX_COPY: u64 = 128 * 1024 * 1024;
+const COPY: crate::files::Limit = crate::files::Limit {
+    bytes: 2 * crate::files::PLAN.bytes,
+    what: "a recovery copy",
+};
 
 impl Copy {
     pub fn new(plan: String, editing: Option<Editing>, base: Option<u64>) -> Copy {
@@ -94,16 +97,13 @@ pub fn find(plan: &Path) -> Vec<Offer> {
                 || middle
                     .strip_suffix('.')
                     .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-            // Only regular files (never wait on a FIFO someone put there), of a size a
-            // plan can have.
-            let meta = e
-                .metadata()
-                .ok()
-                .filter(|m| m.is_file() && m.len() <= MAX_COPY)?;
+            // Only plain files: never a link, nor a FIFO someone put there (which the
+            // read below refuses too, as it does one too large).
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
             if !ours {
                 return None;
             }
-            let text = std::fs::read_to_string(e.path()).ok()?;
+            let text = crate::files::read_text(&e.path(), COPY).ok()?;
             let (copy, changed) = match serde_json::from_str::<Copy>(&text) {
                 Ok(copy) => {
                     let changed = Some(copy.base != current);

@@ -75,11 +75,7 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
         }
         w if w.starts_with("w ") || w.starts_with("wq ") => {
             let (verb, file) = w.split_once(' ').unwrap_or((w, ""));
-            vec![super::save_to(
-                app,
-                std::path::PathBuf::from(file.trim()),
-                verb == "wq",
-            )]
+            vec![super::save_to(app, expand_home(file.trim()), verb == "wq")]
         }
         "" => Vec::new(),
         other => {
@@ -92,6 +88,17 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             );
             Vec::new()
         }
+    }
+}
+
+/// `~/x` is the user's home, as in the shell the planner would otherwise have typed it in
+/// (no shell sees a `:w` line to expand it).
+pub fn expand_home(file: &str) -> std::path::PathBuf {
+    let home = || dirs::home_dir().filter(|h| !h.as_os_str().is_empty());
+    match (file, file.strip_prefix("~/")) {
+        ("~", _) => home().unwrap_or_else(|| file.into()),
+        (_, Some(rest)) => home().map_or_else(|| file.into(), |h| h.join(rest)),
+        _ => file.into(),
     }
 }
 
@@ -256,10 +263,11 @@ pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), Strin
                 format!("Saved {}", crate::text::sanitize(&path)),
             );
         }
+        // The save's message names the file and says "not saved" itself.
         Err(e) => app.say(
             Tone::Error,
             format!(
-                "Not saved: {}. Your plan is still here: :w OTHER saves it elsewhere",
+                "{}. Your plan is still here: :w OTHER saves it elsewhere",
                 crate::text::sanitize(&e)
             ),
         ),

@@ -202,6 +202,23 @@ fn save_as_writes_elsewhere_and_follows_the_new_name() {
 }
 
 #[test]
+fn save_as_expands_a_leading_tilde_to_the_home_folder() {
+    let home = dirs::home_dir().expect("a home folder");
+    let mut a = built();
+    let effects = keys(&mut a, ":w ~/plans/x.toml\n");
+    let [Effect::Save { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, &home.join("plans/x.toml"));
+    // Only a leading `~/`: elsewhere it is part of the name.
+    let effects = keys(&mut a, ":w a~/x.toml\n");
+    let [Effect::Save { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, &std::path::PathBuf::from("a~/x.toml"));
+}
+
+#[test]
 fn random_keys_in_every_mode_never_panic_and_always_render() {
     let mut a = built();
     let all: Vec<char> = "hjklgGaoAdSCeu\n\u{1b}\t:/?nNyx ".chars().collect();

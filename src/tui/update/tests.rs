@@ -239,8 +239,13 @@ fn saving_clears_the_mark_and_undo_back_to_saved_is_clean() {
             ..
         }]
     ));
-    update(&mut a, Msg::Saved(Err("disk full".into())));
-    assert!(status(&a).contains("Not saved: disk full"));
+    // The save's own message names the file and says "not saved" once.
+    let why = "p.toml: not saved: the disk is full while writing";
+    update(&mut a, Msg::Saved(Err(why.into())));
+    assert_eq!(
+        status(&a),
+        format!("{why}. Your plan is still here: :w OTHER saves it elsewhere")
+    );
 }
 
 #[test]
