@@ -105,13 +105,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
             "Nothing to review: the plan meets every rule of the key principles.",
         ));
     }
-    let scroll = super::scroll_to(sel_top, sel_bottom, inner.height as usize, 0);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    scrolled(f, lines, (sel_top, sel_bottom), inner);
 }
 
 /// A plan `check` rejects: its errors as `check` prints them, and what to do. The review
@@ -158,13 +152,7 @@ fn render_problems(app: &App, f: &mut Frame, area: Rect) {
             sel_bottom = lines.len();
         }
     }
-    let scroll = super::scroll_to(sel_top, sel_bottom, inner.height as usize, 0);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    scrolled(f, lines, (sel_top, sel_bottom), inner);
 }
 
 /// A finding as a hanging paragraph: "  ✗ text", later lines under the text, each line
@@ -188,4 +176,15 @@ fn marked(
             Span::styled(part.into_owned(), style),
         ]));
     }
+}
+
+/// The list, scrolled so the selected lines are in sight.
+fn scrolled(f: &mut Frame, lines: Vec<Line<'static>>, selected: (usize, usize), inner: Rect) {
+    let scroll = super::scroll_to(selected.0, selected.1, inner.height as usize, 0);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }

@@ -23,13 +23,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     if !app.problems.is_empty() {
         return problems(app, action);
     }
-    let last = app.review.1.len().saturating_sub(1);
+    if moved(app, action, app.review.1.len()) {
+        return Vec::new();
+    }
     match action {
         Action::Cancel => app.overlay = None,
-        Action::Down => app.review_row = (app.review_row + 1).min(last),
-        Action::Up => app.review_row = app.review_row.saturating_sub(1),
-        Action::Top => app.review_row = 0,
-        Action::Bottom => app.review_row = last,
         Action::Open => {
             let at = ordered(&app.review.1)
                 .get(app.review_row)
@@ -51,13 +49,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// The list of a read-only plan's errors: moving through it, and what Enter can do.
 fn problems(app: &mut App, action: Action) -> Vec<Effect> {
-    let last = app.problems.len().saturating_sub(1);
+    if moved(app, action, app.problems.len()) {
+        return Vec::new();
+    }
     match action {
         Action::Cancel => app.overlay = None,
-        Action::Down => app.review_row = (app.review_row + 1).min(last),
-        Action::Up => app.review_row = app.review_row.saturating_sub(1),
-        Action::Top => app.review_row = 0,
-        Action::Bottom => app.review_row = last,
         Action::Open => app.say(
             Tone::Info,
             "Fix it in the file at the line shown (any text editor); the app reloads it when saved",
@@ -65,4 +61,17 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Moves the selection through a list of `len` rows; false if the action is no move.
+fn moved(app: &mut App, action: Action, len: usize) -> bool {
+    let last = len.saturating_sub(1);
+    app.review_row = match action {
+        Action::Down => (app.review_row + 1).min(last),
+        Action::Up => app.review_row.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return false,
+    };
+    true
 }
