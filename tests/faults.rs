@@ -216,3 +216,23 @@ fn keys_come_from_the_terminal_when_stdin_is_redirected() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// Work already saved is not "recovered": a crash right after a save leaves no copy.
+#[test]
+fn a_crash_after_a_save_leaves_no_copy() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e, saved\r");
+    s.wait_for("[+]");
+    s.send("\x13");
+    s.wait_for("Saved p.toml");
+    kill(&s, "-HUP");
+    s.wait_exit();
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains(", saved\"")
+    );
+    assert!(tocplan::tui::recovery_copies(&path).is_empty());
+}

@@ -194,11 +194,18 @@ fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut See
             text,
         })
     });
+    // Most batches change nothing of it (a move, a redraw): the snapshot stays as it is.
+    let state = (app.version, app.dirty(), app.disk);
+    if seen.state == Some(state) && seen.editing == editing {
+        return;
+    }
+    seen.state = Some(state);
     let wanted = app.dirty() || editing.is_some();
     if seen.version != Some(app.version) || (wanted && seen.plan.is_none()) {
         seen.version = Some(app.version);
         seen.plan = wanted.then(|| crate::plan::to_toml(&app.plan));
     }
+    seen.editing.clone_from(&editing);
     let copy = match (&seen.plan, wanted) {
         (Some(plan), true) => Some(super::recovery::Copy::new(plan.clone(), editing, app.disk)),
         _ => None,
@@ -213,4 +220,7 @@ fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut See
 struct Seen {
     version: Option<u64>,
     plan: Option<String>,
+    editing: Option<super::recovery::Editing>,
+    /// The plan's version, whether it is unsaved, and the file's fingerprint.
+    state: Option<(u64, bool, Option<u64>)>,
 }
