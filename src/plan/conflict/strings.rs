@@ -93,14 +93,20 @@ mod tests {
     #[test]
     fn strings_open_and_close_where_toml_says() {
         use State::*;
-        assert_eq!(states("a = \"\"\"\nx\n\"\"\"\nb"), [Code, Basic, Basic, Code]);
+        assert_eq!(
+            states("a = \"\"\"\nx\n\"\"\"\nb"),
+            [Code, Basic, Basic, Code]
+        );
         assert_eq!(states("a = '''\nx\\'''\nb"), [Code, Literal, Code]);
         assert_eq!(states("a = \"\"\"x\\\"\"\"\nb"), [Code, Basic]);
         assert_eq!(states("a = \"\"\"x\\\\\"\"\"\nb"), [Code, Code]);
         assert_eq!(states("a = \"x\\\"\"\"\"\nb"), [Code, Code]);
         assert_eq!(states("a = 'x\\' # '''\nb"), [Code, Code]);
         assert_eq!(states("# \"\"\"\nb"), [Code, Code]);
-        assert_eq!(states("a = \"\"\"\"\"\"\nb = '''\n'''\nc"), [Code, Code, Literal, Code]);
+        assert_eq!(
+            states("a = \"\"\"\"\"\"\nb = '''\n'''\nc"),
+            [Code, Code, Literal, Code]
+        );
         assert_eq!(states("[\"a\\\"b\"]\nb"), [Code, Code]);
     }
 }
