@@ -167,3 +167,5 @@ mod picker_tests;
 mod review_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typed_text_tests;
