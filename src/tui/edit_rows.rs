@@ -27,6 +27,8 @@ pub struct View {
     pub top_line: usize,
     pub top_byte: usize,
     pub width: usize,
+    /// Rows on screen, for PageUp and PageDown.
+    pub height: usize,
 }
 
 pub type ViewCell = Cell<View>;
@@ -134,6 +136,7 @@ pub fn visible(
             top_line: first.line,
             top_byte: first.start_byte,
             width,
+            height,
         };
         view.set(v);
     }

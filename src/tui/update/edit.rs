@@ -70,6 +70,12 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
     match (key.code, key.modifiers) {
         (KeyCode::Up, KeyModifiers::NONE) => move_by_row(ed, false),
         (KeyCode::Down, KeyModifiers::NONE) => move_by_row(ed, true),
+        // The textarea would page by a view it never draws: page by the rows drawn.
+        (KeyCode::PageUp | KeyCode::PageDown, KeyModifiers::NONE) => {
+            for _ in 0..ed.view.get().height.saturating_sub(1).max(1) {
+                move_by_row(ed, key.code == KeyCode::PageDown);
+            }
+        }
         _ => {
             ed.area.input(key);
         }

@@ -199,3 +199,34 @@ proptest! {
         prop_assert_eq!(saved_and_read(&plan), plan);
     }
 }
+
+/// Up, Down and the page keys move by the rows drawn, keeping the column.
+#[test]
+fn up_down_and_pages_move_by_drawn_rows() {
+    let mut app = cafe();
+    open_empty(&mut app, EditTarget::Field(Field::Problem));
+    // Lines shorter than a row, so each line is one row.
+    let long: Vec<String> = (0..60)
+        .map(|i| format!("line {i} of the problem"))
+        .collect();
+    type_in(&mut app, &long.join("\n"));
+    // Drawn once at 80x24, so the view knows its rows.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
+    t.draw(|f| crate::tui::render(&app, f)).expect("draw");
+    let at = |app: &App| {
+        let c = app.editor.as_ref().expect("editor").area.cursor();
+        (c.0, c.1)
+    };
+    let end = at(&app);
+    let key = |app: &mut App, code| update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(at(&app).0, end.0 - 1, "one row up is the line above");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(at(&app), end);
+    key(&mut app, KeyCode::PageUp);
+    let rows = app.editor.as_ref().expect("editor").view.get().height;
+    assert!(rows > 1);
+    assert_eq!(at(&app).0, end.0 - (rows - 1));
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(at(&app).0, end.0);
+}
