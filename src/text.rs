@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+pub mod display;
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -135,22 +137,24 @@ pub fn markdown_cell(cell: &str) -> String {
     out
 }
 
-/// Makes plan text safe to show: it is displayed, never interpreted. C0 controls (ESC,
-/// BEL, backspace, carriage return, ...) become their visible Control Pictures (␛ ␇ ␈ ␍),
-/// DEL becomes ␡, and C1 controls and the bidi overrides and isolates that could reorder
-/// what a reader sees become �. Line breaks stay, for callers that lay out lines.
+/// Makes plan text safe to show: it is displayed, never interpreted. Controls become
+/// visible pictures, C1 controls and bidi overrides �, and emoji sequences whose width
+/// terminals disagree on are drawn as parts they agree on; see `display::display_char`.
+/// Line breaks stay, for callers that lay out lines.
 pub fn sanitize(text: &str) -> String {
     sanitized(text).into_owned()
 }
 
 /// `sanitize` without a copy when the text is clean, as it nearly always is: for drawing.
 pub fn sanitized(text: &str) -> Cow<'_, str> {
-    let replace = |c: char| if c == '\n' { None } else { visible(c) };
     // Nearly all text is clean: it is drawn as it is, with no copy.
-    if !text.chars().any(|c| replace(c).is_some()) {
+    if text.is_ascii() && !text.bytes().any(|b| b != b'\n' && b.is_ascii_control()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| replace(c).unwrap_or(c)).collect())
+    if text.chars().all(display::drawn_as_is) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter_map(display::display_char).collect())
 }
 
 /// What a character is shown as instead of itself, if it must not reach a terminal as it
@@ -160,6 +164,8 @@ pub fn visible(c: char) -> Option<char> {
     match c {
         '\u{0}'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
         '\u{7f}' => Some('\u{2421}'),
+        // Line and paragraph separators break lines in some terminals and not others.
+        '\u{2028}' | '\u{2029}' => Some('\u{2424}'),
         '\u{200e}'
         | '\u{200f}'
         | '\u{061c}'
@@ -250,6 +256,6 @@ mod tests {
         assert_eq!(sanitize("x\ry\u{8}\u{7f}\u{9b}2J"), "x␍y␈␡\u{FFFD}2J");
         assert_eq!(sanitize("abc\u{202e}fed\u{2066}"), "abc\u{FFFD}fed\u{FFFD}");
         assert_eq!(sanitize("line\nnext\tcol"), "line\nnext␉col");
-        assert_eq!(sanitize("שלום 你好 👍🏽 é"), "שלום 你好 👍🏽 é");
+        assert_eq!(sanitize("שלום 你好 👍 é"), "שלום 你好 👍 é");
     }
 }

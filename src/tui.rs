@@ -4,6 +4,7 @@
 mod app;
 pub mod backend;
 mod config;
+mod edit_rows;
 mod event_loop;
 mod form;
 pub mod headless;

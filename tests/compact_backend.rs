@@ -230,3 +230,51 @@ fn wide_and_combining_text_and_odd_sizes_show_as_drawn() {
         walk(plan.clone(), theme.clone(), "hjjhjlll?\u{1b}", w, h);
     }
 }
+
+/// Text whose width terminals disagree on: emoji joined by ZWJ, flags, VS16 hearts,
+/// keycaps, skin tones, tag sequences, and line and paragraph separators.
+const DISPUTED: &str = "Family 👨\u{200d}👩\u{200d}👧\u{200d}👦 flags 🇬🇧🇺🇦 heart ❤\u{fe0f} keycap 1\u{fe0f}\u{20e3} tone 👍🏽 line\u{2028}para\u{2029}end 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} fire ❤\u{fe0f}\u{200d}🔥 z\u{200b}w nel\u{85}x";
+
+/// Every screen that draws plan text, read back through a terminal emulator (which,
+/// like many terminals, gives each character its own width): every cell, borders
+/// included, is where ratatui put it, at 80x24 and 40x12, frame after frame.
+#[test]
+fn disputed_emoji_and_separators_keep_every_border_in_its_column() {
+    let mut plan = example("language-cafe.toml");
+    plan.title = DISPUTED.into();
+    plan.goal.text = DISPUTED.into();
+    plan.context.problem = format!("{DISPUTED}\n{DISPUTED}");
+    plan.context.place = DISPUTED.into();
+    for o in &mut plan.outcomes {
+        o.text = format!("{DISPUTED} {}", o.text);
+    }
+    for o in &mut plan.outputs {
+        o.text = DISPUTED.into();
+    }
+    for a in &mut plan.activities {
+        a.text = DISPUTED.into();
+        a.resources = vec![DISPUTED.into(), "two".into()];
+        a.barrier = DISPUTED.into();
+    }
+    for s in &mut plan.stakeholders {
+        s.name = DISPUTED.into();
+    }
+    for m in &mut plan.measures {
+        m.method = DISPUTED.into();
+        m.collected_by = DISPUTED.into();
+    }
+    for e in &mut plan.evidence {
+        e.text = DISPUTED.into();
+    }
+    for a in &mut plan.assumptions {
+        a.text = DISPUTED.into();
+    }
+    let (theme, _) = Theme::load(Some("dark"), ColorSupport::TrueColor);
+    // Panes; the goal's details and its editor; an outcome's details, its text in the
+    // editor (moved about in); the context and its problem in the editor; stakeholders;
+    // the review; the evaluation plan; an activity's details.
+    let keys = "\n\u{1b}e\u{1b}hj\ne\u{1b}\u{1b}C\nj\n\u{1b}\u{1b}S\u{1b}R\u{1b}E\u{1b}hh\n\u{1b}";
+    for (w, h) in [(80, 24), (40, 12)] {
+        walk(plan.clone(), theme.clone(), keys, w, h);
+    }
+}

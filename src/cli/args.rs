@@ -274,6 +274,10 @@ pub enum GenerateCommand {
         /// How many items.
         #[arg(long, default_value_t = 1000, value_name = "N")]
         items: usize,
+        /// Also make the context's problem about BYTES of prose lines, and the first
+        /// outcome's text one line of BYTES: large fields, to try big values.
+        #[arg(long, value_name = "BYTES")]
+        long_text: Option<usize>,
         out: PathBuf,
         /// Overwrite OUT if it exists.
         #[arg(long)]

@@ -7,11 +7,22 @@ use crate::framework::{Framework, synthetic};
 
 pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
     let (out, force, text) = match what {
-        GenerateCommand::Plan { items, out, force } => (
+        GenerateCommand::Plan {
+            items,
+            long_text,
             out,
-            *force,
-            crate::plan::to_toml(&crate::plan::synthetic::plan(*items)),
-        ),
+            force,
+        } => {
+            use crate::plan::synthetic;
+            let mut plan = synthetic::plan(*items);
+            if let Some(bytes) = *long_text {
+                plan.context.problem = synthetic::long_text(bytes, true);
+                if let Some(o) = plan.outcomes.first_mut() {
+                    o.text = synthetic::long_text(bytes, false);
+                }
+            }
+            (out, *force, crate::plan::to_toml(&plan))
+        }
         GenerateCommand::Bank {
             indicators,
             out,

@@ -2,7 +2,7 @@
 //! unique in the plan, and each is attached to what it belongs to.
 
 use super::comments::Comments;
-use super::fields::FieldError;
+use super::fields::{FieldError, Shape};
 use super::model::*;
 use super::values::{Date, Extra, Number};
 
@@ -36,7 +36,7 @@ impl Plan {
         let id = self.new_id(name, "stakeholder");
         self.stakeholders.push(Stakeholder {
             id: id.clone(),
-            name: name.trim().to_string(),
+            name: Shape::Line.kept(name),
             group,
             role: String::new(),
             involvement: String::new(),
@@ -56,7 +56,7 @@ impl Plan {
         self.assumptions.push(Assumption {
             id: id.clone(),
             about,
-            text: text.trim().to_string(),
+            text: Shape::Line.kept(text),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -71,7 +71,7 @@ impl Plan {
             id: id.clone(),
             assumption: assumption.to_string(),
             kind: None,
-            text: text.trim().to_string(),
+            text: Shape::Prose.kept(text),
             source: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),

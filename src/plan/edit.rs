@@ -40,10 +40,11 @@ pub struct Dependant {
 
 type NewItem = (String, String, Vec<String>, Extra, Comments);
 
+/// A new item's text is kept as editing its text field would keep it.
 fn item(id: String, text: &str, serves: Vec<String>) -> NewItem {
     (
         id,
-        text.to_string(),
+        super::Shape::Line.kept(text),
         serves,
         Extra::new(),
         Comments::default(),

@@ -62,6 +62,34 @@ pub enum Shape {
     Indicator,
 }
 
+impl Shape {
+    /// The text kept for a value typed as `text`, the same on every path that keeps text
+    /// (editing a field, making a new item, assumption, evidence or stakeholder):
+    /// - long text and lists: line endings become line feeds (CRLF and a lone CR are both
+    ///   a line break, as the editor takes them), the ends are trimmed, and a list drops
+    ///   its blank entries and trims each one;
+    /// - everything else is one line: each run of whitespace (line breaks, tabs, U+2028,
+    ///   no-break spaces, ...) becomes one space, and the ends are trimmed.
+    ///
+    /// Every other character is kept exactly, and the plan file keeps what this gives.
+    pub fn kept(self, text: &str) -> String {
+        match self {
+            Shape::Prose | Shape::List => {
+                let lf = text.replace("\r\n", "\n").replace('\r', "\n");
+                if self == Shape::Prose {
+                    return lf.trim().to_string();
+                }
+                lf.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     #[error("the plan is read-only; nothing was changed")]

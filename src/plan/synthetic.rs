@@ -32,6 +32,32 @@ fn text(i: usize, n: usize) -> String {
     format!("Item {i}: {}", words.join(" "))
 }
 
+/// About `bytes` of prose, in lines of about 70 characters with a blank line between
+/// paragraphs of eight lines (or, with `lines` false, as one long line): a large field,
+/// for measuring what a big value costs to edit and draw.
+pub fn long_text(bytes: usize, lines: bool) -> String {
+    let mut out = String::with_capacity(bytes + 80);
+    let (mut line, mut row, mut k) = (0, 0, 0);
+    while out.len() < bytes {
+        let w = WORDS[(k * 5 + row) % WORDS.len()];
+        k += 1;
+        if line > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        line += w.len() + 1;
+        if lines && line >= 70 {
+            out.push('\n');
+            row += 1;
+            line = 0;
+            if row % 8 == 0 {
+                out.push('\n');
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
 /// Real indicators from several domains, categories and perspectives, so a generated
 /// plan passes review as a well-made one would.
 const INDICATORS: [&str; 8] = [

@@ -297,3 +297,42 @@ fn reading_only_the_plan_gives_the_same_plan_and_the_same_errors() {
         }
     }
 }
+
+/// Text that looks like git's conflict markers, typed into fields, saves and reopens as
+/// it was typed: the writer escapes the first character of such a line, so only real
+/// markers ever stand at the start of a line.
+#[test]
+fn marker_like_text_in_fields_saves_and_reopens() {
+    let mut plan = parse(SMALL).plan;
+    let texts = [
+        "Heading\n=======\nbody",
+        "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch",
+        "=======",
+        ">>>>>>> x\n||||||| y",
+    ];
+    plan.context.problem = texts[0].into();
+    plan.goal.text = texts[1].into();
+    plan.outcomes[0].text = texts[2].into();
+    plan.outputs[0].text = texts[3].into();
+    let text = to_toml(&plan);
+    assert!(find_conflicts(&text).is_empty(), "{text}");
+    let back = parse(&text).plan;
+    assert_eq!(back, plan);
+    assert_eq!(to_toml(&back), text);
+}
+
+/// A file written by hand with marker-like lines inside a multi-line string opens, and
+/// saves without them.
+#[test]
+fn hand_written_marker_like_lines_inside_strings_open() {
+    let text = SMALL.replace(
+        "text = \"Everyone talks\"",
+        "text = \"\"\"\nEveryone talks\n=======\n>>>>>>> not a marker\n\"\"\"",
+    );
+    let plan = parse(&text).plan;
+    assert_eq!(
+        plan.goal.text,
+        "Everyone talks\n=======\n>>>>>>> not a marker\n"
+    );
+    assert!(find_conflicts(&to_toml(&plan)).is_empty());
+}

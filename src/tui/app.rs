@@ -64,6 +64,9 @@ pub struct Editor {
     pub area: TextArea<'static>,
     /// Enter starts a new line (long text, lists) instead of keeping the edit.
     pub multiline: bool,
+    /// Where the editor's own view of the text stands (see `edit_rows`): the textarea
+    /// edits, tocplan draws, so what is drawn is made safe and only what shows is laid out.
+    pub view: super::edit_rows::ViewCell,
 }
 
 /// Which form is open: one item's fields, the stakeholders, or the plan's context.

@@ -3,7 +3,13 @@
 //! each change of colour or attribute as its own sequence; here the 16 basic colours use
 //! their short codes (`94`), one sequence carries every change at a cell, and the cursor
 //! moves forward along a row with a short jump instead of an absolute move.
+//!
+//! It also remembers where the terminal holds a wide character: a narrow one written
+//! over it makes the terminal blank the other half in the pen of the moment, which
+//! ratatui's diff does not send again when the cell is unchanged in its buffer, so that
+//! half is rewritten as the plain blank the buffer holds, never left stale.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -14,13 +20,47 @@ use ratatui::style::{Color, Modifier};
 #[derive(Debug)]
 pub struct CompactBackend<W: Write> {
     inner: CrosstermBackend<W>,
+    /// Cells where the terminal shows the first half of a wide character.
+    wide: HashSet<(u16, u16)>,
 }
 
 impl<W: Write> CompactBackend<W> {
     pub fn new(writer: W) -> Self {
         CompactBackend {
             inner: CrosstermBackend::new(writer),
+            wide: HashSet::new(),
         }
+    }
+}
+
+/// Where the writing stands in one frame: the pen and where the cursor is known to be.
+struct Writing {
+    out: Vec<u8>,
+    pen: Pen,
+    at: Option<Position>,
+}
+
+impl Writing {
+    fn put(&mut self, x: u16, y: u16, want: Pen, symbol: &str) {
+        let out = &mut self.out;
+        match self.at {
+            Some(p) if p.y == y && p.x == x => {}
+            // A short jump forward along the row: ESC [ n C.
+            Some(p) if p.y == y && x > p.x && x - p.x < 100 => {
+                let _ = write!(out, "\x1b[{}C", x - p.x);
+            }
+            _ => {
+                let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+            }
+        }
+        if want != self.pen {
+            change(self.pen, want, out);
+            self.pen = want;
+        }
+        out.extend_from_slice(symbol.as_bytes());
+        // After a wide or unusual character the terminal may not agree on where the
+        // cursor is, so the next cell is placed absolutely, as crossterm always does.
+        self.at = (unicode_width(symbol) == 1).then(|| Position { x: x + 1, y });
     }
 }
 
@@ -131,36 +171,47 @@ impl<W: Write> Backend for CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut out: Vec<u8> = Vec::with_capacity(4096);
-        let mut pen = PLAIN;
-        let mut at: Option<Position> = None;
+        let mut w = Writing {
+            out: Vec::with_capacity(4096),
+            pen: PLAIN,
+            at: None,
+        };
+        // The second half of a wide character just written over, until it is written too.
+        let mut orphan: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
-            match at {
-                Some(p) if p.y == y && p.x == x => {}
-                // A short jump forward along the row: ESC [ n C.
-                Some(p) if p.y == y && x > p.x && x - p.x < 100 => {
-                    let _ = write!(out, "\x1b[{}C", x - p.x);
-                }
-                _ => {
-                    let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
-                }
+            if let Some((ox, oy)) = orphan.take()
+                && (ox, oy) != (x, y)
+            {
+                w.put(ox, oy, PLAIN, " ");
             }
+            let symbol = cell.symbol();
             let want = Pen {
                 modifier: cell.modifier,
                 fg: cell.fg,
                 bg: cell.bg,
             };
-            if want != pen {
-                change(pen, want, &mut out);
-                pen = want;
+            // Writing over the second half of a wide character blanks its first half.
+            if x > 0 && self.wide.remove(&(x - 1, y)) {
+                w.put(x - 1, y, PLAIN, " ");
             }
-            let symbol = cell.symbol();
-            out.extend_from_slice(symbol.as_bytes());
-            // After a wide or unusual character the terminal may not agree on where the
-            // cursor is, so the next cell is placed absolutely, as crossterm always does.
-            at = (unicode_width(symbol) == 1).then(|| Position { x: x + 1, y });
+            w.put(x, y, want, symbol);
+            // Every cell this character covers loses what the terminal held there; a wide
+            // character whose first half is covered leaves its second half blanked.
+            let width = u16::try_from(unicode_width(symbol).max(1)).unwrap_or(1);
+            for k in 0..width {
+                if self.wide.remove(&(x.saturating_add(k), y)) && k + 1 == width {
+                    orphan = Some((x.saturating_add(width), y));
+                }
+            }
+            if width > 1 {
+                self.wide.insert((x, y));
+            }
         }
-        if pen != PLAIN {
+        if let Some((ox, oy)) = orphan {
+            w.put(ox, oy, PLAIN, " ");
+        }
+        let mut out = w.out;
+        if w.pen != PLAIN {
             out.extend_from_slice(b"\x1b[0m");
         }
         // CrosstermBackend passes writes straight to its writer.
@@ -184,6 +235,7 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.wide.clear();
         self.inner.clear()
     }
 

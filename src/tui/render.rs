@@ -1,11 +1,13 @@
 //! Rendering: a pure function of the state. Never mutates.
 
+mod editor;
 mod evaluation;
 mod form;
 mod overlays;
 mod panes;
 mod picker;
 mod review;
+mod wrap;
 
 pub(super) use overlays::{centered, framed};
 

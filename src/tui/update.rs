@@ -201,3 +201,5 @@ mod read_only_tests;
 mod review_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typed_text_tests;

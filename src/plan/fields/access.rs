@@ -2,7 +2,7 @@
 
 use super::super::model::*;
 use super::super::values::{Date, Number};
-use super::{Field, FieldError, Shape};
+use super::{Field, FieldError};
 use crate::framework::Framework;
 
 fn number_text(n: Option<Number>) -> String {
@@ -103,10 +103,7 @@ impl Plan {
 
     /// Sets a field from text, checking it; on error the plan is unchanged.
     pub fn set_field(&mut self, f: &Field, text: &str, fw: &Framework) -> Result<(), FieldError> {
-        let text = match f.shape() {
-            Shape::Prose | Shape::List => text.trim().to_string(),
-            _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
-        };
+        let text = f.shape().kept(text);
         if text.is_empty() && f.required() {
             return Err(FieldError::Empty(f.label()));
         }
@@ -142,12 +139,8 @@ impl Plan {
             }
             Field::Resources(id) => {
                 let a = self.activity_mut(id).ok_or_else(|| missing(id))?;
-                a.resources = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                // `kept` has trimmed each entry and dropped the blank ones.
+                a.resources = text.lines().map(str::to_string).collect();
             }
             Field::Barrier(id) => self.activity_mut(id).ok_or_else(|| missing(id))?.barrier = text,
             Field::Responsible(id) => {

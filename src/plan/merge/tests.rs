@@ -121,3 +121,19 @@ fn identical_changes_agree() {
             .plan
     );
 }
+
+/// Both sides rewrote the same long text: the driver's markers fall inside a multi-line
+/// string, and the result is still refused, never read with the markers as text.
+#[test]
+fn a_conflict_inside_a_multi_line_text_is_still_refused() {
+    let mut base = cafe();
+    base.context.problem = "one\ntwo\nthree\nfour".into();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.context.problem = "one\nours\nthree\nfour".into();
+    theirs.context.problem = "one\ntheirs\nthree\nfour".into();
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1);
+    assert!(m.text.contains("one\n<<<<<<< ours\n"), "{}", m.text);
+    assert!(!find_conflicts(&m.text).is_empty());
+    assert!(parse_str(&m.text, std::path::Path::new("m.toml")).is_err());
+}

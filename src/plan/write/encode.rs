@@ -11,19 +11,38 @@ pub fn encode_key(key: &str) -> String {
     if bare {
         key.to_string()
     } else {
-        encode_str(key)
+        // A key is always one line: a multi-line string is no key in TOML.
+        encode(key, false)
     }
 }
 
 /// A string: multi-line (`"""`) when it holds a newline, else one basic string. Every
-/// control character except the newline is escaped, so the file stays plain text.
+/// control character except the newline is escaped, so the file stays plain text, and a
+/// line that would start like a git conflict marker starts with an escape instead.
 pub fn encode_str(s: &str) -> String {
-    let multi = s.contains('\n');
+    encode(s, s.contains('\n'))
+}
+
+/// The markers git writes at the start of a line; see `conflict.rs`.
+const MARKERS: [&str; 4] = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+
+fn encode(s: &str, multi: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(if multi { "\"\"\"\n" } else { "\"" });
     let mut quotes = 0;
     let chars: Vec<char> = s.chars().collect();
+    let mut line_start = true;
     for (i, &c) in chars.iter().enumerate() {
+        // Only a multi-line string has lines of its own. Escaping the first character of
+        // a marker-like line keeps the text exact and the file free of marker lines, so
+        // reading it back never has to guess whether a block is a conflict.
+        if multi && line_start && MARKERS.iter().any(|m| starts_with(&chars[i..], m)) {
+            let _ = write!(out, "\\u{:04X}", c as u32);
+            line_start = false;
+            quotes = 0;
+            continue;
+        }
+        line_start = c == '\n';
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => {
@@ -52,6 +71,11 @@ pub fn encode_str(s: &str) -> String {
     }
     out.push_str(if multi { "\"\"\"" } else { "\"" });
     out
+}
+
+/// Whether `chars` starts with `m`.
+fn starts_with(chars: &[char], m: &str) -> bool {
+    m.chars().enumerate().all(|(k, c)| chars.get(k) == Some(&c))
 }
 
 /// Any kept value, written inline.
@@ -112,6 +136,38 @@ mod tests {
         ] {
             assert_eq!(roundtrip(s), s, "for {s:?}");
         }
+    }
+
+    /// No line of a multi-line string starts like a git conflict marker, so a file
+    /// tocplan writes is never mistaken for a conflicted one; the text stays exact.
+    #[test]
+    fn marker_like_lines_are_escaped_and_survive() {
+        for s in [
+            "=======",
+            "a\n=======\nb",
+            "<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b",
+            "x\n||||||| base\n",
+            "\n>>>>>>>\n",
+            "=======\n",
+            "======\n<<<<<<\n",
+        ] {
+            let e = encode_str(s);
+            for line in e.lines() {
+                for m in ["<<<<<<<", "=======", ">>>>>>>", "|||||||"] {
+                    assert!(!line.starts_with(m), "{e:?}");
+                }
+            }
+            assert_eq!(roundtrip(s), s, "for {s:?}");
+        }
+    }
+
+    /// A key is one line whatever it holds: a multi-line string is no key.
+    #[test]
+    fn keys_with_line_breaks_stay_on_one_line() {
+        let k = encode_key("a\nb");
+        assert_eq!(k, "\"a\\nb\"");
+        let t: toml::Table = toml::from_str(&format!("{k} = 1\n")).expect("valid toml");
+        assert!(t.contains_key("a\nb"));
     }
 
     #[test]

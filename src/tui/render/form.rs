@@ -47,7 +47,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
         if selected {
             sel_top = lines.len();
         }
-        lines.extend(row_lines(app, row, width, selected));
+        lines.extend(row_lines(app, row, width, inner.height.into(), selected));
         if selected {
             sel_bottom = lines.len();
         }
@@ -76,17 +76,24 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
     );
 }
 
-/// One field: "Label           value", the value wrapped under itself.
-fn row_lines(app: &App, row: &Row, width: usize, selected: bool) -> Vec<Line<'static>> {
+/// One field: "Label           value", the value wrapped under itself, and cut (with
+/// "…") after a screenful: no more of it can be seen, and a value may be a megabyte.
+fn row_lines(
+    app: &App,
+    row: &Row,
+    width: usize,
+    height: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
     let th = &app.theme;
     let label = row.label.as_str();
     let (value, empty) = if row.value.is_empty() && row.field.is_some() {
-        ("(empty: Enter to write)".to_string(), true)
+        ("(empty: Enter to write)", true)
     } else {
-        (sanitize(&row.value), false)
+        (row.value.as_str(), false)
     };
     let value_width = width.saturating_sub(LABEL + 3).max(8);
-    let wrapped = textwrap::wrap(&value, value_width);
+    let wrapped = super::wrap::cut_lines(value, value_width, height.max(1));
     let mut style = if empty {
         th.style(Slot::Muted)
     } else {

@@ -50,7 +50,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         let block = framed(app, &ed.title, &app.keymap.hints(app.mode()));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        f.render_widget(&ed.area, inner);
+        super::editor::render(ed, f, inner);
     }
     if let Some(q) = &app.question {
         let lines = question_lines(app, q);

@@ -1,7 +1,5 @@
 //! The four panes, right to left in planning order, numbered 4 3 2 1 as in the guide.
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,7 +7,6 @@ use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Pa
 
 use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, PANES};
 use super::super::theme::Slot;
-use crate::text::sanitized;
 
 /// Below this width a quarter of the screen is too narrow to read: show fewer panes.
 const FOUR_PANES_MIN_WIDTH: u16 = 60;
@@ -112,14 +109,7 @@ fn render_pane(
         let (id, text) = app.pane_row(pane, row).unwrap_or_default();
         // "!" marks an item the review has something to say about.
         let bullet = if app.flagged(id) { "! " } else { "• " };
-        let mut lines = wrapped(text, width.saturating_sub(2).max(1));
-        if lines.len() > max_lines {
-            lines.truncate(max_lines);
-            if let Some(last) = lines.last_mut() {
-                let keep = width.saturating_sub(3);
-                *last = Cow::Owned(last.chars().take(keep).collect::<String>() + "…");
-            }
-        }
+        let lines = super::wrap::cut_lines(text, width.saturating_sub(2).max(1), max_lines);
         let on_chain = chain.contains(pane, row);
         let style = if on_chain {
             kind_style.patch(th.style(Slot::Chain))
@@ -187,18 +177,6 @@ fn render_pane(
         state.select(Some(at));
     }
     f.render_stateful_widget(list, rect, &mut state);
-}
-
-/// An item's text, made safe and wrapped to `width`, borrowing the plan's text whenever
-/// it is clean (nearly always), so a frame copies almost nothing.
-fn wrapped(text: &str, width: usize) -> Vec<Cow<'_, str>> {
-    match sanitized(text) {
-        Cow::Borrowed(clean) => textwrap::wrap(clean, width),
-        Cow::Owned(safe) => textwrap::wrap(&safe, width)
-            .into_iter()
-            .map(|l| Cow::Owned(l.into_owned()))
-            .collect(),
-    }
 }
 
 fn empty_pane_text(app: &App, pane: usize) -> &'static str {

@@ -59,6 +59,7 @@ pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
         title,
         area,
         multiline,
+        view: Default::default(),
     });
     app.status = None;
 }
@@ -66,7 +67,9 @@ pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
 /// An editor's text area holding `text`, the cursor at its end.
 pub fn area_with(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    // tocplan lays out and draws the text itself (`edit_rows`); the textarea left to wrap
+    // would wrap every line of the text again on every key.
+    area.set_wrap_mode(WrapMode::None);
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     area.set_cursor_line_style(ratatui::style::Style::default());
@@ -74,8 +77,70 @@ pub fn area_with(text: &str) -> TextArea<'static> {
 }
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
-    if let Some(ed) = app.editor.as_mut() {
-        ed.area.input(key);
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let Some(ed) = app.editor.as_mut() else {
+        return;
+    };
+    match (key.code, key.modifiers) {
+        (KeyCode::Up, KeyModifiers::NONE) => move_by_row(ed, false),
+        (KeyCode::Down, KeyModifiers::NONE) => move_by_row(ed, true),
+        // The textarea would page by a view it never draws: page by the rows drawn.
+        (KeyCode::PageUp | KeyCode::PageDown, KeyModifiers::NONE) => {
+            for _ in 0..ed.view.get().height.saturating_sub(1).max(1) {
+                move_by_row(ed, key.code == KeyCode::PageDown);
+            }
+        }
+        _ => {
+            ed.area.input(key);
+        }
+    }
+}
+
+/// Up and Down move by the rows on screen, keeping the column, as the text is drawn.
+fn move_by_row(ed: &mut Editor, down: bool) {
+    use crate::tui::edit_rows::{char_at_column, column, holds, rows_of};
+    let width = ed.view.get().width;
+    let lines = ed.area.lines();
+    let ratatui_textarea::DataCursor(cl, cc) = ed.area.cursor();
+    if width == 0 || cl >= lines.len() {
+        ed.area.move_cursor(if down {
+            CursorMove::Down
+        } else {
+            CursorMove::Up
+        });
+        return;
+    }
+    let rows = rows_of(cl, &lines[cl], width);
+    let at = rows.iter().position(|r| holds(r, cl, cc)).unwrap_or(0);
+    let x = column(&lines[cl], &rows[at], cc);
+    let target = match (down, at) {
+        (false, 0) if cl > 0 => rows_of(cl - 1, &lines[cl - 1], width).last().copied(),
+        (false, 0) => None,
+        (false, _) => Some(rows[at - 1]),
+        (true, _) if at + 1 < rows.len() => Some(rows[at + 1]),
+        (true, _) if cl + 1 < lines.len() => Some(rows_of(cl + 1, &lines[cl + 1], width)[0]),
+        (true, _) => None,
+    };
+    let Some(row) = target else {
+        return;
+    };
+    let col = char_at_column(&lines[row.line], &row, x);
+    match (u16::try_from(row.line), u16::try_from(col)) {
+        (Ok(r), Ok(c)) => ed.area.move_cursor(CursorMove::Jump(r, c)),
+        _ => {
+            // Beyond what a jump can name: step there (rows are one line apart at most).
+            if row.line != cl {
+                ed.area.move_cursor(if down {
+                    CursorMove::Down
+                } else {
+                    CursorMove::Up
+                });
+            }
+            ed.area.move_cursor(CursorMove::Head);
+            for _ in 0..col {
+                ed.area.move_cursor(CursorMove::Forward);
+            }
+        }
     }
 }
 
