@@ -21,6 +21,10 @@ fn a_cut_off_escape_sequence_never_freezes_input() {
         ("\x1b[?x", false),
         ("\x1bO", true),
         ("\x1b[", true),
+        // A terminal's string replies: a title, a colour (whole, and cut off).
+        ("\x1b]2;eINJECTED\x1b\\", false),
+        ("\x1b]11;rgb:1e1e/1e1e", true),
+        ("\x1bP1$r?", true),
     ] {
         let mut s = Session::start(&["p.toml"], dir.path());
         s.wait_for("? help");

@@ -3,8 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// The longest sequence kept waiting; longer ones are not keys (a paste of garbage).
-const MAX_SEQUENCE: usize = 64;
+/// The longest sequence kept waiting; longer ones are not keys (a paste of garbage). A
+/// terminal's replies (a colour, a title) fit well within it.
+const MAX_SEQUENCE: usize = 1024;
 
 #[derive(Debug, Default)]
 pub struct Decoder {
@@ -130,6 +131,9 @@ fn escape(b: &[u8]) -> Step {
         None => Step::Incomplete,
         Some(b'[') => csi(b),
         Some(b'O') => ss3(b),
+        // Strings a terminal sends in reply (OSC, DCS, SOS, PM, APC): never keys, and
+        // their text must not be typed (a colour reply would open the command line).
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => string(b),
         // ESC ESC: the first is the Escape key; the second may start a sequence.
         Some(0x1b) => Step::Key(KeyCode::Esc.into(), 1),
         Some(_) => match step(&b[1..]) {
@@ -141,6 +145,23 @@ fn escape(b: &[u8]) -> Step {
             Step::Incomplete => Step::Incomplete,
         },
     }
+}
+
+/// A control string, up to BEL or ST (`ESC \\`). A control byte other than those ends
+/// it early (dropped; the byte is read afresh): a person typing Alt-P then Enter gets
+/// their Enter.
+fn string(b: &[u8]) -> Step {
+    let mut i = 2;
+    while let Some(&c) = b.get(i) {
+        match c {
+            0x07 => return Step::Skip(i + 1),
+            0x1b if b.get(i + 1) == Some(&b'\\') => return Step::Skip(i + 2),
+            0x1b if b.get(i + 1).is_none() => return Step::Incomplete,
+            0x00..=0x1f => return Step::Skip(i),
+            _ => i += 1,
+        }
+    }
+    Step::Incomplete
 }
 
 /// `ESC O x`: arrows, Home, End and F1-F4 in application mode.

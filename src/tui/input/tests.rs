@@ -81,6 +81,16 @@ fn a_cut_off_sequence_never_swallows_later_keys() {
     // Mouse reports and replies are not keys, and do not hold what follows.
     assert_eq!(keys(b"\x1b[<0;10;5Mq"), chars("q"));
     assert_eq!(keys(b"\x1b[?62;22cq"), chars("q"));
+    // A terminal's string replies, ended by ST or BEL, are dropped whole; one cut short
+    // by a control byte ends there.
+    assert_eq!(keys(b"\x1b]2;eINJECTED\x1b\\q"), chars("q"));
+    assert_eq!(keys(b"\x1b]11;rgb:1e1e/1e1e/1e1e\x1b\\q"), chars("q"));
+    assert_eq!(keys(b"\x1b]0;title\x07q"), chars("q"));
+    for intro in [b'P', b'X', b'^', b'_'] {
+        let bytes = [&[0x1b, intro][..], b"1$r?", b"\x1b\\", b"q"].concat();
+        assert_eq!(keys(&bytes), chars("q"), "{}", intro as char);
+    }
+    assert_eq!(keys(b"\x1bPq1\rq")[0], KeyCode::Enter.into());
     // Bad UTF-8 is skipped, not waited on.
     assert_eq!(keys(b"\xff\xc3q"), chars("q"));
 }
@@ -104,7 +114,7 @@ fn an_unfinished_sequence_waits_for_its_next_bytes_then_gives_up() {
     assert!(d.feed(&"é".as_bytes()[..1], true).is_empty());
     assert_eq!(d.feed(&"é".as_bytes()[1..], true), chars("é"));
     // A runaway sequence is dropped without waiting.
-    let long = [b"\x1b[".as_slice(), &[b'1'; 100]].concat();
+    let long = [b"\x1b[".as_slice(), &[b'1'; 2000]].concat();
     assert!(d.feed(&long, true).is_empty());
     assert!(!d.is_partial());
 }

@@ -69,16 +69,45 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) {
     if super::refuse_edit(app) {
         return;
     }
-    let msg = match (
-        undo,
-        undo && app.history.undo(&mut app.plan, &mut app.version),
-    ) {
-        (true, true) => "Undone (Ctrl-r redoes)",
-        (true, false) => "Nothing to undo",
-        (false, _) if app.history.redo(&mut app.plan, &mut app.version) => "Redone",
-        (false, _) => "Nothing to redo",
+    let step = |app: &mut App, back: bool| match back {
+        true => app.history.undo(&mut app.plan, &mut app.version),
+        false => app.history.redo(&mut app.plan, &mut app.version),
     };
-    app.say(Tone::Info, msg);
+    if !step(app, undo) {
+        let msg = if undo {
+            "Nothing to undo"
+        } else {
+            "Nothing to redo"
+        };
+        app.say(Tone::Info, msg);
+        return;
+    }
+    // A plan `check` rejects is never edited: history can hold one (the file before it
+    // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
+    // it would make it editable. Such a step is taken back at once.
+    let sound = !crate::plan::validate(&app.plan, &app.fw, &crate::plan::SourceMap::default())
+        .iter()
+        .any(|d| d.severity == crate::plan::Severity::Error);
+    if !sound {
+        step(app, !undo);
+        app.say(
+            Tone::Warn,
+            format!(
+                "Not {}: the plan {} had errors `tocplan check` reports, and such a plan is never edited",
+                if undo { "undone" } else { "redone" },
+                if undo { "before" } else { "after" }
+            ),
+        );
+        return;
+    }
+    app.say(
+        Tone::Info,
+        if undo {
+            "Undone (Ctrl-r redoes)"
+        } else {
+            "Redone"
+        },
+    );
     app.clamp_rows();
 }
 

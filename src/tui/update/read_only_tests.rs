@@ -190,3 +190,61 @@ fn unsaved_work_is_never_traded_for_a_broken_file() {
         status(&app)
     );
 }
+
+/// History can hold a plan `check` rejects (the file before it was fixed and reloaded):
+/// undo never steps back into it.
+#[test]
+fn undo_never_steps_back_into_a_rejected_plan() {
+    let (_dir, mut app) = broken();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example");
+    update(
+        &mut app,
+        Msg::DiskChanged {
+            text: Some(good.clone()),
+            hash: Some(crate::plan::content_hash(good.as_bytes())),
+        },
+    );
+    assert!(app.read_only().is_none());
+    let fixed = app.plan.clone();
+    keys(&mut app, "\u{1b}u");
+    assert_eq!(app.plan, fixed, "not undone into the broken plan");
+    assert!(!app.dirty());
+    assert!(status(&app).contains("Not undone"), "{}", status(&app));
+    assert!(ctrl(&mut app, 'r').is_empty());
+    assert_eq!(app.plan, fixed);
+}
+
+/// A recovery copy whose plan `check` rejects is never opened over the file: taking it
+/// keeps it as a file of its own.
+#[test]
+fn recovered_work_check_rejects_is_kept_beside_never_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.toml");
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example");
+    std::fs::write(&path, &good).expect("write");
+    let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
+    let fw = Framework::builtin().expect("framework");
+    let mut app = crate::tui::prepare(&path, &fw, &crate::tui::Options::default()).expect("opens");
+    let before = app.plan.clone();
+    let offer = crate::tui::Offer {
+        copy: crate::tui::RecoveryCopy::new(bad, None, crate::plan::file_hash(&path)),
+        file: dir.path().join(".p.toml.1.recovery"),
+        changed: Some(false),
+    };
+    app.question = Some(Question::Recover(Box::new(offer)));
+    let effects = keys(&mut app, "y");
+    assert!(
+        matches!(&effects[..], [Effect::WriteCopy { .. }]),
+        "{effects:?}"
+    );
+    assert_eq!(app.plan, before);
+    assert!(app.read_only().is_none() && !app.dirty());
+}

@@ -13,7 +13,7 @@ use crate::plan::parse_plan_only as parse_str;
 /// question stays).
 pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>> {
     match action {
-        Action::Yes => take(app, &offer),
+        Action::Yes => return Some(take(app, offer)),
         Action::Save => {
             app.say(
                 Tone::Info,
@@ -26,34 +26,53 @@ pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>
             }]);
         }
         Action::Changes => differences(app, offer),
-        Action::No | Action::Cancel => {
-            app.spent_copies.push(offer.file);
-            app.say(
-                Tone::Info,
-                "Opened the file as it is; the recovery copy goes at the next save",
-            );
-        }
+        // Nothing is thrown away unasked: the copy stays, and is offered again.
+        Action::No | Action::Cancel => app.say(
+            Tone::Info,
+            "Opened the file as it is; the recovery copy stays and is offered next time",
+        ),
         _ => return None,
     }
     Some(Vec::new())
 }
 
 /// Opens the recovered work as unsaved changes, and the editor as it was, with its text.
-fn take(app: &mut App, offer: &Offer) {
-    let loaded = match parse_str(&offer.copy.plan, &app.path) {
+/// Work `check` rejects is never opened over the file (it could be edited, or saved over
+/// a sound plan): it is kept as a file of its own instead, to fix there.
+fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
+    let loaded = match parse_str(&offer.copy.plan, &offer.file) {
         Ok(l) => l,
         Err(e) => {
             app.say(
                 Tone::Error,
                 format!(
-                    "The recovery copy cannot be read ({}); opened the file as it is. The copy is {}",
+                    "The recovery copy cannot be read ({}); opened the file as it is",
                     crate::text::sanitize(&e.to_string()),
-                    crate::text::sanitize(&offer.file.display().to_string())
                 ),
             );
-            return;
+            return Vec::new();
         }
     };
+    let (fw, file) = (&app.fw, &offer.file);
+    let errors = crate::plan::errors_in(&loaded.plan, fw, || {
+        crate::plan::check_text(&offer.copy.plan, file, fw)
+    });
+    if !errors.is_empty() {
+        app.say(
+            Tone::Warn,
+            format!(
+                "The recovered work has {} error{} `tocplan check` reports, so it is not opened \
+                 over the file: keeping it as a file of its own to fix ...",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ),
+        );
+        return vec![Effect::WriteCopy {
+            plan: app.path.clone(),
+            text: as_file(&offer.copy),
+            copy: offer.file,
+        }];
+    }
     app.adopt(loaded.plan, &offer.copy.plan);
     app.spent_copies.push(offer.file.clone());
     // Saving compares the file with the version the work was made from: if the file
@@ -83,6 +102,7 @@ fn take(app: &mut App, offer: &Offer) {
         Tone::Warn
     };
     app.say(tone, said);
+    Vec::new()
 }
 
 /// Shows the recovered work against the file in plan terms; the question comes back
