@@ -30,7 +30,7 @@ pub use error::{LoadError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;
 pub use read::{Loaded, load, load_plan_only, parse_bytes, parse_plan_only, parse_str};
-pub use save::{content_hash, file_hash, save, write_atomic, write_private};
+pub use save::{content_hash, file_hash, real_path, save, write_atomic, write_private};
 pub use validate::{serves, validate};
 pub use values::{Date, Extra, Number};
 pub use write::to_toml;

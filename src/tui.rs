@@ -50,19 +50,30 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
              `domains`, `bank import`, `new`, and `tocplan PLAN --headless --keys FILE` to drive the app from a script"
         );
     }
-    match lock::acquire(path) {
+    // Locks and copies go by the file itself, so a link to a plan and the plan agree.
+    let real = crate::plan::real_path(path);
+    let mut locked = false;
+    match lock::acquire(&real) {
         lock::Acquired::Held(holder) => app.questions.push(Question::OpenElsewhere(holder)),
-        lock::Acquired::Ours { stale: Some(h) } => app.say(
-            Tone::Info,
-            format!(
-                "A tocplan that ended suddenly (process {}) left this plan locked; the lock is cleared",
-                h.pid
-            ),
+        lock::Acquired::Ours { stale } => {
+            locked = true;
+            if let Some(h) = stale {
+                app.say(
+                    Tone::Info,
+                    format!(
+                        "A tocplan that ended suddenly (process {}) left this plan locked; the lock is cleared",
+                        h.pid
+                    ),
+                );
+            }
+        }
+        lock::Acquired::Unavailable(why) => app.say(
+            Tone::Warn,
+            format!("The plan cannot be locked: {why}. A second tocplan on it will not be warned"),
         ),
-        lock::Acquired::Ours { stale: None } | lock::Acquired::Unavailable => {}
     }
     app.questions.extend(
-        recovery::find(path)
+        recovery::find(&real)
             .into_iter()
             .map(|offer| Question::Recover(Box::new(offer))),
     );
@@ -70,11 +81,15 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     // The first panic hook gives the terminal back before the message; the recovery
     // hook, installed after it, first writes any unsaved work to a recovery copy.
     let mut terminal = start_terminal()?;
-    let snapshot = recovery::install(path);
+    let snapshot = recovery::install(&real, locked);
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
     drop(terminal);
     give_back_terminal();
-    lock::release(path);
+    if let Ok(session) = snapshot.lock()
+        && session.locked
+    {
+        lock::release(&session.plan);
+    }
     result.map(|()| 0)
 }
 

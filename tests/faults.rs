@@ -240,3 +240,76 @@ fn a_crash_after_a_save_leaves_no_copy() {
     );
     assert!(tocplan::tui::recovery_copies(&path).is_empty());
 }
+
+/// Two names for one plan (a link and its file) are one plan: the second is told; and a
+/// plan saved as another file takes its lock along.
+#[test]
+fn a_link_and_its_file_and_a_save_as_share_one_lock() {
+    let (dir, _path) = example_copy("friendship-club.toml");
+    std::os::unix::fs::symlink("p.toml", dir.path().join("link.toml")).expect("link");
+    let mut first = Session::start(&["p.toml"], dir.path());
+    first.wait_for("? help");
+    let mut second = Session::start(&["link.toml"], dir.path());
+    second.wait_for("open in another tocplan");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    // Saved as B.toml, the first now holds B's lock, not p.toml's.
+    first.send(":w B.toml\r");
+    first.wait_for("Saved B.toml");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(dir.path().join(".B.toml.lock").exists());
+    assert!(!dir.path().join(".p.toml.lock").exists());
+    let mut third = Session::start(&["B.toml"], dir.path());
+    third.wait_for("open in another tocplan");
+    third.send("q");
+    assert_eq!(third.wait_exit(), 0);
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    assert!(!dir.path().join(".B.toml.lock").exists());
+}
+
+/// When the plan's folder cannot hold a lock or a copy, the planner is told at once, and
+/// unsaved work goes to the state folder instead, where the next open finds it.
+#[test]
+fn when_the_folder_cannot_hold_a_copy_the_work_goes_elsewhere_and_is_found() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    std::fs::create_dir(dir.path().join(".p.toml.lock")).expect("mkdir");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("cannot be locked");
+    let pid = s.child.process_id().expect("pid");
+    // The copy's place beside the plan is taken by a folder: writing there fails.
+    std::fs::create_dir(dir.path().join(format!(".p.toml.{pid}.recovery"))).expect("mkdir");
+    s.send("e, far away\r");
+    s.wait_for("[+]");
+    kill(&s, "-HUP");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(raw.contains("could not hold your unsaved work"), "{raw}");
+    let away = dir.path().join("state/tocplan/recovery");
+    assert_eq!(std::fs::read_dir(&away).expect("state folder").count(), 1);
+    std::fs::remove_dir(dir.path().join(format!(".p.toml.{pid}.recovery"))).expect("rmdir");
+    let copies = tocplan::tui::recovery_copies(&path);
+    assert_eq!(
+        copies.len(),
+        0,
+        "found only by the app, which knows the state folder"
+    );
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("ended suddenly");
+    s.send("y");
+    s.wait_for("Recovered your unsaved work");
+    s.send("\x13");
+    s.wait_for("Saved p.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains(", far away\"")
+    );
+    assert_eq!(
+        std::fs::read_dir(&away).expect("state folder").count(),
+        0,
+        "gone once saved"
+    );
+}

@@ -270,6 +270,7 @@ fn start_questions() {
         editing,
         base: None,
         pid: 4242,
+        for_plan: None,
     };
     app.question = Some(Question::Recover(Box::new(Offer {
         copy: copy(None),

@@ -27,6 +27,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 
 /// `write_atomic` for what only the user should read (a recovery copy of unsaved work): a
 /// new file is created 0600. An existing one keeps its mode, as someone chose it.
+/// The one name of the file a path ends at: links followed (a dangling one to where it
+/// points) and its folder made absolute without links, so two paths to one plan (a link
+/// and its target, `a/../p.toml` and `p.toml`) agree. The path itself if that fails.
+pub fn real_path(path: &Path) -> PathBuf {
+    let end = target::resolve(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match end.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match end.file_name() {
+        Some(name) => std::fs::canonicalize(dir).map_or(end.clone(), |d| d.join(name)),
+        None => end,
+    }
+}
+
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(path, bytes, NEW_PRIVATE)
 }

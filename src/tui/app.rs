@@ -120,8 +120,12 @@ pub enum Overlay {
     Form(Form),
     Review,
     Evaluation,
-    /// The plan's changes since the last commit, as `tocplan diff HEAD` shows them.
-    Changes(String),
+    /// A diff in plan terms, under its title: the changes since the last commit (as
+    /// `tocplan diff HEAD` shows them), or a recovery copy against the file.
+    Changes {
+        title: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,7 +275,7 @@ impl App {
                 Overlay::Form(_) => Mode::Form,
                 Overlay::Review => Mode::Review,
                 Overlay::Evaluation => Mode::Evaluation,
-                Overlay::Changes(_) => Mode::Help,
+                Overlay::Changes { .. } => Mode::Help,
             }
         } else {
             Mode::Normal

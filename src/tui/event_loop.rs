@@ -20,7 +20,9 @@ pub fn run(
     let latest = Arc::new(AtomicU64::new(0));
     // The watcher lives as long as the loop; without one, outside changes are still
     // caught when saving (the fingerprint check below).
-    let _watcher = watch(&app.path, tx.clone());
+    let mut watched = app.path.clone();
+    let mut _watcher = watch(&crate::plan::real_path(&watched), tx.clone());
+    let tx_note = tx.clone();
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
     let mut seen = Seen::default();
     loop {
@@ -30,6 +32,15 @@ pub fn run(
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             if handle(app, msg, &ranker, &latest) {
                 return Ok(());
+            }
+        }
+        // Saved as another file: the lock, the copies and the watch follow the plan.
+        if app.path != watched {
+            watched = app.path.clone();
+            let real = crate::plan::real_path(&watched);
+            _watcher = watch(&real, tx_note.clone());
+            if let Some(note) = move_lock(snapshot, real) {
+                update(app, Msg::Note(note));
             }
         }
         keep_snapshot(app, snapshot, &mut seen);
@@ -181,6 +192,33 @@ fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
         other => other.to_string(),
     })
 }
+/// Moves this instance's lock to the plan's new file; says so if that file is open in
+/// another tocplan, or cannot be locked.
+fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> Option<String> {
+    let Ok(mut session) = snapshot.lock() else {
+        return None;
+    };
+    if session.locked {
+        super::lock::release(&session.plan);
+    }
+    session.plan = real;
+    let (locked, note) = match super::lock::acquire(&session.plan) {
+        super::lock::Acquired::Ours { .. } => (true, None),
+        super::lock::Acquired::Held(h) => (
+            false,
+            Some(format!(
+                "That file is open in another tocplan too (process {}): its saves and yours will replace each other",
+                h.pid
+            )),
+        ),
+        super::lock::Acquired::Unavailable(why) => {
+            (false, Some(format!("That file cannot be locked: {why}")))
+        }
+    };
+    session.locked = locked;
+    note
+}
+
 /// Keeps the unsaved work ready for the panic hook and the signal thread: the plan's text
 /// while it has unsaved changes (made again only when the plan changed), and the text of
 /// an open editor that differs from what its field holds.
@@ -211,7 +249,7 @@ fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut See
         _ => None,
     };
     if let Ok(mut s) = snapshot.lock() {
-        *s = copy;
+        s.copy = copy;
     }
 }
 

@@ -41,8 +41,9 @@ pub enum Acquired {
     Ours { stale: Option<Holder> },
     /// Another instance that is still running has the plan open.
     Held(Holder),
-    /// No lock could be made (a read-only folder): nothing to protect against.
-    Unavailable,
+    /// No lock could be made (a read-only or full folder, something else in its place):
+    /// why, to tell the planner.
+    Unavailable(String),
 }
 
 /// `.NAME.lock` beside the plan.
@@ -62,11 +63,20 @@ pub fn acquire(plan: &Path) -> Acquired {
         match create(&path) {
             Ok(()) => return Acquired::Ours { stale },
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(_) => return Acquired::Unavailable,
+            Err(e) => {
+                return Acquired::Unavailable(format!(
+                    "{} cannot be made ({})",
+                    file_name(&path),
+                    crate::files::reason(&e)
+                ));
+            }
         }
         // Something that is not a lock of ours (a folder, a FIFO, a link): leave it be.
         if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-            return Acquired::Unavailable;
+            return Acquired::Unavailable(format!(
+                "{} is there and is not a lock file",
+                file_name(&path)
+            ));
         }
         match read(&path) {
             Some(h) if h.pid == std::process::id() && h.host == host() => {
@@ -80,7 +90,15 @@ pub fn acquire(plan: &Path) -> Acquired {
             }
         }
     }
-    Acquired::Unavailable
+    Acquired::Unavailable(format!("{} keeps coming back", file_name(&path)))
+}
+
+fn file_name(path: &Path) -> String {
+    crate::text::sanitize(
+        &path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+    )
 }
 
 /// Removes the lock if it is ours (never another instance's).
@@ -98,8 +116,12 @@ fn create(path: &Path) -> std::io::Result<()> {
         .create_new(true)
         .open(path)?;
     let json = serde_json::to_string(&Holder::me()).map_err(std::io::Error::other)?;
-    f.write_all(json.as_bytes())?;
-    f.sync_all()
+    // A lock cut short (a full disk) would read as stale to the next instance: none then.
+    let written = f.write_all(json.as_bytes()).and_then(|()| f.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }
 
 fn read(path: &Path) -> Option<Holder> {
@@ -221,7 +243,7 @@ mod tests {
             .expect("mkfifo");
         assert!(fifo.success());
         // Returns at once (reading a FIFO would wait for a writer forever).
-        assert!(matches!(acquire(&plan), Acquired::Unavailable));
+        assert!(matches!(acquire(&plan), Acquired::Unavailable(_)));
         release(&plan);
         assert!(path_for(&plan).exists());
     }

@@ -8,11 +8,20 @@ mod copy;
 
 pub use copy::{Copy, Editing, Offer, as_file, beside, find};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// The unsaved work as it is now, shared with the panic hook and the signal thread.
-pub type Snapshot = Arc<Mutex<Option<Copy>>>;
+/// What the panic hook and the signal thread need to keep unsaved work, kept up to date by
+/// the loop: the plan (as it really is on disk: through links, and after a save as
+/// another file), whether this instance holds its lock, and the unsaved work.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub plan: PathBuf,
+    pub locked: bool,
+    pub copy: Option<Copy>,
+}
+
+pub type Snapshot = Arc<Mutex<Session>>;
 
 /// The signals that end a session without a word: the link dropped, a kill, an interrupt
 /// sent from outside (in raw mode Ctrl-C is a key), a quit.
@@ -21,16 +30,19 @@ const SIGNALS: [i32; 4] = {
     [SIGHUP, SIGTERM, SIGINT, SIGQUIT]
 };
 
-/// Writes the snapshot, if there is one, and lets go of the plan's lock; best effort, as
-/// the process is going down.
-fn rescue(snapshot: &Snapshot, plan: &Path) {
+/// Writes the unsaved work, if there is any, and lets go of the plan's lock; best effort,
+/// as the process is going down. Says where the work went, or that it could not be kept.
+fn rescue(snapshot: &Snapshot) -> Option<Result<PathBuf, String>> {
     // The loop holds the snapshot only for a moment while it refreshes it: wait a little
     // for that, but never block (a panic inside that moment must not hang the process).
-    let mut copy = None;
+    let mut taken = None;
     for _ in 0..50 {
         match snapshot.try_lock() {
-            Ok(guard) => copy = guard.clone(),
-            Err(std::sync::TryLockError::Poisoned(p)) => copy = p.into_inner().clone(),
+            Ok(s) => taken = Some((s.plan.clone(), s.locked, s.copy.clone())),
+            Err(std::sync::TryLockError::Poisoned(p)) => {
+                let s = p.into_inner();
+                taken = Some((s.plan.clone(), s.locked, s.copy.clone()));
+            }
             Err(std::sync::TryLockError::WouldBlock) => {
                 std::thread::sleep(std::time::Duration::from_millis(10));
                 continue;
@@ -38,28 +50,56 @@ fn rescue(snapshot: &Snapshot, plan: &Path) {
         }
         break;
     }
-    if let Some(copy) = copy {
-        let _ = copy::write(plan, &copy);
+    let (plan, locked, copy) = taken?;
+    let kept = copy.map(|copy| copy::write(&plan, &copy));
+    if locked {
+        super::lock::release(&plan);
     }
-    super::lock::release(plan);
+    kept
 }
 
-/// Installs the panic hook and the signal thread for this plan. Call after the terminal
-/// is set up (its own hook, which gives the terminal back, runs after ours).
-pub fn install(plan: &Path) -> Snapshot {
-    let snapshot: Snapshot = Arc::new(Mutex::new(None));
-    let (s, p) = (snapshot.clone(), plan.to_path_buf());
+/// Says on the terminal (given back by then) where unsaved work went, if it did not go
+/// beside the plan, or that it could not be kept.
+fn report(kept: Option<Result<PathBuf, String>>, plan: &Path) {
+    match kept {
+        Some(Ok(at)) if at.parent() != Some(crate::git::folder_of(plan).as_path()) => {
+            eprintln!(
+                "tocplan: the plan's folder could not hold your unsaved work; it is in {}",
+                crate::text::sanitize(&at.display().to_string())
+            );
+        }
+        Some(Err(why)) => eprintln!(
+            "tocplan: your unsaved work could not be kept: {}",
+            crate::text::sanitize(&why)
+        ),
+        _ => {}
+    }
+}
+
+/// Installs the panic hook and the signal thread. Call after the terminal is set up (its
+/// own hook, which gives the terminal back, runs after ours).
+pub fn install(plan: &Path, locked: bool) -> Snapshot {
+    let snapshot: Snapshot = Arc::new(Mutex::new(Session {
+        plan: plan.to_path_buf(),
+        locked,
+        copy: None,
+    }));
+    let s = snapshot.clone();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        rescue(&s, &p);
+        let kept = rescue(&s);
         previous(info);
+        let plan = s.try_lock().map(|g| g.plan.clone()).unwrap_or_default();
+        report(kept, &plan);
     }));
-    let (s, p) = (snapshot.clone(), plan.to_path_buf());
+    let s = snapshot.clone();
     if let Ok(mut signals) = signal_hook::iterator::Signals::new(SIGNALS) {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                rescue(&s, &p);
+                let kept = rescue(&s);
                 super::give_back_terminal();
+                let plan = s.try_lock().map(|g| g.plan.clone()).unwrap_or_default();
+                report(kept, &plan);
                 std::process::exit(128 + sig);
             }
         });
@@ -85,7 +125,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let plan = dir.path().join("cafe.toml");
         std::fs::write(&plan, "schema = 1\ntitle = \"Saved\"\n").expect("write");
-        let snapshot = install(&plan);
+        let snapshot = install(&plan, false);
         let unsaved = Copy::new(
             "schema = 1\ntitle = \"Unsaved work\"\n".into(),
             Some(Editing {
@@ -95,14 +135,20 @@ mod tests {
             }),
             crate::plan::file_hash(&plan),
         );
-        *snapshot.lock().expect("lock") = Some(unsaved.clone());
+        snapshot.lock().expect("lock").copy = Some(unsaved.clone());
         let caught = std::panic::catch_unwind(|| panic!("a bug somewhere in the app"));
         // Back to the default hook, so later panics in this test binary print as usual.
         let _ = std::panic::take_hook();
         assert!(caught.is_err());
         let found = find(&plan);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].copy, unsaved);
+        assert_eq!(
+            found[0].copy,
+            Copy {
+                for_plan: Some(plan.clone()),
+                ..unsaved
+            }
+        );
         assert_eq!(found[0].changed, Some(false));
         // The plan itself is untouched.
         let saved = std::fs::read_to_string(&plan).expect("read");
@@ -115,8 +161,11 @@ mod tests {
     fn nothing_is_written_when_nothing_is_unsaved() {
         let dir = tempfile::tempdir().expect("tempdir");
         let plan = dir.path().join("cafe.toml");
-        let snapshot: Snapshot = Arc::new(Mutex::new(None));
-        rescue(&snapshot, &plan);
+        let snapshot: Snapshot = Arc::new(Mutex::new(Session {
+            plan: plan.clone(),
+            ..Session::default()
+        }));
+        assert!(rescue(&snapshot).is_none());
         assert!(find(&plan).is_empty());
     }
 }

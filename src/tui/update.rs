@@ -71,6 +71,8 @@ pub enum Msg {
         path: PathBuf,
         then_quit: bool,
     },
+    /// Something the loop found that the planner should know (a lock it could not move).
+    Note(String),
     /// Recovered work was written to a file of its own (its path), or could not be.
     CopyWritten(Result<PathBuf, String>),
     /// The open file changed on disk.
@@ -113,6 +115,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Head(result) => {
             outside::head(app, result);
+            return Vec::new();
+        }
+        Msg::Note(text) => {
+            app.say(super::app::Tone::Warn, text);
             return Vec::new();
         }
         Msg::CopyWritten(result) => {

@@ -50,6 +50,8 @@ impl Session {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+        // Recovery copies the plan's folder cannot hold go here, never to the real home.
+        cmd.env("XDG_STATE_HOME", dir.join("state"));
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORTERM");
         for (k, v) in env {

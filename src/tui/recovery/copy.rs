@@ -22,6 +22,10 @@ pub struct Copy {
     /// `None`: there was no file yet.
     pub base: Option<u64>,
     pub pid: u32,
+    /// The plan the work is for (its real path): how a copy kept away from the plan, when
+    /// the plan's folder could not hold it, is found again.
+    #[serde(default)]
+    pub for_plan: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +62,7 @@ impl Copy {
             editing,
             base,
             pid: std::process::id(),
+            for_plan: None,
         }
     }
 }
@@ -67,6 +72,14 @@ pub fn path_for(plan: &Path) -> PathBuf {
     plan.with_file_name(format!(".{}.{}.recovery", name(plan), std::process::id()))
 }
 
+/// Where copies go when the plan's folder cannot hold them (read-only, full):
+/// `$XDG_STATE_HOME/tocplan/recovery` (usually `~/.local/state/tocplan/recovery`).
+fn away() -> Option<PathBuf> {
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|d| d.join("tocplan").join("recovery"))
+}
+
 fn name(plan: &Path) -> String {
     plan.file_name()
         .map_or("plan".into(), |n| n.to_string_lossy().into_owned())
@@ -74,25 +87,69 @@ fn name(plan: &Path) -> String {
 
 /// Writes a copy, atomically, readable by its owner only (a plan may hold what a group
 /// may read, but a copy is never more readable than 0600).
-pub fn write(plan: &Path, copy: &Copy) -> std::io::Result<()> {
-    let json = serde_json::to_string_pretty(copy).map_err(std::io::Error::other)?;
-    crate::plan::write_private(&path_for(plan), json.as_bytes()).map_err(std::io::Error::other)
+/// Beside the plan if its folder lets us, else in the folder kept for them; returns where.
+pub fn write(plan: &Path, copy: &Copy) -> Result<PathBuf, String> {
+    let mut copy = copy.clone();
+    copy.for_plan = Some(plan.to_path_buf());
+    let json = serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())?;
+    let beside = path_for(plan);
+    let first = match crate::plan::write_private(&beside, json.as_bytes()) {
+        Ok(()) => return Ok(beside),
+        Err(e) => e.to_string(),
+    };
+    let Some(dir) = away() else {
+        return Err(first);
+    };
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        let _ = std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir);
+    }
+    let there = dir.join(format!("{}.{}.recovery", name(plan), std::process::id()));
+    crate::plan::write_private(&there, json.as_bytes())
+        .map(|()| there)
+        .map_err(|e| format!("{first}; and {e}"))
 }
 
 /// Every copy beside a plan, newest first: ours (`.NAME.PID.recovery`) and the single
 /// `.NAME.recovery` of older versions (plain plan text).
 pub fn find(plan: &Path) -> Vec<Offer> {
+    let current = crate::plan::file_hash(plan);
+    let mut found = beside_plan(plan, current);
+    // Copies kept away from the plan: the ones that name it.
+    if let Some(dir) = away() {
+        let real = crate::plan::real_path(plan);
+        found.extend(
+            in_folder(&dir, &format!("{}.", name(plan)), current)
+                .into_iter()
+                .filter(|(_, o)| o.copy.for_plan.as_deref() == Some(real.as_path())),
+        );
+    }
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    found.into_iter().map(|(_, o)| o).collect()
+}
+
+fn beside_plan(plan: &Path, current: Option<u64>) -> Vec<(std::time::SystemTime, Offer)> {
     let dir = crate::git::folder_of(plan);
-    let prefix = format!(".{}.", name(plan));
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    in_folder(&dir, &format!(".{}.", name(plan)), current)
+}
+
+/// The copies in a folder whose names start with `prefix`.
+fn in_folder(
+    dir: &Path,
+    prefix: &str,
+    current: Option<u64>,
+) -> Vec<(std::time::SystemTime, Offer)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let current = crate::plan::file_hash(plan);
-    let mut found: Vec<(std::time::SystemTime, Offer)> = entries
+    entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             let file_name = e.file_name().to_string_lossy().into_owned();
-            let middle = file_name.strip_prefix(&prefix)?.strip_suffix("recovery")?;
+            let middle = file_name.strip_prefix(prefix)?.strip_suffix("recovery")?;
             let ours = middle.is_empty()
                 || middle
                     .strip_suffix('.')
@@ -116,6 +173,7 @@ pub fn find(plan: &Path) -> Vec<Offer> {
                         editing: None,
                         base: None,
                         pid: 0,
+                        for_plan: None,
                     },
                     None,
                 ),
@@ -130,9 +188,7 @@ pub fn find(plan: &Path) -> Vec<Offer> {
                 },
             ))
         })
-        .collect();
-    found.sort_by_key(|f| std::cmp::Reverse(f.0));
-    found.into_iter().map(|(_, o)| o).collect()
+        .collect()
 }
 
 /// A free name beside the plan for recovered work kept as a file of its own:
@@ -190,7 +246,8 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600, "owner only");
         let found = find(&plan);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].copy, copy);
+        assert_eq!(found[0].copy.plan, copy.plan);
+        assert_eq!(found[0].copy.for_plan.as_deref(), Some(plan.as_path()));
         assert_eq!(found[0].changed, Some(false));
         // Someone changes the file: the offer says so.
         std::fs::write(&plan, "schema = 1\ntitle = \"Theirs\"\n").expect("write");

@@ -19,9 +19,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         Some(Overlay::Form(form)) => super::form::render(app, f, body, form),
         Some(Overlay::Review) => super::review::render(app, f, body),
         Some(Overlay::Evaluation) => super::evaluation::render(app, f, body),
-        Some(Overlay::Changes(text)) => {
-            text_box(app, f, body, "Changes since the last commit", text)
-        }
+        Some(Overlay::Changes { title, text }) => text_box(app, f, body, title, text),
         None => {}
     }
     if let Some(p) = &app.picker {

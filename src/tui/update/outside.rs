@@ -128,6 +128,9 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
         app.path.display()
     );
     let text = to_text(&title, &diff(&old, &app.plan), Style { color: false });
-    app.overlay = Some(Overlay::Changes(text));
+    app.overlay = Some(Overlay::Changes {
+        title: "Changes since the last commit".into(),
+        text,
+    });
     app.overlay_scroll = 0;
 }

@@ -86,7 +86,7 @@ fn the_changes_view_shows_the_diff_against_head() {
     let mut head = a.plan.clone();
     head.goal.text = "An older goal".into();
     update(&mut a, Msg::Head(Ok(Some(crate::plan::to_toml(&head)))));
-    let Some(Overlay::Changes(text)) = &a.overlay else {
+    let Some(Overlay::Changes { text, .. }) = &a.overlay else {
         panic!("{:?}", a.overlay);
     };
     assert!(text.contains("~ goal"), "{text}");

@@ -119,7 +119,10 @@ fn differences(app: &mut App, offer: Offer) {
                 &diff(&app.plan, &loaded.plan),
                 Style { color: false },
             );
-            app.overlay = Some(Overlay::Changes(text));
+            app.overlay = Some(Overlay::Changes {
+                title: "The recovery copy against the file".into(),
+                text,
+            });
             app.overlay_scroll = 0;
         }
         Err(e) => app.say(
