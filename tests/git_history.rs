@@ -178,3 +178,34 @@ fn tocplan_log_follows_the_plan_across_git_mv() {
     let inside = tocplan(&d.join("plans"), &["log", "language-cafe.toml"]);
     assert_eq!(text(&inside), t);
 }
+
+#[test]
+fn tocplan_log_reads_a_plan_named_like_a_glob_and_one_since_deleted() {
+    // `[d].toml` as a glob is `d.toml`: only the plan named is followed.
+    let dir = repo_with("plans/[d].toml");
+    let d = dir.path();
+    write(&d.join("plans/d.toml"), &cafe_text());
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "Another plan"]);
+    edit(&d.join("plans/d.toml"), set_target(45));
+    git(d, &["commit", "-q", "-am", "Edit the other plan"]);
+    let out = tocplan(d, &["log", "plans/[d].toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", both(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("The café plan") && !t.contains("Edit the other plan"),
+        "{t}"
+    );
+    // Deleted with its folder: the history is still there, the deletion last.
+    git(d, &["rm", "-q", "-r", "plans"]);
+    git(d, &["commit", "-q", "-m", "No more plans"]);
+    let out = tocplan(d, &["log", "plans/d.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", both(&out));
+    let t = text(&out);
+    let gone = t.find("No more plans").expect(&t);
+    assert!(
+        t[gone..].contains("- measure `practice-outside-class`"),
+        "{t}"
+    );
+    assert!(t.contains("Edit the other plan"), "{t}");
+}

@@ -17,7 +17,8 @@ use crate::text::{markdown_cell, sanitize};
 type Version = Result<Plan, String>;
 
 pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Result<u8> {
-    let dir = crate::git::folder_of(plan);
+    // A plan since deleted, with its folder, still has a history: git looks for it from here.
+    let Place { dir, path } = Place::of(plan);
     // Comparing two files is no answer here: a history needs a repository.
     crate::git::check_repository(&dir).map_err(|e| match e {
         GitError::NoRepository(_) => {
@@ -28,7 +29,7 @@ pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Resul
     let top = crate::git::output(&dir, &["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches('\n'));
     // The whole history, even with -n: a commit after an unreadable one needs an older one.
-    let commits = crate::git::history(&dir, plan)?;
+    let commits = crate::git::history(&dir, &path)?;
     let mut versions: Vec<Option<Version>> = vec![None; commits.len()];
     let color = super::output::stdout_colour();
     let mut out = super::output::stdout().with_colour(color);
@@ -104,7 +105,12 @@ fn read(top: &Path, rev: &str, path: Option<&str>) -> anyhow::Result<Version> {
         dir: top.to_path_buf(),
         path: PathBuf::from(path),
     };
-    let bytes = crate::git::blob(rev, &at)?;
+    let bytes = match crate::git::blob(rev, &at) {
+        Ok(b) => b,
+        // A folder or a submodule where the plan was: that version is no plan, the rest are.
+        Err(e @ GitError::NotAFile { .. }) => return Ok(Err(e.to_string())),
+        Err(e) => return Err(e.into()),
+    };
     let label = PathBuf::from(format!("{path}@{}", rev.get(..7).unwrap_or(rev)));
     Ok(parse(bytes.as_deref(), &label).map_err(|e| why_unreadable(&e)))
 }

@@ -25,13 +25,13 @@ pub struct Commit {
 /// line, where a tab may well be.
 const FORMAT: &str = "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s";
 
-/// The commits that changed `file`, which is in `dir`, newest first.
+/// The commits that changed `file` (a path from `dir`), newest first.
 pub fn history(dir: &Path, file: &Path) -> Result<Vec<Commit>, GitError> {
     let prefix = output(dir, &["rev-parse", "--show-prefix"])?;
-    let name = file
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let name = file.display().to_string();
     let here = format!("{}{name}", path_text(&prefix).trim_end_matches('\n'));
+    // Literal: a plan may be named `[draft].toml`, which as a glob is another file.
+    let pathspec = format!(":(literal){name}");
     let out = output(
         dir,
         &[
@@ -45,7 +45,7 @@ pub fn history(dir: &Path, file: &Path) -> Result<Vec<Commit>, GitError> {
             "--date=short",
             FORMAT,
             "--",
-            &name,
+            &pathspec,
         ],
     )?;
     Ok(parse_log(&out, here))
