@@ -212,3 +212,13 @@ fn a_change_only_to_comments_is_a_change() {
     let opening = tocplan(d, &["diff", "HEAD", "plans/cafe.toml"]);
     assert_eq!(opening.status.code(), Some(1), "{}", both(&opening));
 }
+
+#[test]
+fn git_setup_finds_plans_in_a_folder_with_a_non_ascii_name() {
+    let dir = repo_with("pläne/café.toml");
+    let d = dir.path();
+    let out = tocplan(d, &["git-setup", "--command", BIN]);
+    assert_eq!(out.status.code(), Some(0), "{}", both(&out));
+    let attributes = std::fs::read_to_string(d.join(".gitattributes")).expect("written");
+    assert_eq!(attributes, "pläne/*.toml diff=tocplan merge=tocplan\n");
+}
