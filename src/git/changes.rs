@@ -56,7 +56,7 @@ pub fn untracked_files(dir: &Path, pathspec: &str) -> Result<Vec<PathBuf>, GitEr
 fn fields(out: &[u8]) -> impl Iterator<Item = String> + '_ {
     out.split(|b| *b == 0)
         .filter(|f| !f.is_empty())
-        .map(|f| path_text(f))
+        .map(path_text)
 }
 
 /// git writes paths as the bytes they are; a name that is not UTF-8 cannot be a path
