@@ -10,9 +10,12 @@ mod generate;
 mod git;
 mod headless;
 mod listing;
+mod log;
 mod new;
 mod output;
 mod ranked;
+mod show;
+mod version;
 
 pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand};
 
@@ -92,12 +95,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
-        Some(Command::Show { ref plan, .. }) => diff::show(plan),
+        Some(Command::Show { ref plan, .. }) => show::show(plan),
         Some(Command::Log {
             ref plan,
             max_count,
             format,
-        }) => diff::log(plan, max_count, format),
+        }) => log::log(plan, max_count, format),
         Some(Command::MergeDriver {
             ref base,
             ref ours,

@@ -1,25 +1,34 @@
-//! `tocplan diff` (two files, or git revisions) and `tocplan show --text` (the outline a
-//! git textconv driver shows).
+//! `tocplan diff`: two files, a revision and the working copy, or two revisions.
+//!
+//! It never says "no changes" when there are changes: the plans compared are found from the
+//! revisions compared (a plan only the other branch has counts), a PLAN neither side has is
+//! an error, and a plan that cannot be read is an error for that plan while the others are
+//! still compared.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
 use super::DiffFormat;
-use crate::plan::diff::{Style, diff, outline, to_json, to_markdown, to_text};
-use crate::plan::{Plan, load, parse_str};
+use super::version::{Side, looks_like_plan, parse};
+use crate::git::{Changed, GitError, Place};
+use crate::plan::diff::{Style, diff, to_json, to_markdown, to_text};
 
-/// One side of a comparison: a file on disk, or a file at a git revision.
-enum Side {
-    File(PathBuf),
-    Rev(String, PathBuf),
+/// Two versions to compare, under the title the output gives them.
+struct Pair {
+    title: String,
+    old: Side,
+    new: Side,
+    /// Named by the person: a file neither side has is an error, not "no changes".
+    named: bool,
 }
+
+/// Plans are TOML files; which of them are plans is decided from their content.
+const TOML: &str = "*.toml";
 
 pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     let exists = |s: &String| Path::new(s).is_file();
-    let file = |s: &str| Side::File(PathBuf::from(s));
-    let at = |rev: &str, p: &Path| Side::Rev(rev.to_string(), p.to_path_buf());
     // An argument named like a plan is a file, not a revision: a missing one is said to be
     // missing, not taken for a revision of a repository that may not exist. (With three
     // arguments the plan is read from revisions only, and need not be here.)
@@ -27,50 +36,61 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     for a in named.iter().filter(|a| a.ends_with(".toml") && !exists(a)) {
         crate::files::read(Path::new(a), crate::files::PLAN)?;
     }
-    let pairs: Vec<(String, Side, Side)> = match args {
-        [a, b] if exists(a) && exists(b) => vec![(format!("{a} -> {b}"), file(a), file(b))],
-        [rev] => changed_plans(rev, None)?
-            .into_iter()
-            .map(|p| {
-                let title = format!("{} ({rev} -> working copy)", p.display());
-                (title, at(rev, &p), Side::File(p))
-            })
-            .collect(),
-        [rev, plan] if exists(plan) => vec![(
-            format!("{plan} ({rev} -> working copy)"),
-            at(rev, Path::new(plan)),
-            file(plan),
-        )],
-        [r1, r2] => changed_plans(r1, Some(r2))?
-            .into_iter()
-            .map(|p| {
-                (
-                    format!("{} ({r1} -> {r2})", p.display()),
-                    at(r1, &p),
-                    at(r2, &p),
-                )
-            })
-            .collect(),
-        [r1, r2, plan] => vec![(
-            format!("{plan} ({r1} -> {r2})"),
-            at(r1, Path::new(plan)),
-            at(r2, Path::new(plan)),
-        )],
+    let pairs = match args {
+        [a, b] if exists(a) && exists(b) => vec![Pair {
+            title: format!("{a} -> {b}"),
+            old: Side::File(a.into()),
+            new: Side::File(b.into()),
+            named: true,
+        }],
+        [rev] => between(rev, None)?,
+        [rev, plan] if exists(plan) => {
+            let at = Place::of(Path::new(plan));
+            revision(&at.dir, rev)?;
+            vec![Pair {
+                title: format!("{plan} ({rev} -> working copy)"),
+                old: Side::Rev(rev.clone(), at),
+                new: Side::File(plan.into()),
+                named: true,
+            }]
+        }
+        [r1, r2] => between(r1, Some(r2))?,
+        [r1, r2, plan] => {
+            let at = Place::of(Path::new(plan));
+            revision(&at.dir, r1)?;
+            revision(&at.dir, r2)?;
+            vec![Pair {
+                title: format!("{plan} ({r1} -> {r2})"),
+                old: Side::Rev(r1.clone(), at.clone()),
+                new: Side::Rev(r2.clone(), at),
+                named: true,
+            }]
+        }
         _ => bail!("give two plan files, or a git revision and a plan: see `tocplan diff --help`"),
     };
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = super::output::stdout_colour();
     // The text renderer makes plan text visible itself: every escape left is our colour.
     let mut out = super::output::stdout().with_colour(color);
-    let mut changed = false;
+    let (mut changed, mut failed, mut compared) = (false, false, 0);
     let mut json = Vec::new();
-    for (title, old, new) in &pairs {
-        let (old, new) = (read(old)?, read(new)?);
-        let changes = diff(&old, &new);
+    for pair in &pairs {
+        let changes = match compare(pair) {
+            Ok(Some(changes)) => changes,
+            // Not a plan on either side: a TOML file of another kind.
+            Ok(None) => continue,
+            Err(e) => {
+                // One plan that cannot be read stops only its own comparison.
+                out.flush()?;
+                super::output::error(&format!("{e:#}"));
+                failed = true;
+                continue;
+            }
+        };
+        compared += 1;
         changed |= !changes.is_empty();
         match format {
-            DiffFormat::Text => write!(out, "{}", to_text(title, &changes, Style { color }))?,
-            DiffFormat::Markdown => write!(out, "{}", to_markdown(title, &changes))?,
+            DiffFormat::Text => write!(out, "{}", to_text(&pair.title, &changes, Style { color }))?,
+            DiffFormat::Markdown => write!(out, "{}", to_markdown(&pair.title, &changes))?,
             DiffFormat::Json => json.push(to_json(&changes).map_err(|e| anyhow::anyhow!(e))?),
         }
     }
@@ -78,143 +98,94 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
         writeln!(out, "[{}]", json.join(",\n"))?;
     }
     out.flush()?;
-    if pairs.is_empty() {
+    if failed {
+        return Ok(2);
+    }
+    if compared == 0 {
         super::output::note("no plan changed");
     }
     Ok(u8::from(changed))
 }
 
-fn read(side: &Side) -> anyhow::Result<Plan> {
-    match side {
-        Side::File(p) => Ok(load(p)?.plan),
-        Side::Rev(rev, p) => {
-            let Some(text) = git_show(rev, p)? else {
-                // Not in that revision: everything in the other side is new.
-                return Ok(Plan::default());
-            };
-            let name = PathBuf::from(format!("{}@{rev}", p.display()));
-            Ok(parse_str(&text, &name)?.plan)
+/// What changed in plan terms; `None` when neither side is a plan (and it was not named).
+fn compare(pair: &Pair) -> anyhow::Result<Option<Vec<crate::plan::diff::Change>>> {
+    let (old, new) = (pair.old.bytes()?, pair.new.bytes()?);
+    if old.is_none() && new.is_none() {
+        if pair.named {
+            bail!("{}: the plan is in neither revision", pair.title);
         }
+        return Ok(None);
     }
-}
-
-fn git(dir: &Path, args: &[&str]) -> anyhow::Result<std::process::Output> {
-    Ok(crate::git::run(dir, args)?)
-}
-
-fn dir_of(p: &Path) -> PathBuf {
-    crate::git::folder_of(p)
-}
-
-fn hint(e: crate::git::GitError) -> anyhow::Error {
-    match e {
-        crate::git::GitError::NoRepository(_) => {
-            anyhow::anyhow!("{e}; to compare two files, give both paths")
-        }
-        other => other.into(),
+    // An emptied or broken working copy is still the plan it was: it is read, and fails.
+    let plan_like = [&old, &new]
+        .iter()
+        .any(|b| b.as_deref().is_some_and(looks_like_plan));
+    if !pair.named && !plan_like {
+        return Ok(None);
     }
+    let old = parse(old.as_deref(), &pair.old.label())?;
+    let new = parse(new.as_deref(), &pair.new.label())?;
+    Ok(Some(diff(&old, &new)))
 }
 
-fn in_repo(dir: &Path) -> anyhow::Result<()> {
-    crate::git::check_repository(dir).map_err(hint)
+/// A revision that must name a commit here.
+fn revision(dir: &Path, rev: &str) -> anyhow::Result<()> {
+    crate::git::check_repository(dir).map_err(hint)?;
+    crate::git::check_revision(dir, rev).map_err(hint)
 }
 
-/// The file's text at a revision; `None` when the revision does not have it.
-fn git_show(rev: &str, p: &Path) -> anyhow::Result<Option<String>> {
-    crate::git::show(rev, p).map_err(hint)
-}
-
-/// Plans (TOML files with a `schema` line) that differ between a revision and the working
-/// copy, or between two revisions.
-fn changed_plans(r1: &str, r2: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
+/// Every TOML file that differs from `r1` to `r2` (or the working copy, with the files git
+/// does not track yet), found from git's list of changes, not from the working tree.
+fn between(r1: &str, r2: Option<&str>) -> anyhow::Result<Vec<Pair>> {
     let here = Path::new(".");
-    in_repo(here)?;
-    let mut args = vec!["diff", "--name-only", "--relative", r1];
+    revision(here, r1)?;
     if let Some(r2) = r2 {
-        args.push(r2);
+        revision(here, r2)?;
     }
-    args.extend(["--", "*.toml"]);
-    let out = git(here, &args)?;
-    if !out.status.success() {
-        bail!("git diff: {}", String::from_utf8_lossy(&out.stderr).trim());
+    let mut files = crate::git::changed_files(here, r1, r2, TOML)?;
+    if r2.is_none() {
+        files.extend(
+            crate::git::untracked_files(here, TOML)?
+                .into_iter()
+                .map(|p| Changed {
+                    old: p.clone(),
+                    new: p,
+                }),
+        );
     }
-    let plans = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(PathBuf::from)
-        .filter(|p| {
-            let text = crate::files::read_text(p, crate::files::PLAN)
-                .ok()
-                .or_else(|| git_show(r1, p).ok().flatten());
-            text.is_some_and(|t| t.lines().any(|l| l.trim_start().starts_with("schema")))
+    let at = |p: &PathBuf| Place {
+        dir: here.to_path_buf(),
+        path: p.clone(),
+    };
+    Ok(files
+        .into_iter()
+        .map(|Changed { old, new }| {
+            let names = if old == new {
+                new.display().to_string()
+            } else {
+                format!("{} -> {}", old.display(), new.display())
+            };
+            let (title, new) = match r2 {
+                Some(r2) => (
+                    format!("{names} ({r1} -> {r2})"),
+                    Side::Rev(r2.to_string(), at(&new)),
+                ),
+                None => (format!("{names} ({r1} -> working copy)"), Side::File(new)),
+            };
+            Pair {
+                title,
+                old: Side::Rev(r1.to_string(), at(&old)),
+                new,
+                named: false,
+            }
         })
-        .collect();
-    Ok(plans)
+        .collect())
 }
 
-pub fn show(plan: &Path) -> anyhow::Result<u8> {
-    let loaded = load(plan)?;
-    super::output::print(&outline(&loaded.plan))?;
-    Ok(0)
-}
-
-/// One semantic diff per commit that touched the plan, newest first.
-pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Result<u8> {
-    let dir = dir_of(plan);
-    // Comparing two files is no answer here: a history needs a repository.
-    crate::git::check_repository(&dir).map_err(|e| match e {
-        crate::git::GitError::NoRepository(_) => {
-            anyhow::anyhow!("{e}; `tocplan log` shows the history of a plan that git tracks")
-        }
+/// What to do instead, for the error a person most likely made.
+pub fn hint(e: GitError) -> anyhow::Error {
+    match e {
+        GitError::NoRepository(_) => anyhow::anyhow!("{e}; to compare two files, give both paths"),
         other => other.into(),
-    })?;
-    let name = plan
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let mut args = vec![
-        "log".to_string(),
-        "--format=%H%x09%h%x09%ad%x09%an%x09%s".into(),
-        "--date=short".into(),
-    ];
-    if let Some(n) = max {
-        args.push(format!("--max-count={n}"));
     }
-    args.extend(["--".into(), name]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let log = git(&dir, &args)?;
-    if !log.status.success() {
-        bail!("git log: {}", String::from_utf8_lossy(&log.stderr).trim());
-    }
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = super::output::stdout().with_colour(color);
-    let mut json = Vec::new();
-    for line in String::from_utf8_lossy(&log.stdout).lines() {
-        let f: Vec<&str> = line.splitn(5, '\t').collect();
-        let [hash, short, date, author, subject] = f[..] else {
-            continue;
-        };
-        let parent = format!("{hash}^");
-        let old = match git_show(&parent, plan) {
-            Ok(Some(t)) => parse_str(&t, plan)?.plan,
-            // The first commit of the plan (or of the repository).
-            _ => Plan::default(),
-        };
-        let new = read(&Side::Rev(hash.to_string(), plan.to_path_buf()))?;
-        let changes = diff(&old, &new);
-        let title = format!("commit {short} {date} {author}: {subject}");
-        match format {
-            DiffFormat::Text => writeln!(out, "{}", to_text(&title, &changes, Style { color }))?,
-            DiffFormat::Markdown => writeln!(out, "{}", to_markdown(&title, &changes))?,
-            DiffFormat::Json => json.push(format!(
-                "{{\"commit\": {}, \"changes\": {}}}",
-                crate::json::to_string(hash)?,
-                to_json(&changes).map_err(|e| anyhow::anyhow!(e))?
-            )),
-        }
-    }
-    if format == DiffFormat::Json {
-        writeln!(out, "[{}]", json.join(",\n"))?;
-    }
-    out.flush()?;
-    Ok(0)
 }

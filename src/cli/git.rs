@@ -141,11 +141,13 @@ pub fn setup(patterns: &[String], command: &str) -> anyhow::Result<u8> {
 /// "plans/*.toml" for each folder holding a plan git tracks (a TOML file with a `schema`
 /// line); "plans/*.toml" when there is none yet.
 fn plan_patterns() -> anyhow::Result<Vec<String>> {
-    let out = git(&["ls-files", "--full-name", "*.toml"])?;
+    // -z: a name such as `pläne/café.toml` is otherwise printed quoted and escaped.
+    let out = git(&["ls-files", "-z", "--full-name", "*.toml"])?;
     let top = git(&["rev-parse", "--show-toplevel"])?;
     let top = String::from_utf8_lossy(&top.stdout).trim().to_string();
     let mut dirs: Vec<String> = Vec::new();
-    for f in String::from_utf8_lossy(&out.stdout).lines() {
+    let names = String::from_utf8_lossy(&out.stdout).into_owned();
+    for f in names.split('\0').filter(|f| !f.is_empty()) {
         let text = crate::files::read_text(&Path::new(&top).join(f), crate::files::PLAN)
             .unwrap_or_default();
         if !text.lines().any(|l| l.trim_start().starts_with("schema")) {

@@ -32,6 +32,11 @@ pub fn stdout() -> Stdout {
     Screen::new(io::BufWriter::new(out.lock()), terminal)
 }
 
+/// Whether stdout wants colour: a terminal, and no `NO_COLOR` (`diff`, `log`).
+pub fn stdout_colour() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Standard error, always safe.
 pub fn stderr() -> Stderr {
     Screen::new(io::stderr().lock(), true)

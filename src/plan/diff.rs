@@ -2,11 +2,13 @@
 //! reordering is not a change), each change as added, removed, renamed or changed field
 //! by field. The text, Markdown and JSON renderings live in `render`.
 
+mod comments;
 mod render;
 
 pub use render::{Style, summary, to_json, to_markdown, to_text};
 
 use super::model::*;
+use comments::Remarks;
 
 /// One field's old and new value, as the file writes it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -61,6 +63,8 @@ struct Item {
     key: String,
     text: String,
     fields: Vec<(&'static str, String)>,
+    /// Its comments, which are part of what a person wrote.
+    remarks: Remarks,
 }
 
 fn list(v: &[String]) -> String {
@@ -78,12 +82,14 @@ fn items(p: &Plan) -> Vec<Item> {
         Item {
             kind: "plan",
             key: "plan".into(),
+            remarks: Remarks::of_file(&p.comments, &p.trailing_comments),
             text: p.title.clone(),
             fields: vec![("title", p.title.clone())],
         },
         Item {
             kind: "context",
             key: "context".into(),
+            remarks: Remarks::of(&c.comments),
             text: String::new(),
             fields: vec![
                 ("problem", c.problem.clone()),
@@ -104,6 +110,7 @@ fn items(p: &Plan) -> Vec<Item> {
         Item {
             kind: "goal",
             key: GOAL_ID.into(),
+            remarks: Remarks::of(&p.goal.comments),
             text: p.goal.text.clone(),
             fields: vec![
                 ("text", p.goal.text.clone()),
@@ -115,6 +122,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "stakeholder",
             key: s.id.clone(),
+            remarks: Remarks::of(&s.comments),
             text: s.name.clone(),
             fields: vec![
                 ("name", s.name.clone()),
@@ -128,6 +136,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "outcome",
             key: o.id.clone(),
+            remarks: Remarks::of(&o.comments),
             text: o.text.clone(),
             fields: vec![("text", o.text.clone()), ("serves", list(&o.serves))],
         });
@@ -136,6 +145,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "output",
             key: o.id.clone(),
+            remarks: Remarks::of(&o.comments),
             text: o.text.clone(),
             fields: vec![("text", o.text.clone()), ("serves", list(&o.serves))],
         });
@@ -144,6 +154,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "activity",
             key: a.id.clone(),
+            remarks: Remarks::of(&a.comments),
             text: a.text.clone(),
             fields: vec![
                 ("text", a.text.clone()),
@@ -158,6 +169,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "measure",
             key: m.id.clone(),
+            remarks: Remarks::of(&m.comments),
             text: m.indicator.clone(),
             fields: vec![
                 ("outcome", m.outcome.clone()),
@@ -180,6 +192,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "assumption",
             key: a.id.clone(),
+            remarks: Remarks::of(&a.comments),
             text: a.text.clone(),
             fields: vec![("about", about), ("text", a.text.clone())],
         });
@@ -188,6 +201,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "evidence",
             key: e.id.clone(),
+            remarks: Remarks::of(&e.comments),
             text: e.text.clone(),
             fields: vec![
                 ("assumption", e.assumption.clone()),
@@ -201,6 +215,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "reading",
             key: format!("{} on {}", r.measure, r.date),
+            remarks: Remarks::of(&r.comments),
             text: format!("{} = {}", r.measure, r.value),
             fields: vec![("value", r.value.to_string()), ("note", r.note.clone())],
         });
@@ -209,6 +224,7 @@ fn items(p: &Plan) -> Vec<Item> {
         out.push(Item {
             kind: "waiver",
             key: w.rule.clone(),
+            remarks: Remarks::of(&w.comments),
             text: w.reason.clone(),
             fields: vec![("reason", w.reason.clone())],
         });
@@ -217,7 +233,8 @@ fn items(p: &Plan) -> Vec<Item> {
 }
 
 fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
-    old.fields
+    let mut changes: Vec<FieldChange> = old
+        .fields
         .iter()
         .zip(&new.fields)
         .filter(|(a, b)| a.1 != b.1)
@@ -226,7 +243,9 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
             old: a.1.clone(),
             new: b.1.clone(),
         })
-        .collect()
+        .collect();
+    changes.extend(comments::changes(&old.remarks, &new.remarks));
+    changes
 }
 
 /// The plan as an outline, one field per line under its item: what a git textconv
@@ -240,13 +259,9 @@ pub fn outline(p: &Plan) -> String {
         };
         out.push_str(&crate::text::sanitize(&head));
         out.push('\n');
-        for (field, value) in &item.fields {
-            if value.is_empty() {
-                continue;
-            }
-            // Multi-line values keep one line each, indented under the field.
-            let value = crate::text::sanitize(&value.replace('\n', "\n        "));
-            out.push_str(&format!("    {field}: {value}\n"));
+        for line in comments::outline(&item.remarks, &item.fields) {
+            out.push_str(&crate::text::sanitize(&line));
+            out.push('\n');
         }
     }
     out
