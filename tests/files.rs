@@ -645,3 +645,46 @@ fn the_app_shows_a_skipped_user_bank_on_its_status_line() {
         "{status}"
     );
 }
+
+/// Messages for people on stdout (`check`'s findings, `fmt`'s and `new`'s reports) show a
+/// hostile file name visibly even when piped: a CI log is read on a terminal too.
+#[test]
+fn messages_on_stdout_never_carry_raw_controls_even_when_piped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "h\u{1b}[31mX\u{7}.toml";
+    let out = tocplan(dir.path(), &["new", name]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::copy(
+        root().join("plans/language-cafe.toml"),
+        dir.path().join(name),
+    )
+    .expect("copy");
+    let broken = std::fs::read_to_string(dir.path().join(name))
+        .expect("read")
+        .replacen(
+            "id = \"simple-conversation\"",
+            "id = \"practice-outside-class\"",
+            1,
+        );
+    std::fs::write(dir.path().join(name), broken).expect("write");
+    for args in [
+        &["check", name][..],
+        &["fmt", name],
+        &["fmt", "--check", name],
+    ] {
+        let run = tocplan(dir.path(), args);
+        let all = [run.stdout.as_slice(), run.stderr.as_slice()].concat();
+        assert!(
+            !all.contains(&0x1b) && !all.contains(&0x07),
+            "{args:?}: {}",
+            text(&all)
+        );
+        assert!(
+            text(&all).contains("h␛[31mX␇.toml"),
+            "{args:?}: {}",
+            text(&all)
+        );
+    }
+    let new = tocplan(dir.path(), &["new", "o\u{1b}]0;PWNED\u{7}.toml"]);
+    assert!(!new.stdout.contains(&0x1b), "{}", text(&new.stdout));
+}

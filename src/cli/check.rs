@@ -55,7 +55,10 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
             }
         }
     }
-    let mut out = super::output::stdout();
+    let mut out = match format {
+        Format::Text => super::output::messages(),
+        _ => super::output::stdout(),
+    };
     let written = match format {
         Format::Text => {
             let mut lines = Ok(());

@@ -9,7 +9,7 @@ use crate::plan::{Severity, load, to_toml, validate, write_atomic};
 /// input never changes the file.
 pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
     let mut code = 0u8;
-    let mut out = super::output::stdout();
+    let mut out = super::output::messages();
     // Reports go to stdout as they always have; a closed stdout must not stop the work.
     let mut say = |line: String| {
         let _ = writeln!(out, "{line}");

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::bail;
@@ -45,10 +46,13 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
             crate::files::reason(&e)
         );
     }
-    super::output::print(&format!(
+    let mut out = super::output::messages();
+    write!(
+        out,
         "wrote {}; open it with `tocplan {}` and start from the goal\n",
         path.display(),
         path.display()
-    ))?;
+    )?;
+    out.flush()?;
     Ok(0)
 }

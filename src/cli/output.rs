@@ -32,6 +32,13 @@ pub fn stdout() -> Stdout {
     Screen::new(io::BufWriter::new(out.lock()), terminal)
 }
 
+/// Standard output for messages to a person (`check`'s findings, `fmt`'s and `new`'s
+/// reports): shown visibly wherever it goes, as stderr is, since it is never data to keep
+/// exact (a file name in a CI log must not drive the terminal that shows the log).
+pub fn messages() -> Stdout {
+    Screen::new(io::BufWriter::new(io::stdout().lock()), true)
+}
+
 /// Whether stdout wants colour: a terminal, and no `NO_COLOR` (`diff`, `log`).
 pub fn stdout_colour() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
