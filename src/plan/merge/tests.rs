@@ -6,6 +6,14 @@ fn cafe() -> Plan {
     load(&path).expect("load").plan
 }
 
+fn fw() -> crate::framework::Framework {
+    crate::framework::Framework::builtin().expect("framework")
+}
+
+fn m3(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
+    merge(base, ours, theirs, &fw(), &Style::default())
+}
+
 fn clean(m: &Merged) -> Plan {
     assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     parse_str(&m.text, std::path::Path::new("merged.toml"))
@@ -21,7 +29,7 @@ fn edits_to_different_items_and_fields_merge_cleanly() {
     ours.measures[0].target = Some(Number::Int(45));
     theirs.measures[0].method = "Theirs: a new method".into();
     theirs.outcomes[1].text = "Theirs: reworded".into();
-    let merged = clean(&merge(&base, &ours, &theirs));
+    let merged = clean(&m3(&base, &ours, &theirs));
     assert_eq!(merged.goal.text, "Ours: a new goal");
     assert_eq!(merged.measures[0].target, Some(Number::Int(45)));
     assert_eq!(merged.measures[0].method, "Theirs: a new method");
@@ -47,7 +55,7 @@ fn additions_on_both_sides_and_links_merge_as_sets() {
     let removed = base.outputs[0].serves[0].clone();
     theirs.outputs[0].serves.retain(|s| *s != removed);
     theirs.outputs[0].serves.push(extra.clone());
-    let merged = clean(&merge(&base, &ours, &theirs));
+    let merged = clean(&m3(&base, &ours, &theirs));
     assert_eq!(merged.outcomes.len(), base.outcomes.len() + 2);
     let serves = &merged.outputs[0].serves;
     assert!(
@@ -64,7 +72,7 @@ fn the_same_field_changed_twice_conflicts_with_both_sides_marked() {
     ours.measures[0].target = Some(Number::Int(45));
     theirs.measures[0].target = Some(Number::Int(50));
     theirs.goal.text = "Theirs: a clean change".into();
-    let m = merge(&base, &ours, &theirs);
+    let m = m3(&base, &ours, &theirs);
     assert_eq!(m.conflicts.len(), 1);
     let c = &m.conflicts[0];
     assert_eq!((c.kind, c.what.clone()), ("measure", What::Field("target")));
@@ -98,12 +106,12 @@ fn deleting_what_the_other_side_edited_conflicts() {
     let last = base.activities.last().expect("activity").id.clone();
     ours.delete(&last).expect("delete");
     theirs.activities.last_mut().expect("activity").barrier = "Theirs: edited".into();
-    let m = merge(&base, &ours, &theirs);
+    let m = m3(&base, &ours, &theirs);
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     assert_eq!(m.conflicts[0].what, What::DeletedAndEdited);
     assert!(m.text.contains("Theirs: edited"));
     // Deleting what the other side left alone is clean.
-    let merged = clean(&merge(&base, &ours, &base));
+    let merged = clean(&m3(&base, &ours, &base));
     assert!(merged.activities.iter().all(|a| a.id != last));
 }
 
@@ -113,7 +121,7 @@ fn identical_changes_agree() {
     let mut both = base.clone();
     both.context.place = "Newtown".into();
     both.add_stakeholder("Library", Group::Institutions);
-    let merged = clean(&merge(&base, &both, &both));
+    let merged = clean(&m3(&base, &both, &both));
     assert_eq!(
         merged,
         parse_str(&to_toml(&both), std::path::Path::new("x"))
@@ -131,7 +139,7 @@ fn a_conflict_inside_a_multi_line_text_is_still_refused() {
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.context.problem = "one\nours\nthree\nfour".into();
     theirs.context.problem = "one\ntheirs\nthree\nfour".into();
-    let m = merge(&base, &ours, &theirs);
+    let m = m3(&base, &ours, &theirs);
     assert_eq!(m.conflicts.len(), 1);
     assert!(m.text.contains("one\n<<<<<<< ours\n"), "{}", m.text);
     assert!(!find_conflicts(&m.text).is_empty());
