@@ -84,7 +84,9 @@ fn repo() -> tempfile::TempDir {
 }
 
 fn load(d: &Path) -> Plan {
-    tocplan::plan::load(&d.join(PLAN)).expect("a readable plan").plan
+    tocplan::plan::load(&d.join(PLAN))
+        .expect("a readable plan")
+        .plan
 }
 
 /// Edits the plan through the library, as the app would, and commits on the branch.
@@ -186,7 +188,10 @@ fn deleting_an_output_the_other_side_links_to_is_a_named_conflict() {
     );
     // Ours (b) keeps the output and its new link; theirs (a) deleted both.
     assert!(ours.outputs.iter().any(|o| o.id == "supported-practice"));
-    assert!(ours.serves_of("club-tasters").contains(&"supported-practice".to_string()));
+    assert!(
+        ours.serves_of("club-tasters")
+            .contains(&"supported-practice".to_string())
+    );
     assert!(theirs.outputs.iter().all(|o| o.id != "supported-practice"));
 }
 
@@ -210,7 +215,8 @@ fn deleting_a_stakeholder_the_other_side_makes_responsible_is_a_named_conflict()
     );
     assert!(ours.stakeholder("local-clubs").is_some());
     assert_eq!(
-        ours.activity("co-design").and_then(|a| a.responsible.clone()),
+        ours.activity("co-design")
+            .and_then(|a| a.responsible.clone()),
         Some("local-clubs".into())
     );
     assert!(theirs.stakeholder("local-clubs").is_none());
@@ -228,7 +234,14 @@ fn deleting_a_measure_the_other_side_records_a_reading_of_is_a_named_conflict() 
     let rec = run(
         d,
         BIN,
-        &["record", PLAN, "ask-neighbours", "12", "--date", "2026-09-01"],
+        &[
+            "record",
+            PLAN,
+            "ask-neighbours",
+            "12",
+            "--date",
+            "2026-09-01",
+        ],
     );
     assert_eq!(rec.status.code(), Some(0), "{}", said(&rec));
     git(d, &["commit", "-q", "-am", "A reading"]);
@@ -239,7 +252,12 @@ fn deleting_a_measure_the_other_side_records_a_reading_of_is_a_named_conflict() 
     assert!(ours.measure("ask-neighbours").is_some());
     assert!(ours.readings.iter().any(|r| r.measure == "ask-neighbours"));
     assert!(theirs.measure("ask-neighbours").is_none());
-    assert!(theirs.readings.iter().all(|r| r.measure != "ask-neighbours"));
+    assert!(
+        theirs
+            .readings
+            .iter()
+            .all(|r| r.measure != "ask-neighbours")
+    );
 }
 
 #[test]
@@ -263,8 +281,14 @@ fn two_new_items_of_different_kinds_under_one_id_are_a_named_conflict() {
         d,
         "intermediate outcome `new-thing` and output `new-thing` were added on different sides with the same id",
     );
-    assert_eq!(ours.kind_of("new-thing"), Some(tocplan::plan::Kind::Outcome));
-    assert_eq!(theirs.kind_of("new-thing"), Some(tocplan::plan::Kind::Output));
+    assert_eq!(
+        ours.kind_of("new-thing"),
+        Some(tocplan::plan::Kind::Outcome)
+    );
+    assert_eq!(
+        theirs.kind_of("new-thing"),
+        Some(tocplan::plan::Kind::Output)
+    );
 }
 
 // 4. A merge keeps what each side did.
@@ -279,7 +303,11 @@ fn output_order(p: &Plan) -> Vec<String> {
 
 #[test]
 fn a_reorder_on_either_side_survives_an_edit_on_the_other() {
-    let moved = vec!["social-activities", "supported-practice", "drop-in-sessions"];
+    let moved = vec![
+        "social-activities",
+        "supported-practice",
+        "drop-in-sessions",
+    ];
     for reorder_on_a in [true, false] {
         let dir = repo();
         let d = dir.path();
@@ -319,7 +347,11 @@ fn a_rebase_keeps_a_commit_that_only_reorders() {
     let merged = load(d);
     assert_eq!(
         output_order(&merged),
-        vec!["social-activities", "supported-practice", "drop-in-sessions"]
+        vec![
+            "social-activities",
+            "supported-practice",
+            "drop-in-sessions"
+        ]
     );
     assert_eq!(merged.outputs[1].text, "Edited upstream");
 }
@@ -370,7 +402,11 @@ fn a_rename_on_one_side_takes_the_other_sides_edit_along() {
             "rename on a: {rename_on_a}"
         );
         assert_eq!(merged.outputs[2].text, "Monthly club tasters at the café");
-        assert!(merged.serves_of("club-tasters").contains(&"club-activities".into()));
+        assert!(
+            merged
+                .serves_of("club-tasters")
+                .contains(&"club-activities".into())
+        );
     }
 }
 
@@ -380,13 +416,16 @@ fn edits_to_different_lines_of_one_long_text_merge() {
     let d = dir.path();
     let line = |n: usize, to: &'static str| {
         move |p: &mut Plan| {
-            let mut lines: Vec<String> =
-                p.context.problem.lines().map(str::to_string).collect();
+            let mut lines: Vec<String> = p.context.problem.lines().map(str::to_string).collect();
             lines[n] = to.into();
             p.context.problem = lines.join("\n");
         }
     };
-    branches(d, line(0, "First line, edited on a."), line(2, "Last line, edited on b."));
+    branches(
+        d,
+        line(0, "First line, edited on a."),
+        line(2, "Last line, edited on b."),
+    );
     let merged = clean_merge(d);
     let lines: Vec<&str> = merged.context.problem.lines().collect();
     assert_eq!(lines[0], "First line, edited on a.");
@@ -453,8 +492,17 @@ fn git_setup_says_where_the_driver_is_and_refuses_a_command_not_on_path() {
     git(d, &["init", "-q", "-b", "main"]);
     let out = run(d, BIN, &["git-setup", "--command", "tocplan"]);
     assert_eq!(out.status.code(), Some(2), "{}", said(&out));
-    assert!(said(&out).contains("`tocplan` is not a program git could run"), "{}", said(&out));
-    assert!(git(d, &["config", "--list"]).stdout.windows(7).all(|w| w != b"tocplan"));
+    assert!(
+        said(&out).contains("`tocplan` is not a program git could run"),
+        "{}",
+        said(&out)
+    );
+    assert!(
+        git(d, &["config", "--list"])
+            .stdout
+            .windows(7)
+            .all(|w| w != b"tocplan")
+    );
     let out = run(d, BIN, &["git-setup"]);
     assert!(said(&out).contains("so it needs no PATH"), "{}", said(&out));
 }
@@ -498,8 +546,14 @@ fn conflict_markers_use_gits_names_and_the_advice_keeps_the_clean_merges() {
     let out = merge(d, "a");
     let text = said(&out);
     assert!(!out.status.success());
-    assert!(!text.contains("--ours") && !text.contains("--theirs"), "{text}");
-    assert!(text.contains("then run `tocplan check plans/cafe.toml`"), "{text}");
+    assert!(
+        !text.contains("--ours") && !text.contains("--theirs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("then run `tocplan check plans/cafe.toml`"),
+        "{text}"
+    );
     let file = std::fs::read_to_string(d.join(PLAN)).expect("read");
     assert!(
         file.contains("<<<<<<< HEAD\ntarget = 60\n=======\ntarget = 50\n>>>>>>> a\n"),
@@ -507,7 +561,10 @@ fn conflict_markers_use_gits_names_and_the_advice_keeps_the_clean_merges() {
     );
     assert!(file.contains("A clean change on a"));
     let check = said(&run(d, BIN, &["check", PLAN]));
-    assert!(!check.contains("--ours") && check.contains("tocplan check"), "{check}");
+    assert!(
+        !check.contains("--ours") && check.contains("tocplan check"),
+        "{check}"
+    );
 }
 
 #[test]

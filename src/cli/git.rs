@@ -99,7 +99,11 @@ fn style(l: &Labels<'_>) -> Style {
 
 /// The branch `git merge` is merging, as it tells its merge drivers (`GITHEAD_<sha>`).
 fn merge_head_name() -> Option<String> {
-    let out = crate::git::run(Path::new("."), &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).ok()?;
+    let out = crate::git::run(
+        Path::new("."),
+        &["rev-parse", "-q", "--verify", "MERGE_HEAD"],
+    )
+    .ok()?;
     let sha = String::from_utf8_lossy(&out.stdout).trim().to_string();
     (!sha.is_empty())
         .then(|| std::env::var(format!("GITHEAD_{sha}")).ok())

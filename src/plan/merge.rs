@@ -85,9 +85,7 @@ impl std::fmt::Display for Conflict {
                 let what = format!("{target_kind} `{target}`");
                 match *field {
                     "serves" => write!(f, "{kind} `{id}` now serves {what}")?,
-                    "responsible" => {
-                        write!(f, "{kind} `{id}` now names {what} as responsible")?
-                    }
+                    "responsible" => write!(f, "{kind} `{id}` now names {what} as responsible")?,
                     "outcome" => write!(f, "{kind} `{id}` is now on {what}")?,
                     "about" => write!(f, "{kind} `{id}` is now about {what}")?,
                     "assumption" => write!(f, "{kind} `{id}` now supports {what}")?,
@@ -103,10 +101,9 @@ impl std::fmt::Display for Conflict {
                     named.join(" and ")
                 )
             }
-            What::Unsound(message) => write!(
-                f,
-                "the merged plan would fail `tocplan check`: {message}"
-            ),
+            What::Unsound(message) => {
+                write!(f, "the merged plan would fail `tocplan check`: {message}")
+            }
         }
     }
 }
@@ -124,7 +121,13 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan, fw: &Framework, style: &St
     let mut conflicts = Vec::new();
     let sides_a = renamed(base, ours, theirs, Pick::Ours, &mut conflicts);
     let sides_b = renamed(base, ours, theirs, Pick::Theirs, &mut Vec::new());
-    let with_ours = items::plan(&sides_a.0, &sides_a.1, &sides_a.2, Pick::Ours, &mut conflicts);
+    let with_ours = items::plan(
+        &sides_a.0,
+        &sides_a.1,
+        &sides_a.2,
+        Pick::Ours,
+        &mut conflicts,
+    );
     let with_theirs = items::plan(
         &sides_b.0,
         &sides_b.1,

@@ -162,7 +162,18 @@ fn list<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Conflict>
 
 /// Which items the merge keeps, and their merged content (in no settled order yet).
 fn members<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Conflict>) -> Vec<T> {
-    let find = |list: &[T], key: &str| list.iter().find(|x| x.key() == key).cloned();
+    // Indexed once: a plan of thousands of items merges in linear time.
+    let index = |list: &[T]| -> std::collections::HashMap<String, usize> {
+        let mut at = std::collections::HashMap::new();
+        for (i, x) in list.iter().enumerate() {
+            at.entry(x.key()).or_insert(i);
+        }
+        at
+    };
+    let (io, ia, ib) = (index(o), index(a), index(b));
+    let found = |at: &std::collections::HashMap<String, usize>, list: &[T], key: &str| {
+        at.get(key).map(|&i| list[i].clone())
+    };
     let mut result = Vec::new();
     let mut conflict = |id: String, what: What| {
         out.push(Conflict {
@@ -173,7 +184,7 @@ fn members<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Confli
     };
     for x in a {
         let key = x.key();
-        match (find(o, &key), find(b, &key)) {
+        match (found(&io, o, &key), found(&ib, b, &key)) {
             (Some(base), Some(theirs)) => {
                 let mut fields = Vec::new();
                 result.push(x.merge(&base, &theirs, pick, &mut fields));
@@ -204,10 +215,10 @@ fn members<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Confli
     }
     for y in b {
         let key = y.key();
-        if find(a, &key).is_some() {
+        if ia.contains_key(&key) {
             continue;
         }
-        match find(o, &key) {
+        match found(&io, o, &key) {
             // Ours deleted it: fine if theirs did not touch it.
             Some(base) if *y == base => {}
             Some(_) => {

@@ -47,7 +47,8 @@ pub(super) fn arrange<T: Merge>(o: &[T], a: &[T], b: &[T], items: Vec<T>) -> Vec
 /// Just after the nearest item before `key` in `side` that `out` already holds.
 fn place<T: Merge>(out: &[T], key: &str, side: &[String]) -> Option<usize> {
     let i = side.iter().position(|k| k == key)?;
-    let placed: HashMap<String, usize> = out.iter().enumerate().map(|(n, x)| (x.key(), n)).collect();
+    let placed: HashMap<String, usize> =
+        out.iter().enumerate().map(|(n, x)| (x.key(), n)).collect();
     Some(
         side[..i]
             .iter()

@@ -30,13 +30,19 @@ pub(super) fn references(plan: &Plan) -> Vec<Ref> {
         }
     };
     for x in &plan.outcomes {
-        x.serves.iter().for_each(|t| add("outcome", &x.id, "serves", t));
+        x.serves
+            .iter()
+            .for_each(|t| add("outcome", &x.id, "serves", t));
     }
     for x in &plan.outputs {
-        x.serves.iter().for_each(|t| add("output", &x.id, "serves", t));
+        x.serves
+            .iter()
+            .for_each(|t| add("output", &x.id, "serves", t));
     }
     for x in &plan.activities {
-        x.serves.iter().for_each(|t| add("activity", &x.id, "serves", t));
+        x.serves
+            .iter()
+            .for_each(|t| add("activity", &x.id, "serves", t));
         if let Some(r) = &x.responsible {
             add("activity", &x.id, "responsible", r);
         }
@@ -57,7 +63,12 @@ pub(super) fn references(plan: &Plan) -> Vec<Ref> {
         add("evidence", &x.id, "assumption", &x.assumption);
     }
     for x in &plan.readings {
-        add("reading", &super::items::reading_key(x), "measure", &x.measure);
+        add(
+            "reading",
+            &super::items::reading_key(x),
+            "measure",
+            &x.measure,
+        );
     }
     out
 }
@@ -71,7 +82,9 @@ fn swap(s: &mut String, old: &str, new: &str) {
 /// Gives the item `old` the id `new`, and moves every reference to it along.
 pub(super) fn rename(plan: &mut Plan, old: &str, new: &str) {
     let serves = |v: &mut Vec<String>| v.iter_mut().for_each(|s| swap(s, old, new));
-    plan.stakeholders.iter_mut().for_each(|x| swap(&mut x.id, old, new));
+    plan.stakeholders
+        .iter_mut()
+        .for_each(|x| swap(&mut x.id, old, new));
     for x in &mut plan.outcomes {
         swap(&mut x.id, old, new);
         serves(&mut x.serves);
@@ -105,7 +118,9 @@ pub(super) fn rename(plan: &mut Plan, old: &str, new: &str) {
         swap(&mut x.id, old, new);
         swap(&mut x.assumption, old, new);
     }
-    plan.readings.iter_mut().for_each(|x| swap(&mut x.measure, old, new));
+    plan.readings
+        .iter_mut()
+        .for_each(|x| swap(&mut x.measure, old, new));
 }
 
 /// The renames `side` made since `base`, as (old id, new id): an id that is gone, and a

@@ -48,7 +48,10 @@ fn missing(plan: &Plan) -> Vec<Ref> {
 /// puts it back; the version of the side that deleted it drops the reference (as
 /// deleting it in the app would). Repeated, since an item put back has references too.
 fn dangling(v: &mut Version<'_>, out: &mut Vec<Conflict>) {
-    let before: HashSet<Ref> = missing(v.mine).into_iter().chain(missing(v.other)).collect();
+    let before: HashSet<Ref> = missing(v.mine)
+        .into_iter()
+        .chain(missing(v.other))
+        .collect();
     let rounds = v.mine.item_count() + v.plan.item_count() + 1;
     for _ in 0..rounds {
         let now: Vec<Ref> = missing(&v.plan)
@@ -59,7 +62,10 @@ fn dangling(v: &mut Version<'_>, out: &mut Vec<Conflict>) {
             return;
         }
         for r in now {
-            let kind = v.mine.kind_of(&r.target).or_else(|| v.other.kind_of(&r.target));
+            let kind = v
+                .mine
+                .kind_of(&r.target)
+                .or_else(|| v.other.kind_of(&r.target));
             note(
                 out,
                 Conflict {
@@ -86,10 +92,26 @@ fn drop_reference(p: &mut Plan, r: &Ref) {
     let t = r.target.as_str();
     let unlink = |serves: &mut Vec<String>| serves.retain(|s| s != t);
     match (r.table, r.field) {
-        ("outcome", _) => p.outcomes.iter_mut().filter(|x| x.id == r.key).for_each(|x| unlink(&mut x.serves)),
-        ("output", _) => p.outputs.iter_mut().filter(|x| x.id == r.key).for_each(|x| unlink(&mut x.serves)),
-        ("activity", "serves") => p.activities.iter_mut().filter(|x| x.id == r.key).for_each(|x| unlink(&mut x.serves)),
-        ("activity", _) => p.activities.iter_mut().filter(|x| x.id == r.key).for_each(|x| x.responsible = None),
+        ("outcome", _) => p
+            .outcomes
+            .iter_mut()
+            .filter(|x| x.id == r.key)
+            .for_each(|x| unlink(&mut x.serves)),
+        ("output", _) => p
+            .outputs
+            .iter_mut()
+            .filter(|x| x.id == r.key)
+            .for_each(|x| unlink(&mut x.serves)),
+        ("activity", "serves") => p
+            .activities
+            .iter_mut()
+            .filter(|x| x.id == r.key)
+            .for_each(|x| unlink(&mut x.serves)),
+        ("activity", _) => p
+            .activities
+            .iter_mut()
+            .filter(|x| x.id == r.key)
+            .for_each(|x| x.responsible = None),
         ("reading", _) => p.readings.retain(|x| items::reading_key(x) != r.key),
         // Measures, assumptions and evidence: deleting them takes what depends on them.
         _ => {
@@ -102,21 +124,34 @@ fn drop_reference(p: &mut Plan, r: &Ref) {
 fn introduced(p: &Plan, before: &HashSet<String>, fw: &Framework) -> Vec<(String, Option<Loc>)> {
     let locs = items::locations(p);
     let mut map = SourceMap::default();
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
     for (i, loc) in locs.iter().enumerate() {
         let path = match loc {
             Loc::Context => "context".to_string(),
             Loc::Goal => "goal".to_string(),
             Loc::Item(table, _) => {
-                let n = locs[..i].iter().filter(|l| matches!(l, Loc::Item(t, _) if t == table)).count();
-                format!("{table}[{n}]")
+                let n = counts.entry(table).or_default();
+                *n += 1;
+                format!("{table}[{}]", *n - 1)
             }
         };
-        map.insert(path, Pos { line: i + 1, col: 1 });
+        map.insert(
+            path,
+            Pos {
+                line: i + 1,
+                col: 1,
+            },
+        );
     }
     validate(p, fw, &map)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (plain(&d.message), d.pos.and_then(|at| locs.get(at.line - 1).cloned())))
+        .map(|d| {
+            (
+                plain(&d.message),
+                d.pos.and_then(|at| locs.get(at.line - 1).cloned()),
+            )
+        })
         .filter(|(m, _)| !before.contains(m))
         .collect()
 }
@@ -178,7 +213,9 @@ fn unsound(versions: &mut [Version<'_>; 2], fw: &Framework, out: &mut Vec<Confli
                 .collect();
             match stage {
                 1 => neighbours(&all, &mut involved),
-                2 => all.iter().for_each(|p| involved.extend(items::locations(p))),
+                2 => all
+                    .iter()
+                    .for_each(|p| involved.extend(items::locations(p))),
                 _ => return,
             }
         }

@@ -145,3 +145,123 @@ fn a_conflict_inside_a_multi_line_text_is_still_refused() {
     assert!(!find_conflicts(&m.text).is_empty());
     assert!(parse_str(&m.text, std::path::Path::new("m.toml")).is_err());
 }
+
+/// Keeps one side of every conflict block (`true`: ours), as a planner resolving it would.
+fn resolve(text: &str, ours: bool) -> Plan {
+    let mut out = String::new();
+    let mut part = None;
+    for line in text.split_inclusive('\n') {
+        match line.get(..7) {
+            Some("<<<<<<<") => part = Some(0),
+            Some("|||||||") => part = Some(1),
+            Some("=======") if part.is_some() => part = Some(2),
+            Some(">>>>>>>") => part = None,
+            _ if part.is_none() || part == Some(if ours { 0 } else { 2 }) => out.push_str(line),
+            _ => {}
+        }
+    }
+    let plan = parse_str(&out, std::path::Path::new("m.toml"))
+        .expect("a side parses")
+        .plan;
+    let errors: Vec<_> = crate::plan::validate(&plan, &fw(), &Default::default())
+        .into_iter()
+        .filter(|d| d.severity == crate::plan::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{out}");
+    plan
+}
+
+/// Not one of the named cases: a loop made of one link from each side is caught by the
+/// validation of the merged plan, and each version takes its side's links.
+#[test]
+fn a_loop_made_by_both_sides_is_a_conflict_with_sound_versions() {
+    let mut base = cafe();
+    let second = base.add_outcome("Women lead sessions").expect("add");
+    let first = base.outcomes[0].id.clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.link(&first, &second).expect("link");
+    theirs.link(&second, &first).expect("link");
+    let m = m3(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let said = m.conflicts[0].to_string();
+    assert!(
+        said.starts_with(
+            "the merged plan would fail `tocplan check`: outcomes serve each other in a loop"
+        ),
+        "{said}"
+    );
+    assert!(resolve(&m.text, true).serves_of(&first).contains(&second));
+    assert!(resolve(&m.text, false).serves_of(&second).contains(&first));
+}
+
+#[test]
+fn dates_that_cross_after_the_merge_are_a_conflict() {
+    let base = cafe();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.context.start = "2027-01-01".parse().ok();
+    theirs.context.end = "2026-06-30".parse().ok();
+    let m = m3(&base, &ours, &theirs);
+    assert!(
+        m.conflicts.iter().any(|c| c
+            .to_string()
+            .contains("the plan ends (2026-06-30) before it starts")),
+        "{:?}",
+        m.conflicts
+    );
+    resolve(&m.text, true);
+    resolve(&m.text, false);
+}
+
+#[test]
+fn one_item_renamed_differently_on_both_sides_conflicts() {
+    let base = cafe();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let old = base.stakeholders[0].id.clone();
+    rename::rename(&mut ours, &old, "the-women");
+    rename::rename(&mut theirs, &old, "participants");
+    let m = m3(&base, &ours, &theirs);
+    assert_eq!(
+        m.conflicts
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        vec![format!(
+            "stakeholder `{old}`: renamed to `the-women` on one side and to `participants` on the other"
+        )]
+    );
+    assert!(resolve(&m.text, true).stakeholder("the-women").is_some());
+    assert!(
+        resolve(&m.text, false)
+            .stakeholder("participants")
+            .is_some()
+    );
+}
+
+/// An item deleted on one side and edited on the other stays where it was in the
+/// version that keeps it.
+#[test]
+fn an_item_kept_against_a_deletion_keeps_its_place() {
+    let base = cafe();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let middle = base.outputs[1].id.clone();
+    ours.delete(&middle).expect("delete");
+    theirs.outputs[1].text = "Theirs: edited".into();
+    let m = m3(&base, &ours, &theirs);
+    let kept = resolve(&m.text, false);
+    assert_eq!(kept.outputs[1].id, middle);
+    assert_eq!(kept.outputs.len(), base.outputs.len());
+}
+
+#[test]
+fn merging_is_deterministic() {
+    let base = cafe();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.outputs.reverse();
+    ours.measures[0].target = Some(Number::Int(1));
+    theirs.measures[0].target = Some(Number::Int(2));
+    theirs.delete(&base.stakeholders[2].id).expect("delete");
+    let first = m3(&base, &ours, &theirs);
+    for _ in 0..3 {
+        assert_eq!(m3(&base, &ours, &theirs), first);
+    }
+}
