@@ -106,11 +106,23 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref ours,
             ref theirs,
             ref name,
-        }) => git::merge_driver(base, ours, theirs, name.as_deref()),
+            marker_size,
+            ref base_label,
+            ref ours_label,
+            ref theirs_label,
+        }) => {
+            let labels = git::Labels {
+                size: marker_size,
+                base: base_label.as_deref(),
+                ours: ours_label.as_deref(),
+                theirs: theirs_label.as_deref(),
+            };
+            git::merge_driver([base, ours, theirs], name.as_deref(), &labels, &fw()?)
+        }
         Some(Command::GitSetup {
             ref patterns,
             ref command,
-        }) => git::setup(patterns, command),
+        }) => git::setup(patterns, command.as_deref()),
         Some(Command::Export {
             ref plan,
             format,

@@ -215,7 +215,7 @@ fn git_setup_is_idempotent_and_the_merge_driver_merges_by_item() {
     );
     let file = std::fs::read_to_string(d.join("plans/cafe.toml")).expect("read");
     assert!(
-        file.contains("<<<<<<< ours\ntarget = 60\n=======\ntarget = 50\n>>>>>>> theirs"),
+        file.contains("<<<<<<< HEAD\ntarget = 60\n=======\ntarget = 50\n>>>>>>> c"),
         "{file}"
     );
     let refused = run(d, BIN, &["check", "plans/cafe.toml"]);

@@ -171,15 +171,27 @@ pub enum Command {
         #[arg(long)]
         text: bool,
     },
-    /// git's merge driver (`tocplan merge-driver %O %A %B %P`, set up by `git-setup`): a
-    /// three-way merge by item and field. Writes the result to OURS; exits 1 on a conflict,
-    /// with git's markers around the items in question and each conflict named.
+    /// git's merge driver (set up by `git-setup`): a three-way merge by item and field.
+    /// Writes the result to OURS; exits 1 on a conflict, with git's markers around the
+    /// items in question and each conflict named.
     MergeDriver {
         base: PathBuf,
         ours: PathBuf,
         theirs: PathBuf,
         /// The plan's path in the repository, for messages.
         name: Option<String>,
+        /// The length of the conflict markers (git's `%L`).
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        marker_size: usize,
+        /// The label of the common ancestor's version (git's `%S`).
+        #[arg(long, value_name = "LABEL")]
+        base_label: Option<String>,
+        /// The label of our version (git's `%X`).
+        #[arg(long, value_name = "LABEL")]
+        ours_label: Option<String>,
+        /// The label of their version (git's `%Y`; without it, the name of MERGE_HEAD).
+        #[arg(long, value_name = "LABEL")]
+        theirs_label: Option<String>,
     },
     /// Set up this repository for plans: the textconv driver (readable `git diff`) and the
     /// merge driver in .git/config, and the lines in .gitattributes. Each clone runs it
@@ -188,9 +200,10 @@ pub enum Command {
         /// Which files are plans (default: the folders of the plans git tracks, or plans/*.toml).
         #[arg(long = "pattern", value_name = "GLOB")]
         patterns: Vec<String>,
-        /// How git should call tocplan (default: tocplan, found on PATH).
-        #[arg(long, default_value = "tocplan")]
-        command: String,
+        /// How git should call tocplan, as a shell command (default: this binary's full
+        /// path, so git finds it whatever PATH holds). A bare name must be on PATH.
+        #[arg(long)]
+        command: Option<String>,
     },
     /// Write a generated plan or bank of any size, for trying tocplan out at scale and
     /// for the speed figures (`--headless`, the benchmarks).

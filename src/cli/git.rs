@@ -1,20 +1,34 @@
 //! git integration: the merge driver and the one-time setup of a repository.
 
+mod setup;
+
+pub use setup::setup;
+
 use std::path::Path;
 use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
-use crate::plan::merge::merge;
+use crate::framework::Framework;
+use crate::plan::merge::{Style, merge};
 use crate::plan::parse_str;
 
+/// What git passes about the markers: their length and the names of the three versions.
+pub struct Labels<'a> {
+    pub size: usize,
+    pub base: Option<&'a str>,
+    pub ours: Option<&'a str>,
+    pub theirs: Option<&'a str>,
+}
+
 pub fn merge_driver(
-    base: &Path,
-    ours: &Path,
-    theirs: &Path,
+    [base, ours, theirs]: [&Path; 3],
     name: Option<&str>,
+    labels: &Labels<'_>,
+    fw: &Framework,
 ) -> anyhow::Result<u8> {
     let name = name.map_or_else(|| ours.display().to_string(), str::to_string);
+    let style = style(labels);
     // Each error names its file already.
     let read = |p: &Path| crate::files::read_text(p, crate::files::PLAN);
     let (o, a, b) = (read(base)?, read(ours)?, read(theirs)?);
@@ -30,16 +44,9 @@ pub fn merge_driver(
         super::output::note(&format!(
             "tocplan: {name}: one side is not a readable plan; merging by lines instead"
         ));
-        let status = Command::new("git")
-            .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
-            .arg(ours)
-            .arg(base)
-            .arg(theirs)
-            .status()
-            .context("running git merge-file")?;
-        return Ok(u8::from(!status.success()));
+        return merge_lines([base, ours, theirs], &style);
     };
-    let merged = merge(&o.plan, &a.plan, &b.plan);
+    let merged = merge(&o.plan, &a.plan, &b.plan, fw, &style);
     std::fs::write(ours, &merged.text).map_err(|e| {
         anyhow::anyhow!(
             "{}: not written ({})",
@@ -51,118 +58,72 @@ pub fn merge_driver(
         super::output::note(&format!("tocplan: {name}: conflict: {c}"));
     }
     if !merged.conflicts.is_empty() {
+        // Taking one whole side of the file would also drop the other side's clean
+        // changes, so the advice is to resolve each marked item.
+        let n = merged.conflicts.len();
         super::output::note(&format!(
-            "tocplan: {name}: both versions are in the file between <<<<<<< and >>>>>>>; keep one, delete the markers, then `tocplan check {name}`"
+            "tocplan: {name}: {n} conflict{} marked between <<<<<<< {} and >>>>>>> {}, with both versions; everything else is merged. For each marked item keep one version (or combine them) and delete its markers, then run `tocplan check {name}` and `git add {name}`",
+            if n == 1 { " is" } else { "s are" },
+            style.ours,
+            style.theirs,
         ));
     }
     Ok(u8::from(!merged.conflicts.is_empty()))
 }
 
-fn git(args: &[&str]) -> anyhow::Result<std::process::Output> {
-    Command::new("git")
-        .args(args)
-        .output()
-        .context("running git (is it installed?)")
+/// The markers' look from what git passed, the repository's `merge.conflictStyle`, and
+/// MERGE_HEAD's name where git passed no name for their side.
+fn style(l: &Labels<'_>) -> Style {
+    // An older git leaves a placeholder it does not know (`%X`) as it is: no name.
+    let given = |s: Option<&str>| {
+        s.filter(|s| !s.is_empty() && !s.starts_with('%'))
+            .map(str::to_string)
+    };
+    let config = |key: &str| {
+        crate::git::run(Path::new("."), &["config", "--get", key])
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let conflict_style = config("merge.conflictStyle").unwrap_or_default();
+    Style {
+        ours: given(l.ours).unwrap_or_else(|| "ours".into()),
+        base: given(l.base).unwrap_or_else(|| "base".into()),
+        theirs: given(l.theirs)
+            .or_else(merge_head_name)
+            .unwrap_or_else(|| "theirs".into()),
+        size: l.size.max(7),
+        diff3: matches!(conflict_style.as_str(), "diff3" | "zdiff3"),
+    }
 }
 
-pub fn setup(patterns: &[String], command: &str) -> anyhow::Result<u8> {
-    let top = git(&["rev-parse", "--show-toplevel"])?;
-    if !top.status.success() {
-        bail!("not in a git repository; run `tocplan git-setup` inside the clone");
-    }
-    let top = String::from_utf8_lossy(&top.stdout).trim().to_string();
-    let mut changed = Vec::new();
-    for (key, value) in [
-        ("diff.tocplan.textconv", format!("{command} show --text")),
-        (
-            "merge.tocplan.name",
-            "tocplan: merge plans by item and field".to_string(),
-        ),
-        (
-            "merge.tocplan.driver",
-            format!("{command} merge-driver %O %A %B %P"),
-        ),
-    ] {
-        let now = git(&["config", "--get", key])?;
-        if String::from_utf8_lossy(&now.stdout).trim() != value {
-            let set = git(&["config", key, &value])?;
-            if !set.status.success() {
-                bail!(
-                    "git config {key}: {}",
-                    String::from_utf8_lossy(&set.stderr).trim()
-                );
-            }
-            changed.push(format!("set {key} = {value}"));
-        }
-    }
-    let patterns = if patterns.is_empty() {
-        plan_patterns()?
-    } else {
-        patterns.to_vec()
-    };
-    let attributes = Path::new(&top).join(".gitattributes");
-    // A missing file is started; one that cannot be read is never replaced by a new one.
-    let mut text = match crate::files::read_text(&attributes, crate::files::PLAN) {
-        Ok(t) => t,
-        Err(e) if e.is_not_found() => String::new(),
-        Err(e) => return Err(e.into()),
-    };
-    for p in &patterns {
-        let line = format!("{p} diff=tocplan merge=tocplan");
-        if !text.lines().any(|l| l.trim() == line) {
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push_str(&line);
-            text.push('\n');
-            changed.push(format!("added to .gitattributes: {line}"));
-        }
-    }
-    if changed.iter().any(|c| c.starts_with("added")) {
-        crate::plan::write_atomic(&attributes, text.as_bytes())?;
-    }
-    let mut out = String::new();
-    if changed.is_empty() {
-        out.push_str("already set up: nothing changed\n");
-    }
-    for c in &changed {
-        out.push_str(c);
-        out.push('\n');
-    }
-    if changed.iter().any(|c| c.starts_with("added")) {
-        out.push_str(
-            "commit .gitattributes so that every clone shares it; each clone runs `tocplan git-setup` once for the rest\n",
-        );
-    }
-    super::output::print(&out)?;
-    Ok(0)
+/// The branch `git merge` is merging, as it tells its merge drivers (`GITHEAD_<sha>`).
+fn merge_head_name() -> Option<String> {
+    let out = crate::git::run(
+        Path::new("."),
+        &["rev-parse", "-q", "--verify", "MERGE_HEAD"],
+    )
+    .ok()?;
+    let sha = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (!sha.is_empty())
+        .then(|| std::env::var(format!("GITHEAD_{sha}")).ok())
+        .flatten()
 }
 
-/// "plans/*.toml" for each folder holding a plan git tracks (a TOML file with a `schema`
-/// line); "plans/*.toml" when there is none yet.
-fn plan_patterns() -> anyhow::Result<Vec<String>> {
-    // -z: a name such as `pläne/café.toml` is otherwise printed quoted and escaped.
-    let out = git(&["ls-files", "-z", "--full-name", "*.toml"])?;
-    let top = git(&["rev-parse", "--show-toplevel"])?;
-    let top = String::from_utf8_lossy(&top.stdout).trim().to_string();
-    let mut dirs: Vec<String> = Vec::new();
-    let names = String::from_utf8_lossy(&out.stdout).into_owned();
-    for f in names.split('\0').filter(|f| !f.is_empty()) {
-        let text = crate::files::read_text(&Path::new(&top).join(f), crate::files::PLAN)
-            .unwrap_or_default();
-        if !text.lines().any(|l| l.trim_start().starts_with("schema")) {
-            continue;
-        }
-        let pattern = match Path::new(f).parent() {
-            Some(d) if !d.as_os_str().is_empty() => format!("{}/*.toml", d.display()),
-            _ => "*.toml".to_string(),
-        };
-        if !dirs.contains(&pattern) {
-            dirs.push(pattern);
-        }
+/// git's own line merge into OURS, with the same labels and style.
+fn merge_lines([base, ours, theirs]: [&Path; 3], style: &Style) -> anyhow::Result<u8> {
+    let mut cmd = Command::new("git");
+    cmd.arg("merge-file")
+        .arg(format!("--marker-size={}", style.size))
+        .args(["-L", &style.ours, "-L", &style.base, "-L", &style.theirs]);
+    if style.diff3 {
+        cmd.arg("--diff3");
     }
-    if dirs.is_empty() {
-        dirs.push("plans/*.toml".into());
-    }
-    Ok(dirs)
+    let status = cmd
+        .arg(ours)
+        .arg(base)
+        .arg(theirs)
+        .status()
+        .context("running git merge-file")?;
+    Ok(u8::from(!status.success()))
 }

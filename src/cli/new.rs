@@ -47,9 +47,9 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
         );
     }
     let mut out = super::output::messages();
-    write!(
+    writeln!(
         out,
-        "wrote {}; open it with `tocplan {}` and start from the goal\n",
+        "wrote {}; open it with `tocplan {}` and start from the goal",
         path.display(),
         path.display()
     )?;

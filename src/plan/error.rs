@@ -21,7 +21,7 @@ pub enum LoadError {
     },
     #[error("{}:1:1: error: the file is empty; start a plan with `tocplan new {}`", path.display(), path.display())]
     Empty { path: PathBuf },
-    #[error("{}:{}:1: error: unresolved git merge conflict; edit the file to keep one side of each conflict (or use `git checkout --ours/--theirs`), remove the markers, then try again{}", path.display(), regions.first().map_or(1, |r| r.start), describe(regions))]
+    #[error("{}:{}:1: error: unresolved git merge conflict; for each conflict keep one version (or combine them) and delete its markers, then run `tocplan check` again{}", path.display(), regions.first().map_or(1, |r| r.start), describe(regions))]
     Conflict {
         path: PathBuf,
         regions: Vec<ConflictRegion>,
