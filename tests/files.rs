@@ -688,3 +688,23 @@ fn messages_on_stdout_never_carry_raw_controls_even_when_piped() {
     let new = tocplan(dir.path(), &["new", "o\u{1b}]0;PWNED\u{7}.toml"]);
     assert!(!new.stdout.contains(&0x1b), "{}", text(&new.stdout));
 }
+
+/// `diff` pairs items by id: where a plan has two items under one id it says the pairing
+/// is a guess rather than report false changes silently.
+#[test]
+fn diff_says_when_a_shared_id_makes_its_pairing_a_guess() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = cafe(dir.path(), "good.toml");
+    let dup = std::fs::read_to_string(&good)
+        .expect("read")
+        .replacen("id = \"simple-conversation\"", "id = \"practice-outside-class\"", 1);
+    std::fs::write(dir.path().join("dup.toml"), dup).expect("write");
+    let out = tocplan(dir.path(), &["diff", "good.toml", "dup.toml"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("dup.toml: the id `practice-outside-class` is used by more than one item"),
+        "{err}"
+    );
+    let clean = tocplan(dir.path(), &["diff", "good.toml", "good.toml"]);
+    assert!(!text(&clean.stderr).contains("more than one item"));
+}

@@ -125,7 +125,35 @@ fn compare(pair: &Pair) -> anyhow::Result<Option<Vec<crate::plan::diff::Change>>
     }
     let old = parse(old.as_deref(), &pair.old.label())?;
     let new = parse(new.as_deref(), &pair.new.label())?;
+    for (plan, side) in [(&old, &pair.old), (&new, &pair.new)] {
+        warn_shared_ids(plan, &side.label());
+    }
     Ok(Some(diff(&old, &new)))
+}
+
+/// Items are paired by id: where two items share one, the pairing is a guess, and a
+/// report built on it could call an unchanged item changed. Said, not hidden.
+fn warn_shared_ids(plan: &crate::plan::Plan, label: &Path) {
+    let mut seen = std::collections::HashSet::new();
+    let mut shared: Vec<&str> = plan
+        .ids()
+        .map(|(_, id)| id)
+        .filter(|id| !seen.insert(*id))
+        .collect();
+    shared.dedup();
+    if let Some(first) = shared.first() {
+        super::output::warn(&format!(
+            "{}: the id `{first}`{} is used by more than one item, so items are paired by guess \
+             and the report may mislead; `tocplan check {}` says where",
+            label.display(),
+            if shared.len() > 1 {
+                format!(" (and {} more)", shared.len() - 1)
+            } else {
+                String::new()
+            },
+            label.display()
+        ));
+    }
 }
 
 /// A revision that must name a commit here.
