@@ -138,6 +138,29 @@ fn check(meta: &std::fs::Metadata, path: &Path, limit: Limit) -> Result<(), Read
     Ok(())
 }
 
+/// Whether a command may write `path`: nothing there, or a regular file with `--force`.
+/// A folder, FIFO or device is named as what it is (`--force` could never help), and an
+/// existing file asks for `--force`.
+pub fn may_write(path: &Path, force: bool) -> Result<(), String> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Err(format!(
+            "{}: is {}, not a file to write; give the name of a file",
+            path.display(),
+            kind_of(&meta)
+        ));
+    }
+    if !force {
+        return Err(format!(
+            "{} exists; pass --force to replace it",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 /// What a file that is not a regular file is, in words.
 pub fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     #[cfg(unix)]

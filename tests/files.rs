@@ -695,9 +695,11 @@ fn messages_on_stdout_never_carry_raw_controls_even_when_piped() {
 fn diff_says_when_a_shared_id_makes_its_pairing_a_guess() {
     let dir = tempfile::tempdir().expect("tempdir");
     let good = cafe(dir.path(), "good.toml");
-    let dup = std::fs::read_to_string(&good)
-        .expect("read")
-        .replacen("id = \"simple-conversation\"", "id = \"practice-outside-class\"", 1);
+    let dup = std::fs::read_to_string(&good).expect("read").replacen(
+        "id = \"simple-conversation\"",
+        "id = \"practice-outside-class\"",
+        1,
+    );
     std::fs::write(dir.path().join("dup.toml"), dup).expect("write");
     let out = tocplan(dir.path(), &["diff", "good.toml", "dup.toml"]);
     let err = text(&out.stderr);
@@ -707,4 +709,43 @@ fn diff_says_when_a_shared_id_makes_its_pairing_a_guess() {
     );
     let clean = tocplan(dir.path(), &["diff", "good.toml", "good.toml"]);
     assert!(!text(&clean.stderr).contains("more than one item"));
+}
+
+/// A folder or FIFO where a command expects a file is named as what it is, with what to
+/// give instead, never a misleading cause ("not in a git repository", "pass --force").
+#[test]
+fn a_folder_or_fifo_where_a_file_belongs_is_named_as_what_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    cafe(dir.path(), "p.toml");
+    std::fs::create_dir(dir.path().join("adir")).expect("mkdir");
+    mkfifo(&dir.path().join("ff"));
+    for (args, want) in [
+        (&["diff", "adir", "p.toml"][..], "adir: is a directory"),
+        (&["diff", "ff", "p.toml"], "ff: is a named pipe"),
+        (
+            &["export", "p.toml", "--out", "adir", "--force"],
+            "adir: is a directory, not a file to write",
+        ),
+        (
+            &["export", "p.toml", "--out", "ff"],
+            "ff: is a named pipe (FIFO), not a file to write",
+        ),
+        (
+            &["new", "adir"],
+            "adir is a folder; give the new plan's file name",
+        ),
+        (
+            &["bank", "import", "p.toml"],
+            "p.toml: is not a spreadsheet tocplan can read",
+        ),
+    ] {
+        let out = tocplan(dir.path(), args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(
+            !err.contains("git repository") && !err.contains("Cannot detect"),
+            "{err}"
+        );
+    }
 }

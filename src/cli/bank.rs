@@ -47,9 +47,7 @@ pub fn run(action: &BankCommand, fw: &Framework) -> anyhow::Result<u8> {
     let text = to_toml(&report).map_err(|e| anyhow::anyhow!("{e}"))?;
     match out {
         Some(path) => {
-            if path.exists() && !force {
-                bail!("{} exists; pass --force to replace it", path.display());
-            }
+            crate::files::may_write(path, *force).map_err(anyhow::Error::msg)?;
             crate::plan::write_atomic(path, text.as_bytes())?;
         }
         None => super::output::print(&text)?,

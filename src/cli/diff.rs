@@ -28,7 +28,9 @@ struct Pair {
 const TOML: &str = "*.toml";
 
 pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
-    let exists = |s: &String| Path::new(s).is_file();
+    // Anything on disk by that name is a path (a folder or a FIFO then gets the read
+    // helper's clear refusal, not "not in a git repository").
+    let exists = |s: &String| std::fs::symlink_metadata(s).is_ok();
     // An argument named like a plan is a file, not a revision: a missing one is said to be
     // missing, not taken for a revision of a repository that may not exist. (With three
     // arguments the plan is read from revisions only, and need not be here.)

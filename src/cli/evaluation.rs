@@ -43,11 +43,11 @@ pub fn export(
         ExportFormat::Dot => crate::plan::export::to_dot(&loaded.plan),
     };
     match out {
-        Some(o) if o.exists() && !force => {
-            bail!("{} exists; pass --force to replace it", o.display())
-        }
         // The error names the file and its cause.
-        Some(o) => crate::plan::write_atomic(o, text.as_bytes())?,
+        Some(o) => {
+            crate::files::may_write(o, force).map_err(anyhow::Error::msg)?;
+            crate::plan::write_atomic(o, text.as_bytes())?;
+        }
         None => super::output::print(&text)?,
     }
     Ok(0)

@@ -1,7 +1,5 @@
 //! `tocplan generate plan|bank`: large inputs for trying tocplan at scale.
 
-use anyhow::bail;
-
 use super::GenerateCommand;
 use crate::framework::{Framework, synthetic};
 
@@ -41,9 +39,7 @@ pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
             )
         }
     };
-    if out.exists() && !force {
-        bail!("{} exists; pass --force to replace it", out.display());
-    }
+    crate::files::may_write(out, force).map_err(anyhow::Error::msg)?;
     crate::plan::write_atomic(out, text.as_bytes())?;
     Ok(0)
 }

@@ -6,6 +6,13 @@ use anyhow::bail;
 use crate::plan::{Plan, to_toml};
 
 pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
+    if path.is_dir() {
+        bail!(
+            "{} is a folder; give the new plan's file name, such as {}",
+            path.display(),
+            path.join("plan.toml").display()
+        );
+    }
     if path.exists() {
         bail!(
             "{} already exists; tocplan new never overwrites a file. Open it with `tocplan {}` or choose another name",

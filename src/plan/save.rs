@@ -96,7 +96,17 @@ fn write_with(path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), SaveError>
                 path: path.to_path_buf(),
                 reason: format!("the folder {folder} does not exist"),
             },
-            _ => SaveError::io(path, format!("cannot create a file in {folder}"), cause),
+            // "." says nothing in the app: name the folder as it really is.
+            _ => {
+                let folder = std::fs::canonicalize(&dir).map_or(folder.to_string(), |d| {
+                    if dir == Path::new(".") {
+                        d.display().to_string()
+                    } else {
+                        folder.to_string()
+                    }
+                });
+                SaveError::io(path, format!("cannot create a file in {folder}"), cause)
+            }
         }
     })?;
     // Removes the temporary file unless it was renamed into place.

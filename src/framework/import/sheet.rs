@@ -47,8 +47,9 @@ pub fn read_bytes(bytes: &[u8], ext: &str, name: &str) -> Result<Vec<Sheet>, Str
     if unpacked::is_zip(bytes) {
         unpacked::check(bytes)?;
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        format!("cannot read it as a spreadsheet ({e}); give an .xlsx, .xls, .ods or .csv file")
+    // calamine's own words ("Cannot detect file format") say less than this.
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
+        "is not a spreadsheet tocplan can read; give an .xlsx, .xls, .ods or .csv file".to_string()
     })?;
     let mut out = Vec::new();
     for (name, range) in book.worksheets() {
