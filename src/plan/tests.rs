@@ -95,7 +95,7 @@ fn editing_multi_line_text_changes_only_that_text() {
     plan.context.problem = plan
         .context
         .problem
-        .replace("short and formal", "short, rigid");
+        .replace("short and formal", "short and stiff");
     let after = to_toml(&plan);
     let diff = similar::TextDiff::from_lines(text.as_str(), after.as_str());
     let changed = diff

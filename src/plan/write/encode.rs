@@ -228,6 +228,8 @@ mod tests {
             format!("{}\"", words.repeat(3)),
             format!("{}\"\"", words.repeat(3)),
             format!("{} \n  indented next line", words.repeat(3)),
+            // TOML trims only spaces and tabs after the backslash: these stay.
+            words.replace(" a ", " \u{a0}a \u{3000}").repeat(4),
         ] {
             let e = encode_field("text", &s);
             assert!(e.starts_with("\"\"\"\n"), "{e}");
