@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 pub mod display;
+pub mod markdown;
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -117,24 +118,9 @@ pub fn toml_error(origin: &str, text: &str, e: &toml::de::Error) -> String {
     format!("{origin}{at}: {}", e.message().trim().replace('\n', " "))
 }
 
-/// Text made safe inside a Markdown table cell: pipes escaped, line breaks as `<br>`,
-/// HTML neutralised, control characters replaced.
+/// Text made safe inside a Markdown table cell: see `markdown::line`.
 pub fn markdown_cell(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    for c in cell.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' => out.push_str("\\`"),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    markdown::line(cell)
 }
 
 /// Makes plan text safe to show: it is displayed, never interpreted. Controls become

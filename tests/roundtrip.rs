@@ -58,7 +58,29 @@ fn text() -> impl Strategy<Value = String> {
         // multi-line text, quotes, backslashes, tabs and control characters
         proptest::collection::vec("[^\u{0}]{0,20}", 1..4).prop_map(|v| v.join("\n")),
         "[\"\\\\\t\u{1b}\u{7f}\u{85}]{1,8}",
+        long_text(),
     ]
+}
+
+/// Prose long enough to be written on several lines: words (some like conflict markers,
+/// quotes, backslashes) between runs of spaces, sometimes a line break.
+fn long_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        "[a-zA-Z,.]{1,12}",
+        Just("=======".to_string()),
+        Just("<<<<<<<".to_string()),
+        Just(">>>>>>> x".to_string()),
+        Just("\"\"\"".to_string()),
+        Just("\\".to_string()),
+        Just("e.g.".to_string()),
+        "[\\PC]{1,6}",
+    ];
+    let gap = prop_oneof![8 => Just(" "), 1 => Just("  "), 1 => Just("\n"), 1 => Just(" \n ")];
+    proptest::collection::vec((word, gap), 15..60).prop_map(|v| {
+        v.into_iter()
+            .map(|(w, g)| format!("{w}{g}"))
+            .collect::<String>()
+    })
 }
 
 fn id() -> impl Strategy<Value = String> {
@@ -303,6 +325,8 @@ proptest! {
         let loaded = parse_str(&first, Path::new("gen.toml"))
             .map_err(|e| TestCaseError::fail(format!("{e}\n---\n{first}")))?;
         prop_assert_eq!(&loaded.plan, &plan);
+        // Marker-like words in wrapped text never stand at the start of a line.
+        prop_assert!(find_conflicts(&first).is_empty(), "{}", first);
         prop_assert_eq!(to_toml(&loaded.plan), first);
     }
 }

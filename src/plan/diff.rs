@@ -3,19 +3,44 @@
 //! by field. The text, Markdown and JSON renderings live in `render`.
 
 mod comments;
+mod items;
+mod layout;
+mod markdown;
 mod render;
 
-pub use render::{Style, summary, to_json, to_markdown, to_text};
+pub use markdown::to_markdown;
+pub use render::{Style, summary, to_json, to_text};
 
 use super::model::*;
-use comments::Remarks;
+use items::{Item, Value, items, reading_key};
 
-/// One field's old and new value, as the file writes it.
+/// How a field's values are compared and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FieldKind {
+    /// Words a person wrote: quoted, a word diff when long.
+    #[default]
+    Text,
+    /// A number, date, id or fixed word: unquoted.
+    Plain,
+    /// A set (`serves`, key domains): what was added and removed.
+    Set,
+    /// A list (resources): entries added and removed, or only their order changed.
+    List,
+}
+
+/// One field's old and new value, each on one line (a set's ids joined with `, `, a
+/// list's entries with `; `); for sets and lists also the entries added and removed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldChange {
     pub field: &'static str,
     pub old: String,
     pub new: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+    #[serde(skip)]
+    pub kind: FieldKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,196 +81,42 @@ impl Change {
     }
 }
 
-/// An item as the diff sees it: its kind, its key, a line of text for headers, and its
-/// fields as written.
-struct Item {
-    kind: &'static str,
-    key: String,
-    text: String,
-    fields: Vec<(&'static str, String)>,
-    /// Its comments, which are part of what a person wrote.
-    remarks: Remarks,
-}
-
-fn list(v: &[String]) -> String {
-    v.join(", ")
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or(String::new(), ToString::to_string)
-}
-
-/// Every item of a plan, in file order; singletons (the plan, its context, its goal) too.
-fn items(p: &Plan) -> Vec<Item> {
-    let c = &p.context;
-    let mut out = vec![
-        Item {
-            kind: "plan",
-            key: "plan".into(),
-            remarks: Remarks::of_file(&p.comments, &p.trailing_comments),
-            text: p.title.clone(),
-            fields: vec![("title", p.title.clone())],
-        },
-        Item {
-            kind: "context",
-            key: "context".into(),
-            remarks: Remarks::of(&c.comments),
-            text: String::new(),
-            fields: vec![
-                ("problem", c.problem.clone()),
-                ("place", c.place.clone()),
-                ("start", opt(&c.start)),
-                ("end", opt(&c.end)),
-                (
-                    "key_domains",
-                    c.key_domains
-                        .iter()
-                        .map(u8::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                ("rights", c.rights.clone()),
-            ],
-        },
-        Item {
-            kind: "goal",
-            key: GOAL_ID.into(),
-            remarks: Remarks::of(&p.goal.comments),
-            text: p.goal.text.clone(),
-            fields: vec![
-                ("text", p.goal.text.clone()),
-                ("impact_evidence", p.goal.impact_evidence.clone()),
-            ],
-        },
-    ];
-    for s in &p.stakeholders {
-        out.push(Item {
-            kind: "stakeholder",
-            key: s.id.clone(),
-            remarks: Remarks::of(&s.comments),
-            text: s.name.clone(),
-            fields: vec![
-                ("name", s.name.clone()),
-                ("group", s.group.as_str().into()),
-                ("role", s.role.clone()),
-                ("involvement", s.involvement.clone()),
-            ],
-        });
-    }
-    for o in &p.outcomes {
-        out.push(Item {
-            kind: "outcome",
-            key: o.id.clone(),
-            remarks: Remarks::of(&o.comments),
-            text: o.text.clone(),
-            fields: vec![("text", o.text.clone()), ("serves", list(&o.serves))],
-        });
-    }
-    for o in &p.outputs {
-        out.push(Item {
-            kind: "output",
-            key: o.id.clone(),
-            remarks: Remarks::of(&o.comments),
-            text: o.text.clone(),
-            fields: vec![("text", o.text.clone()), ("serves", list(&o.serves))],
-        });
-    }
-    for a in &p.activities {
-        out.push(Item {
-            kind: "activity",
-            key: a.id.clone(),
-            remarks: Remarks::of(&a.comments),
-            text: a.text.clone(),
-            fields: vec![
-                ("text", a.text.clone()),
-                ("serves", list(&a.serves)),
-                ("resources", a.resources.join("; ")),
-                ("barrier", a.barrier.clone()),
-                ("responsible", opt(&a.responsible)),
-            ],
-        });
-    }
-    for m in &p.measures {
-        out.push(Item {
-            kind: "measure",
-            key: m.id.clone(),
-            remarks: Remarks::of(&m.comments),
-            text: m.indicator.clone(),
-            fields: vec![
-                ("outcome", m.outcome.clone()),
-                ("indicator", m.indicator.clone()),
-                ("baseline", opt(&m.baseline)),
-                ("target", opt(&m.target)),
-                ("target_date", opt(&m.target_date)),
-                ("method", m.method.clone()),
-                ("sample", m.sample.clone()),
-                ("frequency", m.frequency.clone()),
-                ("collected_by", m.collected_by.clone()),
-            ],
-        });
-    }
-    for a in &p.assumptions {
-        let about = match &a.about {
-            About::Item(i) => i.clone(),
-            About::Link { from, to } => format!("{from} -> {to}"),
-        };
-        out.push(Item {
-            kind: "assumption",
-            key: a.id.clone(),
-            remarks: Remarks::of(&a.comments),
-            text: a.text.clone(),
-            fields: vec![("about", about), ("text", a.text.clone())],
-        });
-    }
-    for e in &p.evidence {
-        out.push(Item {
-            kind: "evidence",
-            key: e.id.clone(),
-            remarks: Remarks::of(&e.comments),
-            text: e.text.clone(),
-            fields: vec![
-                ("assumption", e.assumption.clone()),
-                ("kind", e.kind.map_or(String::new(), |k| k.as_str().into())),
-                ("text", e.text.clone()),
-                ("source", e.source.clone()),
-            ],
-        });
-    }
-    for r in &p.readings {
-        out.push(Item {
-            kind: "reading",
-            key: format!("{} on {}", r.measure, r.date),
-            remarks: Remarks::of(&r.comments),
-            text: format!("{} = {}", r.measure, r.value),
-            fields: vec![("value", r.value.to_string()), ("note", r.note.clone())],
-        });
-    }
-    for w in &p.waivers {
-        out.push(Item {
-            kind: "waiver",
-            key: w.rule.clone(),
-            remarks: Remarks::of(&w.comments),
-            text: w.reason.clone(),
-            fields: vec![("reason", w.reason.clone())],
-        });
-    }
-    out
-}
-
 fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
     let mut changes: Vec<FieldChange> = old
         .fields
         .iter()
         .zip(&new.fields)
-        .filter(|(a, b)| a.1 != b.1)
-        .map(|(a, b)| FieldChange {
-            field: a.0,
-            old: a.1.clone(),
-            new: b.1.clone(),
-        })
+        .filter(|(a, b)| !a.1.same(&b.1))
+        .map(|(a, b)| field_change(a.0, &a.1, &b.1))
         .collect();
+    // A comment is part of what a person wrote: a change only to comments is a change.
     changes.extend(comments::changes(&old.remarks, &new.remarks));
     changes
+}
+
+fn field_change(field: &'static str, old: &Value, new: &Value) -> FieldChange {
+    let (kind, added, removed) = match (old, new) {
+        (Value::Set(a), Value::Set(b)) | (Value::List(a), Value::List(b)) => {
+            let kind = if matches!(old, Value::Set(_)) {
+                FieldKind::Set
+            } else {
+                FieldKind::List
+            };
+            let added = b.iter().filter(|x| !a.contains(x)).cloned().collect();
+            let removed = a.iter().filter(|x| !b.contains(x)).cloned().collect();
+            (kind, added, removed)
+        }
+        (Value::Plain(_), _) => (FieldKind::Plain, Vec::new(), Vec::new()),
+        _ => (FieldKind::Text, Vec::new(), Vec::new()),
+    };
+    FieldChange {
+        field,
+        old: old.flat(),
+        new: new.flat(),
+        added,
+        removed,
+        kind,
+    }
 }
 
 /// The plan as an outline, one field per line under its item: what a git textconv
@@ -259,7 +130,8 @@ pub fn outline(p: &Plan) -> String {
         };
         out.push_str(&crate::text::sanitize(&head));
         out.push('\n');
-        for line in comments::outline(&item.remarks, &item.fields) {
+        let fields: Vec<(&str, String)> = item.fields.iter().map(|(f, v)| (*f, v.flat())).collect();
+        for line in comments::outline(&item.remarks, &fields) {
             out.push_str(&crate::text::sanitize(&line));
             out.push('\n');
         }
@@ -278,7 +150,28 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         .iter()
         .filter(|i| find(&after, i.kind, &i.key).is_none())
         .collect();
+    // Measures renamed so far (old id, new id): their readings follow them.
+    let mut renamed_measures: Vec<(String, String)> = Vec::new();
     for item in &after {
+        // A reading of a renamed measure is the old measure's reading, moved.
+        let old_key = item.reading.as_ref().and_then(|(measure, date)| {
+            let (from, _) = renamed_measures.iter().find(|(_, to)| to == measure)?;
+            let key = reading_key(from, date);
+            find(&before, item.kind, &item.key).is_none().then_some(key)
+        });
+        if let Some(key) = old_key
+            && let Some(r) = removed
+                .iter()
+                .position(|r| r.kind == item.kind && r.key == key)
+        {
+            let from = removed.remove(r);
+            out.push(Change::Changed {
+                kind: item.kind,
+                id: item.key.clone(),
+                fields: field_changes(from, item),
+            });
+            continue;
+        }
         match find(&before, item.kind, &item.key) {
             Some(b) => {
                 let fields = field_changes(&before[b], item);
@@ -298,6 +191,9 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                 match renamed {
                     Some(r) => {
                         let from = removed.remove(r);
+                        if item.kind == "measure" {
+                            renamed_measures.push((from.key.clone(), item.key.clone()));
+                        }
                         out.push(Change::Renamed {
                             kind: item.kind,
                             from: from.key.clone(),

@@ -9,4 +9,4 @@ pub use document::to_document;
 pub use graph::{to_dot, to_mermaid};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -91,7 +91,11 @@ fn editing_one_field_changes_only_its_line() {
 fn editing_multi_line_text_changes_only_that_text() {
     let text = std::fs::read_to_string("plans/language-cafe.toml").expect("example");
     let mut plan = parse(&text).plan;
-    plan.goal.text.push_str(" and at work");
+    assert!(plan.context.problem.contains('\n'));
+    plan.context.problem = plan
+        .context
+        .problem
+        .replace("short and formal", "short and stiff");
     let after = to_toml(&plan);
     let diff = similar::TextDiff::from_lines(text.as_str(), after.as_str());
     let changed = diff

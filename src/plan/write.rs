@@ -3,11 +3,12 @@
 //! edit to one field changes only that field's lines.
 
 mod encode;
+mod lines;
 
 use super::comments::Comments;
 use super::model::*;
 use super::values::{Date, Extra, Number};
-use encode::{encode_key, encode_str, encode_value};
+use encode::{encode_field, encode_key, encode_str, encode_value};
 
 /// Arrays longer than this on one line are written one element per line.
 const INLINE_ARRAY_MAX: usize = 100;
@@ -18,7 +19,7 @@ pub fn to_toml(plan: &Plan) -> String {
     let root = &plan.comments;
     w.comment_lines(&root.header);
     w.kv("schema", SCHEMA.to_string(), root);
-    w.kv("title", encode_str(&plan.title), root);
+    w.text("title", &plan.title, root);
     let (tables, values): (Vec<_>, Vec<_>) = plan.extra.iter().partition(|(_, v)| is_section(v));
     for (k, v) in values {
         w.kv(k, encode_value(v), root);
@@ -39,7 +40,7 @@ pub fn to_toml(plan: &Plan) -> String {
 
     let g = &plan.goal;
     w.header("[goal]", &g.comments);
-    w.kv("text", encode_str(&g.text), &g.comments);
+    w.text("text", &g.text, &g.comments);
     w.opt_str("impact_evidence", &g.impact_evidence, &g.comments);
     w.extras(&g.extra, &g.comments);
 
@@ -47,7 +48,7 @@ pub fn to_toml(plan: &Plan) -> String {
         let c = &s.comments;
         w.header("[[stakeholder]]", c);
         w.kv("id", encode_str(&s.id), c);
-        w.kv("name", encode_str(&s.name), c);
+        w.text("name", &s.name, c);
         w.kv("group", encode_str(s.group.as_str()), c);
         w.opt_str("role", &s.role, c);
         w.opt_str("involvement", &s.involvement, c);
@@ -94,7 +95,7 @@ pub fn to_toml(plan: &Plan) -> String {
             About::Item(id) => w.kv("about", encode_str(id), c),
             About::Link { from, to } => w.array("about", vec![encode_str(from), encode_str(to)], c),
         }
-        w.kv("text", encode_str(&a.text), c);
+        w.text("text", &a.text, c);
         w.extras(&a.extra, c);
     }
     for e in &plan.evidence {
@@ -105,7 +106,7 @@ pub fn to_toml(plan: &Plan) -> String {
         if let Some(k) = e.kind {
             w.kv("kind", encode_str(k.as_str()), c);
         }
-        w.kv("text", encode_str(&e.text), c);
+        w.text("text", &e.text, c);
         w.opt_str("source", &e.source, c);
         w.extras(&e.extra, c);
     }
@@ -122,7 +123,7 @@ pub fn to_toml(plan: &Plan) -> String {
         let c = &x.comments;
         w.header("[[waiver]]", c);
         w.kv("rule", encode_str(&x.rule), c);
-        w.kv("reason", encode_str(&x.reason), c);
+        w.text("reason", &x.reason, c);
         w.extras(&x.extra, c);
     }
     for (k, v) in tables {
@@ -183,9 +184,14 @@ impl Writer {
         self.out.push('\n');
     }
 
+    /// A text field: long text on short lines (see `encode_field`).
+    fn text(&mut self, key: &str, value: &str, c: &Comments) {
+        self.kv(key, encode_field(key, value), c);
+    }
+
     fn opt_str(&mut self, key: &str, value: &str, c: &Comments) {
         if !value.is_empty() {
-            self.kv(key, encode_str(value), c);
+            self.text(key, value, c);
         }
     }
 
@@ -235,7 +241,7 @@ impl Writer {
     fn linked(&mut self, header: &str, id: &str, text: &str, serves: &[String], c: &Comments) {
         self.header(header, c);
         self.kv("id", encode_str(id), c);
-        self.kv("text", encode_str(text), c);
+        self.text("text", text, c);
         self.strings("serves", serves, c, false);
     }
 
@@ -271,3 +277,6 @@ impl Writer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -80,6 +80,9 @@ pub(super) fn changes(old: &Remarks, new: &Remarks) -> Vec<FieldChange> {
                 field: "comment",
                 old: o.unwrap_or_default(),
                 new: n.unwrap_or_default(),
+                added: Vec::new(),
+                removed: Vec::new(),
+                kind: super::FieldKind::Text,
             })
         })
         .collect()

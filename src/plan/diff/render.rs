@@ -2,10 +2,11 @@
 //! legend of symbols, a header per item in plan words, `old -> new` per field (a word diff
 //! for prose), and one summary line.
 
-use similar::{ChangeTag, TextDiff};
+use similar::ChangeTag;
 
-use super::{Change, FieldChange};
-use crate::text::{markdown_cell, sanitize};
+use super::layout::{Runs, is_prose, lines, word_runs};
+use super::{Change, FieldChange, FieldKind};
+use crate::text::sanitize;
 
 /// How to draw: with ANSI colour (a terminal without NO_COLOR) or plain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Style {
 
 const LEGEND: &str = "  + added   - removed   ~ changed   > renamed";
 
-fn noun(kind: &str) -> &str {
+pub(super) fn noun(kind: &str) -> &str {
     match kind {
         "outcome" => "intermediate outcome",
         "plan" => "plan",
@@ -73,44 +74,93 @@ fn paint(s: &str, code: &str, style: Style) -> String {
     }
 }
 
-fn shown(v: &str) -> String {
+/// The width text output is laid out in, and how far continuation lines are indented.
+const WIDTH: usize = 80;
+const INDENT: usize = 8;
+
+/// A value on its own: text quoted, numbers, dates and ids as they are.
+fn shown(v: &str, kind: FieldKind) -> String {
     if v.is_empty() {
         "(none)".into()
+    } else if kind == FieldKind::Plain {
+        sanitize(v)
     } else {
         format!("\"{}\"", sanitize(v))
     }
 }
 
-/// Prose changes as a word diff (`[-old-]{+new+}`, or red and green); short values as
-/// `old -> new`.
-fn field_line(f: &FieldChange, style: Style) -> String {
-    let prose = f.old.contains(' ') && f.new.contains(' ') && f.old.len().max(f.new.len()) > 24;
-    if !prose {
-        return format!("{}: {} -> {}", f.field, shown(&f.old), shown(&f.new));
+/// A set's or list's change: `+ a, - b` (quoted entries for a list), or "reordered".
+fn entries(f: &FieldChange) -> Runs {
+    let q = |s: &str| match f.kind {
+        FieldKind::List => format!("\"{}\"", sanitize(s)),
+        _ if f.field == "key_domains" => sanitize(s),
+        _ => format!("`{}`", sanitize(s)),
+    };
+    let mut runs: Runs = Vec::new();
+    let all = f
+        .added
+        .iter()
+        .map(|a| (ChangeTag::Insert, format!("+ {}", q(a))));
+    let all = all.chain(
+        f.removed
+            .iter()
+            .map(|r| (ChangeTag::Delete, format!("- {}", q(r)))),
+    );
+    for (i, (tag, text)) in all.enumerate() {
+        if i > 0 {
+            runs.push((ChangeTag::Equal, ", ".into()));
+        }
+        runs.push((tag, text));
     }
-    let mut out = format!("{}: ", f.field);
-    // Runs of words with the same fate are marked once: "{+at home and at work+}".
-    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
-    for change in TextDiff::from_words(f.old.as_str(), f.new.as_str()).iter_all_changes() {
-        match runs.last_mut() {
-            Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
-            _ => runs.push((change.tag(), change.value().to_string())),
+    if runs.is_empty() {
+        runs.push((ChangeTag::Equal, "reordered".into()));
+    }
+    runs
+}
+
+/// A field's change, as lines under the item: prose as a word diff (`[-old-]{+new+}`,
+/// or red and green), sets and lists as entries added and removed, other values as
+/// `old -> new`. Long lines wrap, continuation lines indented under the field.
+fn field_lines(f: &FieldChange, style: Style) -> String {
+    let (runs, marks) = if matches!(f.kind, FieldKind::Set | FieldKind::List) {
+        (entries(f), false)
+    } else if is_prose(f) {
+        let runs = word_runs(&f.old, &f.new)
+            .into_iter()
+            .map(|(tag, text)| (tag, sanitize(&text)))
+            .collect();
+        (runs, true)
+    } else {
+        let text = format!("{} -> {}", shown(&f.old, f.kind), shown(&f.new, f.kind));
+        (vec![(ChangeTag::Equal, text)], false)
+    };
+    let head = format!("    {}: ", f.field);
+    let mut out = head.clone();
+    for (i, line) in lines(&runs, head.len(), WIDTH, INDENT).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&" ".repeat(INDENT));
+        }
+        for (tag, text) in line {
+            out.push_str(&mark(*tag, text, marks, style));
         }
     }
-    for (tag, text) in runs {
-        let word = sanitize(&text);
-        match tag {
-            ChangeTag::Equal => out.push_str(&word),
-            ChangeTag::Delete if style.color => out.push_str(&paint(&word, "31;9", style)),
-            ChangeTag::Insert if style.color => out.push_str(&paint(&word, "32", style)),
-            ChangeTag::Delete => out.push_str(&format!("[-{word}-]")),
-            ChangeTag::Insert => out.push_str(&format!("{{+{word}+}}")),
-        }
-    }
+    out.truncate(out.trim_end().len());
     out
 }
 
-fn header(kind: &str, id: &str) -> String {
+fn mark(tag: ChangeTag, text: &str, marks: bool, style: Style) -> String {
+    match tag {
+        ChangeTag::Equal => text.to_string(),
+        ChangeTag::Delete if style.color => paint(text, "31;9", style),
+        ChangeTag::Insert if style.color => paint(text, "32", style),
+        _ if !marks => text.to_string(),
+        ChangeTag::Delete => format!("[-{text}-]"),
+        ChangeTag::Insert => format!("{{+{text}+}}"),
+    }
+}
+
+pub(super) fn header(kind: &str, id: &str) -> String {
     match kind {
         "plan" | "context" | "goal" => noun(kind).to_string(),
         _ => format!("{} `{}`", noun(kind), sanitize(id)),
@@ -128,11 +178,11 @@ pub fn to_text(title: &str, changes: &[Change], style: Style) -> String {
     for c in changes {
         match c {
             Change::Added { kind, id, text } => {
-                let line = format!("+ {}: {}", header(kind, id), shown(text));
+                let line = format!("+ {}: {}", header(kind, id), shown(text, FieldKind::Text));
                 out.push_str(&paint(&line, "32", style));
             }
             Change::Removed { kind, id, text } => {
-                let line = format!("- {}: {}", header(kind, id), shown(text));
+                let line = format!("- {}: {}", header(kind, id), shown(text, FieldKind::Text));
                 out.push_str(&paint(&line, "31", style));
             }
             Change::Renamed {
@@ -144,65 +194,21 @@ pub fn to_text(title: &str, changes: &[Change], style: Style) -> String {
                 let line = format!("> {} renamed to `{}`", header(kind, from), sanitize(to));
                 out.push_str(&paint(&line, "36", style));
                 for f in fields {
-                    out.push_str(&format!("\n    {}", field_line(f, style)));
+                    out.push('\n');
+                    out.push_str(&field_lines(f, style));
                 }
             }
             Change::Changed { kind, id, fields } => {
                 out.push_str(&paint(&format!("~ {}", header(kind, id)), "33", style));
                 for f in fields {
-                    out.push_str(&format!("\n    {}", field_line(f, style)));
+                    out.push('\n');
+                    out.push_str(&field_lines(f, style));
                 }
             }
         }
         out.push('\n');
     }
     out.push_str(&format!("\nPlan: {}.\n", summary(changes)));
-    out
-}
-
-pub fn to_markdown(title: &str, changes: &[Change]) -> String {
-    let mut out = format!("### Plan changes: {}\n\n", markdown_cell(title));
-    if changes.is_empty() {
-        out.push_str("No changes in plan terms.\n");
-        return out;
-    }
-    out.push_str(&format!("**{}**\n\n", markdown_cell(&summary(changes))));
-    out.push_str("| | Item | Change |\n|---|---|---|\n");
-    for c in changes {
-        let (mark, item, what) = match c {
-            Change::Added { kind, id, text } => ("+", header(kind, id), format!("added: {text}")),
-            Change::Removed { kind, id, text } => {
-                ("-", header(kind, id), format!("removed: {text}"))
-            }
-            Change::Renamed {
-                kind,
-                from,
-                to,
-                fields,
-            } => (
-                ">",
-                header(kind, from),
-                std::iter::once(format!("renamed to `{to}`"))
-                    .chain(fields.iter().map(|f| field_line(f, Style { color: false })))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            Change::Changed { kind, id, fields } => (
-                "~",
-                header(kind, id),
-                fields
-                    .iter()
-                    .map(|f| field_line(f, Style { color: false }))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        };
-        out.push_str(&format!(
-            "| {mark} | {} | {} |\n",
-            markdown_cell(&item),
-            markdown_cell(&what)
-        ));
-    }
     out
 }
 

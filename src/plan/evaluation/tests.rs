@@ -144,7 +144,7 @@ fn markdown_escapes_pipes_breaks_and_html() {
     plan.measures[0].method = "a | b\nc <script>".into();
     let md = to_markdown(&plan.title, &rows(&plan, &fw));
     assert!(md.starts_with("# Evaluation plan: Language café\n"));
-    assert!(md.contains("a \\| b<br>c &lt;script&gt;"), "{md}");
+    assert!(md.contains("a \\| b ¶ c \\<script\\>"), "{md}");
     let table_lines = md.lines().filter(|l| l.starts_with('|')).count();
     assert_eq!(table_lines, 2 + plan.measures.len());
 }

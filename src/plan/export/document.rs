@@ -4,40 +4,17 @@
 use crate::framework::Framework;
 use crate::plan::evaluation;
 use crate::plan::model::*;
+use crate::text::markdown::{self, code, line};
 use crate::text::markdown_cell;
 
-/// Plan text made inert in Markdown prose: markup characters escaped, HTML neutralised,
-/// line breaks kept.
-fn md(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("  \n"),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+/// Plan text in a paragraph or a list item, continuation lines indented by `indent`.
+fn md(s: &str, indent: &str) -> String {
+    markdown::prose(s, indent)
 }
 
-/// An id as inline code when it is a plain slug; escaped text otherwise (backslashes do
-/// not escape inside code spans).
-fn code(id: &str) -> String {
-    if id
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
-    {
-        format!("`{id}`")
-    } else {
-        md(id)
-    }
+/// Ids in a list: "`a`, `b`".
+fn codes(ids: &[String]) -> String {
+    ids.iter().map(|i| code(i)).collect::<Vec<_>>().join(", ")
 }
 
 fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
@@ -46,7 +23,7 @@ fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
             About::Link { from, to } => format!(" (on {} → {})", code(from), code(to)),
             About::Item(_) => String::new(),
         };
-        out.push_str(&format!("- *Assumption*{link}: {}\n", md(&a.text)));
+        out.push_str(&format!("- *Assumption*{link}: {}\n", md(&a.text, "  ")));
         for e in p.evidence.iter().filter(|e| e.assumption == a.id) {
             let kind = e
                 .kind
@@ -54,16 +31,19 @@ fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
             let source = if e.source.is_empty() {
                 String::new()
             } else {
-                format!(" — {}", md(&e.source))
+                format!(" — {}", line(&e.source))
             };
-            out.push_str(&format!("  - *Evidence*{kind}: {}{source}\n", md(&e.text)));
+            out.push_str(&format!(
+                "  - *Evidence*{kind}: {}{source}\n",
+                md(&e.text, "    ")
+            ));
         }
     }
 }
 
 pub fn to_document(p: &Plan, fw: &Framework) -> String {
     let c = &p.context;
-    let mut out = format!("# {}\n\n", md(&p.title));
+    let mut out = format!("# {}\n\n", line(&p.title));
     out.push_str("## Context\n\n");
     for (label, value) in [
         ("Integration problem", c.problem.clone()),
@@ -89,20 +69,21 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
         ("Rights and responsibilities", c.rights.clone()),
     ] {
         if !value.is_empty() {
-            out.push_str(&format!("**{label}.** {}\n\n", md(&value)));
+            out.push_str(&format!("**{label}.** {}\n\n", md(&value, "")));
         }
     }
-    out.push_str(&format!("## Goal\n\n{}\n\n", md(&p.goal.text)));
+    out.push_str(&format!("## Goal\n\n{}\n\n", md(&p.goal.text, "")));
     if !p.goal.impact_evidence.is_empty() {
         out.push_str(&format!(
             "*Evidence of long-term impact:* {}\n\n",
-            md(&p.goal.impact_evidence)
+            md(&p.goal.impact_evidence, "")
         ));
     }
     out.push_str("## Intermediate outcomes\n\n");
     for o in &p.outcomes {
-        out.push_str(&format!("### {} ({})\n\n", md(&o.text), code(&o.id)));
-        out.push_str(&format!("Leads to: {}\n\n", md(&o.serves.join(", "))));
+        // A heading is one line: a line break in the text must not end it.
+        out.push_str(&format!("### {} ({})\n\n", line(&o.text), code(&o.id)));
+        out.push_str(&format!("Leads to: {}\n\n", codes(&o.serves)));
         assumptions(p, &mut out, |a| match a {
             About::Item(i) => *i == o.id,
             About::Link { from, .. } => *from == o.id,
@@ -111,7 +92,7 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
             let ind = fw
                 .indicator(&m.indicator)
                 .map_or(m.indicator.clone(), |i| i.text.clone());
-            out.push_str(&format!("- *Measure* {}: {}\n", code(&m.id), md(&ind)));
+            out.push_str(&format!("- *Measure* {}: {}\n", code(&m.id), line(&ind)));
         }
         out.push('\n');
     }
@@ -119,9 +100,9 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
     for o in &p.outputs {
         out.push_str(&format!(
             "- **{}** ({}), for {}\n",
-            md(&o.text),
+            line(&o.text),
             code(&o.id),
-            md(&o.serves.join(", "))
+            codes(&o.serves)
         ));
         let mut sub = String::new();
         assumptions(p, &mut sub, |a| match a {
@@ -136,19 +117,22 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
     for a in &p.activities {
         out.push_str(&format!(
             "- **{}** ({}), for {}\n",
-            md(&a.text),
+            line(&a.text),
             code(&a.id),
-            md(&a.serves.join(", "))
+            codes(&a.serves)
         ));
         if !a.resources.is_empty() {
-            out.push_str(&format!("  - Resources: {}\n", md(&a.resources.join("; "))));
+            out.push_str(&format!(
+                "  - Resources: {}\n",
+                line(&a.resources.join("; "))
+            ));
         }
         if !a.barrier.is_empty() {
-            out.push_str(&format!("  - Barrier: {}\n", md(&a.barrier)));
+            out.push_str(&format!("  - Barrier: {}\n", md(&a.barrier, "    ")));
         }
         if let Some(r) = &a.responsible {
             let who = p.stakeholder(r).map_or(r.clone(), |s| s.name.clone());
-            out.push_str(&format!("  - Responsible: {}\n", md(&who)));
+            out.push_str(&format!("  - Responsible: {}\n", line(&who)));
         }
     }
     out.push_str(

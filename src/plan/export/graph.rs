@@ -68,7 +68,10 @@ fn mermaid_text(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '`' => out.push_str("#96;"),
             '&' => out.push_str("#amp;"),
+            // A literal `\n` in the text stays two characters.
+            '\\' => out.push_str("#92;"),
             '\n' => out.push_str("<br>"),
+            '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -97,7 +100,7 @@ pub fn to_mermaid(p: &Plan) -> String {
     out
 }
 
-/// A DOT string literal's contents.
+/// A DOT string literal's contents, for a name (ids, where nothing is shown).
 fn dot_text(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -105,11 +108,39 @@ fn dot_text(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// The widest line of a DOT label, in columns, as Mermaid wraps its labels.
+const LABEL_WIDTH: usize = 30;
+
+/// A DOT label's contents: wrapped at word boundaries near `LABEL_WIDTH` (lines joined
+/// by `\n`, centred), and shown exactly as written: Graphviz reads `&amp;`-style entities
+/// in every string, so `&` is written as one, and a backslash is doubled, so a literal
+/// `\n` or `\N` stays two characters.
+fn dot_label(s: &str) -> String {
+    let s = s.replace('\t', " ");
+    let lines: Vec<String> = s
+        .split('\n')
+        .flat_map(|l| {
+            let wrapped = textwrap::wrap(l, textwrap::Options::new(LABEL_WIDTH).break_words(false));
+            if wrapped.is_empty() {
+                vec![String::new()]
+            } else {
+                wrapped.into_iter().map(|w| w.into_owned()).collect()
+            }
+        })
+        .collect();
+    lines
+        .iter()
+        .map(|l| dot_text(l).replace('&', "&amp;"))
+        .collect::<Vec<_>>()
+        .join("\\n")
 }
 
 pub fn to_dot(p: &Plan) -> String {
@@ -120,13 +151,13 @@ pub fn to_dot(p: &Plan) -> String {
     for (i, (title, nodes)) in columns(p).into_iter().enumerate() {
         out.push_str(&format!(
             "  subgraph cluster_{i} {{\n    label=\"{}\";\n",
-            dot_text(title)
+            dot_label(title)
         ));
         for (id, text) in nodes {
             out.push_str(&format!(
                 "    \"{}\" [label=\"{}\"];\n",
                 dot_text(id),
-                dot_text(text)
+                dot_label(text)
             ));
         }
         out.push_str("  }\n");

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use proptest::strategy::Strategy;
+
 use super::*;
 use crate::framework::Framework;
 use crate::plan::{Plan, load};
@@ -130,10 +132,10 @@ fn hostile_text_breaks_neither_graph_nor_the_document() {
     let doc = to_document(&p, &Framework::builtin().expect("framework"));
     assert!(!doc.contains("<script>"), "{doc}");
     assert!(
-        doc.contains("\\`rm -rf\\`") && doc.contains("\\[now\\]"),
+        doc.contains("\\`rm \\-rf\\`") && doc.contains("\\[now\\]"),
         "{doc}"
     );
-    assert!(doc.starts_with("# He said \"go\""), "{doc}");
+    assert!(doc.starts_with("# He said \\\"go\\\""), "{doc}");
 }
 
 #[test]
@@ -156,4 +158,121 @@ fn the_document_has_every_part_of_the_plan() {
         assert!(doc.contains(&format!("(`{}`)", o.id)));
     }
     assert!(doc.contains("*Evidence*"));
+}
+
+/// Every piece of plan text a person writes, set to `s`.
+pub(crate) fn with_text(mut p: Plan, s: &str) -> Plan {
+    let s = s.to_string();
+    p.title = s.clone();
+    let c = &mut p.context;
+    (c.problem, c.place, c.rights) = (s.clone(), s.clone(), s.clone());
+    (p.goal.text, p.goal.impact_evidence) = (s.clone(), s.clone());
+    for x in &mut p.stakeholders {
+        (x.name, x.role, x.involvement) = (s.clone(), s.clone(), s.clone());
+    }
+    p.outcomes.iter_mut().for_each(|o| o.text = s.clone());
+    p.outputs.iter_mut().for_each(|o| o.text = s.clone());
+    for a in &mut p.activities {
+        (a.text, a.barrier) = (s.clone(), s.clone());
+        a.resources = vec![s.clone(), s.clone()];
+    }
+    for m in &mut p.measures {
+        m.method = s.clone();
+        (m.sample, m.frequency, m.collected_by) = (s.clone(), s.clone(), s.clone());
+    }
+    p.assumptions.iter_mut().for_each(|a| a.text = s.clone());
+    for e in &mut p.evidence {
+        (e.text, e.source) = (s.clone(), s.clone());
+    }
+    p.readings.iter_mut().for_each(|r| r.note = s.clone());
+    p
+}
+
+/// The document's structure with `s` as every text is the structure with plain words:
+/// no link, image or HTML, and not one list, item, heading, table row, code block,
+/// quote or rule more or less.
+fn assert_inert_in_the_document(s: &str) {
+    use crate::text::markdown::check::structure;
+    let fw = Framework::builtin().expect("framework");
+    let p = examples().remove(1);
+    let plain = structure(&to_document(&with_text(p.clone(), "plain words"), &fw));
+    let doc = to_document(&with_text(p, s), &fw);
+    let got = structure(&doc);
+    assert_eq!((got.links, got.images, got.html), (0, 0, 0), "{s:?}\n{doc}");
+    assert_eq!(got, plain, "{s:?}\n{doc}");
+}
+
+#[test]
+fn plan_text_makes_no_markup_in_the_document() {
+    for s in crate::text::markdown::check::HOSTILE {
+        assert_inert_in_the_document(s);
+    }
+    assert_inert_in_the_document(&crate::text::markdown::check::HOSTILE.join("\n"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_makes_no_markup_in_the_document(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                "\\PC{0,12}",
+                "[-*+#>=|`~_!<&\\[\\]()\\\\:./ \n\t0-9a-z]{1,12}",
+                proptest::sample::select(crate::text::markdown::check::HOSTILE)
+                    .prop_map(String::from),
+            ],
+            1..6,
+        )
+    ) {
+        // An empty text leaves its line out, which is no markup.
+        proptest::prop_assume!(!parts.concat().trim().is_empty());
+        assert_inert_in_the_document(&parts.concat());
+    }
+}
+
+/// A multi-line text keeps its heading whole; tabs are spaces; a literal `\n` stays two
+/// characters, in the document and in both graphs.
+#[test]
+fn line_breaks_tabs_and_literal_backslash_n_in_every_export() {
+    let fw = Framework::builtin().expect("framework");
+    let mut p = examples().remove(0);
+    p.outcomes[0].text = "First line\n# Second line\twith a tab and a literal \\n".into();
+    let doc = to_document(&p, &fw);
+    let heading = doc
+        .lines()
+        .find(|l| l.starts_with("### First line"))
+        .expect("heading");
+    assert!(heading.contains("Second line with a tab"), "{heading}");
+    assert!(heading.contains("literal \\\\n"), "{heading}");
+    let mermaid = to_mermaid(&p);
+    assert!(mermaid.contains("Second line with a tab"), "{mermaid}");
+    assert!(mermaid.contains("literal #92;n"), "{mermaid}");
+    let dot = to_dot(&p);
+    assert!(dot.contains("with a tab"), "{dot}");
+    assert!(dot.contains("\\\\n"), "{dot}");
+    check_dot(&dot);
+}
+
+/// DOT labels wrap near 30 columns and show `&` entities as written.
+#[test]
+fn dot_labels_wrap_and_never_read_entities() {
+    let mut p = examples().remove(0);
+    p.outcomes[0].text =
+        "Participants have conversations regularly with local English speakers &amp; &lt;b&gt;"
+            .into();
+    let dot = to_dot(&p);
+    let label = dot
+        .lines()
+        .find(|l| l.contains("Participants"))
+        .expect("node");
+    let inner = label.split("label=\"").nth(1).expect("label");
+    for part in inner.trim_end_matches("\"];").split("\\n") {
+        assert!(part.chars().count() <= 40, "{part} in {label}");
+    }
+    assert!(
+        inner.contains("&amp;amp;") && inner.contains("&amp;lt;b&amp;gt;"),
+        "{label}"
+    );
+    check_dot(&dot);
 }

@@ -183,7 +183,11 @@ mod tests {
                 1,
             ),
             // a wrong type in a later piece
-            text.replacen("text = \"Item 60", "text = 60 # \"Item 60", 1),
+            text.replacen(
+                "id = \"output-60\"\ntext = ",
+                "id = \"output-60\"\ntext = 60\nwas = ",
+                1,
+            ),
             // a table after the items, which a piece may not hold
             format!("{text}\n[context2]\nx = 1\n"),
             // an unknown key inside a later item
