@@ -297,3 +297,32 @@ fn edits_to_different_entries_of_one_list_merge() {
     );
     assert_eq!(merged.context.key_domains, vec![10, 7, 4]);
 }
+
+/// Renames that collide: two different items renamed to one id on the two sides, and a
+/// rename onto an id the other side added. Each is a conflict with both versions sound
+/// and both items kept, never a clean merge that loses one (found by trying it).
+#[test]
+fn renames_onto_one_id_are_conflicts_keeping_both_items() {
+    fn rename_outcome(p: &mut Plan, from: &str, to: &str) {
+        let text = tocplan::plan::to_toml(p).replace(&format!("\"{from}\""), &format!("\"{to}\""));
+        *p = tocplan::plan::parse_str(&text, std::path::Path::new("p.toml"))
+            .expect("renamed")
+            .plan;
+    }
+    let dir = repo();
+    let d = dir.path();
+    let (first, second) = {
+        let p = load(d);
+        (p.outcomes[0].id.clone(), p.outcomes[1].id.clone())
+    };
+    let (f, s) = (first.clone(), second.clone());
+    branches(
+        d,
+        move |p| rename_outcome(p, &f, "conn"),
+        move |p| rename_outcome(p, &s, "conn"),
+    );
+    let (ours, theirs) = conflict(d, "`conn`");
+    for plan in [&ours, &theirs] {
+        assert_eq!(plan.outcomes.len(), 2, "both outcomes kept in each version");
+    }
+}

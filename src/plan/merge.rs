@@ -173,6 +173,21 @@ fn renamed(
 ) -> (Plan, Plan, Plan) {
     let (mut o, mut a, mut b) = (base.clone(), ours.clone(), theirs.clone());
     let (ra, rb) = (rename::renames(base, ours), rename::renames(base, theirs));
+    // A rename onto an id the other side has for an item of its own (one it added, or one
+    // it renamed there too) is not carried across: the two would become one item, and one
+    // side's links would point at the other's. Left as a deletion and an addition, the
+    // same id added twice is a conflict, with both versions.
+    let clear = |mine: &[(String, String)], other: &Plan, theirs_renames: &[(String, String)]| {
+        let ids: std::collections::HashSet<&str> = other.ids().map(|(_, id)| id).collect();
+        mine.iter()
+            .filter(|(old, new)| {
+                let same_rename = theirs_renames.iter().any(|(o, n)| o == old && n == new);
+                same_rename || !ids.contains(new.as_str())
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let (ra, rb) = (clear(&ra, theirs, &rb), clear(&rb, ours, &ra));
     for (old, new) in &ra {
         match rb.iter().find(|(x, _)| x == old) {
             Some((_, same)) if same == new => rename::rename(&mut o, old, new),

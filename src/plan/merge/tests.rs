@@ -265,3 +265,44 @@ fn merging_is_deterministic() {
         assert_eq!(m3(&base, &ours, &theirs), first);
     }
 }
+
+/// Two different items renamed to one new id on the two sides would become one item (one
+/// lost, its links and measures moved to the other): a conflict, never a clean merge.
+#[test]
+fn two_items_renamed_to_one_id_conflict() {
+    let base = cafe();
+    let (a, b) = (base.outcomes[0].id.clone(), base.outcomes[1].id.clone());
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    rename::rename(&mut ours, &a, "conn");
+    rename::rename(&mut theirs, &b, "conn");
+    let merged = m3(&base, &ours, &theirs);
+    assert!(!merged.conflicts.is_empty(), "a clean merge lost an item");
+    assert!(
+        merged.conflicts.iter().any(|c| c.id == "conn"),
+        "{:?}",
+        merged.conflicts
+    );
+    // The marked file keeps both outcomes' texts.
+    assert!(merged.text.contains(&base.outcomes[0].text[..20]));
+    assert!(merged.text.contains(&base.outcomes[1].text[..20]));
+}
+
+/// A rename onto an id the other side added for an item of its own: a conflict, and the
+/// other side's links keep pointing at its own item.
+#[test]
+fn a_rename_onto_an_id_the_other_side_added_conflicts() {
+    let base = cafe();
+    let a = base.outcomes[0].id.clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    rename::rename(&mut ours, &a, "connections");
+    let id = theirs
+        .add_outcome("Something else entirely")
+        .expect("an outcome");
+    rename::rename(&mut theirs, &id, "connections");
+    let merged = m3(&base, &ours, &theirs);
+    assert!(
+        !merged.conflicts.is_empty(),
+        "theirs' outcome was dropped unasked"
+    );
+    assert!(merged.text.contains("Something else entirely"));
+}
