@@ -100,6 +100,7 @@ pub(crate) fn give_back_terminal() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         cursor::Show
     );
@@ -133,7 +134,12 @@ fn start_terminal() -> std::io::Result<AppTerminal> {
         previous(info);
     }));
     terminal::enable_raw_mode()?;
-    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    // Bracketed paste: a paste arrives marked, so its words are text, never commands.
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(backend::CompactBackend::new(std::io::stdout()))
 }
 

@@ -318,3 +318,41 @@ fn when_the_folder_cannot_hold_a_copy_the_work_goes_elsewhere_and_is_found() {
         "gone once saved"
     );
 }
+
+/// A paste is marked by the terminal (bracketed paste): it goes into the editor in one
+/// step, and a lost connection right after keeps it; outside an editor it runs nothing.
+#[test]
+fn a_paste_is_text_in_one_step_and_a_crash_after_it_keeps_it() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    let before = std::fs::read(&path).expect("read");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    assert!(
+        pty::contains(&s.raw, b"\x1b[?2004h"),
+        "bracketed paste is turned on"
+    );
+    // On the panes its words would be keys: e(dit), a(dd), d(elete) ...
+    s.send("\x1b[200~edit, add and delete\r\x1b[201~");
+    s.wait_for("open one first");
+    assert!(
+        !s.parser.screen().contents().contains("[+]"),
+        "nothing changed"
+    );
+    // Into the problem's editor: one insertion, however long.
+    s.send("C");
+    s.wait_for("The plan's context");
+    s.send("j\r");
+    let long = "pasted words ".repeat(4000) + "THE-END";
+    s.send(&format!("\x1b[200~{long}\x1b[201~"));
+    s.wait_for("THE-END");
+    kill(&s, "-HUP");
+    s.wait_exit();
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    let copies = tocplan::tui::recovery_copies(&path);
+    let editing = copies[0].copy.editing.as_ref().expect("the editor's text");
+    assert!(
+        editing.text.ends_with("THE-END"),
+        "{}",
+        &editing.text[editing.text.len() - 40..]
+    );
+}

@@ -28,10 +28,17 @@ pub fn run(
     loop {
         terminal.draw(|f| render(app, f))?;
         let first = rx.recv()?;
-        // Everything already waiting is handled before the next frame.
+        // Everything already waiting is handled before the next frame; a long batch (a
+        // flood of keys) refreshes the crash snapshot on the way, so a signal in the middle
+        // of it loses at most a moment's typing.
+        let mut kept_at = std::time::Instant::now();
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             if handle(app, msg, &ranker, &latest) {
                 return Ok(());
+            }
+            if kept_at.elapsed() > std::time::Duration::from_millis(100) {
+                keep_snapshot(app, snapshot, &mut seen);
+                kept_at = std::time::Instant::now();
             }
         }
         // Saved as another file: the lock, the copies and the watch follow the plan.

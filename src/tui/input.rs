@@ -8,7 +8,7 @@
 
 mod decode;
 
-pub use decode::Decoder;
+pub use decode::{Decoder, Input};
 
 use std::io::Read;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -20,6 +20,10 @@ use super::Msg;
 /// terminal sends a key's sequence in one write; over SSH a sequence may be split across
 /// packets, which arrive well within this.
 pub const PARTIAL_WAIT: Duration = Duration::from_millis(120);
+
+/// How long a paste may pause between pieces before what came of it is taken as the paste
+/// (a large paste over a slow link arrives in many pieces).
+pub const PASTE_WAIT: Duration = Duration::from_secs(2);
 
 /// Reads the terminal (standard input) on its own thread and sends keys and resizes.
 pub fn spawn(tx: Sender<Msg>) {
@@ -53,7 +57,9 @@ pub fn spawn(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut decoder = Decoder::default();
         loop {
-            let got = if decoder.is_partial() {
+            let got = if decoder.in_paste() {
+                bytes_rx.recv_timeout(PASTE_WAIT)
+            } else if decoder.is_partial() {
                 bytes_rx.recv_timeout(PARTIAL_WAIT)
             } else {
                 bytes_rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
@@ -65,8 +71,12 @@ pub fn spawn(tx: Sender<Msg>) {
                 Err(RecvTimeoutError::Timeout) => decoder.give_up(),
                 Err(RecvTimeoutError::Disconnected) => break,
             };
-            for key in events {
-                if keys.send(Msg::Key(key)).is_err() {
+            for input in events {
+                let msg = match input {
+                    Input::Key(key) => Msg::Key(key),
+                    Input::Paste(text) => Msg::Paste(text),
+                };
+                if keys.send(msg).is_err() {
                     return;
                 }
             }

@@ -62,6 +62,9 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text the terminal says was pasted (bracketed paste): inserted as text, never read
+    /// as keys.
+    Paste(String),
     Action(Action),
     /// The result of an `Effect::Save`: where, which version, and the written fingerprint.
     Saved(Result<(PathBuf, u64, u64), String>),
@@ -129,6 +132,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             picker::ranked(app, generation, hits);
             return Vec::new();
         }
+        Msg::Paste(text) => return paste(app, mode, &text),
         Msg::Key(key) if mode == Mode::Picker && app.keymap.lookup(mode, key).is_none() => {
             return picker::type_key(app, key);
         }
@@ -157,6 +161,42 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Evaluation => evaluation::act(app, action),
         Mode::Confirm => dialog::answer(app, action),
     }
+}
+
+/// A paste goes where typing goes: into the editor in one step (line breaks kept in longer
+/// text, made spaces in one-line fields), onto the command line, into the picker's query.
+/// Anywhere else its words would run as commands, so it is refused, and says so.
+fn paste(app: &mut App, mode: Mode, text: &str) -> Vec<Effect> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let one_line = || text.split('\n').collect::<Vec<_>>().join(" ");
+    match mode {
+        Mode::Prose => {
+            if let Some(ed) = app.editor.as_mut() {
+                ed.area.insert_str(&text);
+            }
+        }
+        Mode::Editor => {
+            if let Some(ed) = app.editor.as_mut() {
+                ed.area.insert_str(one_line());
+            }
+        }
+        Mode::Prompt => {
+            if let Some((_, line)) = app.prompt.as_mut() {
+                line.push_str(&one_line());
+            }
+        }
+        Mode::Picker => {
+            if let Some(p) = app.picker.as_mut() {
+                p.query.push_str(&one_line());
+            }
+            return picker::rank_now(app);
+        }
+        _ => app.say(
+            super::app::Tone::Warn,
+            "Pasted text goes into an editor: open one first (e, or Enter on a field); nothing was changed",
+        ),
+    }
+    Vec::new()
 }
 
 /// Says why the plan cannot be changed, if it cannot. Every key that starts a change asks
@@ -199,6 +239,8 @@ mod evaluation_tests;
 mod form_tests;
 #[cfg(test)]
 mod outside_tests;
+#[cfg(test)]
+mod paste_tests;
 #[cfg(test)]
 mod picker_tests;
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Bytes to keys: UTF-8 text, control keys, and the escape sequences terminals send for
-//! special keys (CSI `ESC [ params final`, SS3 `ESC O x`), with Alt as a leading ESC.
+//! special keys (CSI `ESC [ params final`, SS3 `ESC O x`), with Alt as a leading ESC; and
+//! a bracketed paste (`ESC [ 200 ~` ... `ESC [ 201 ~`) as one piece of text, so pasted
+//! words are never read as commands and a large paste is inserted in one step.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -7,14 +9,29 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 /// terminal's replies (a colour, a title) fit well within it.
 const MAX_SEQUENCE: usize = 1024;
 
+/// The most of one paste kept (the rest is dropped): more than any plan holds.
+const MAX_PASTE: usize = 16 << 20;
+const PASTE_END: &[u8] = b"\x1b[201~";
+
 #[derive(Debug, Default)]
 pub struct Decoder {
     buf: Vec<u8>,
+    /// A paste being read, until its end marker.
+    paste: Option<Vec<u8>>,
+}
+
+/// What the terminal sent: a key, or a paste.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Paste(String),
 }
 
 /// What the bytes at the front of the buffer are.
 enum Step {
     Key(KeyEvent, usize),
+    /// `ESC [ 200 ~`: a paste starts after these bytes.
+    PasteStart(usize),
     /// Bytes that are no key (an unknown or malformed sequence, invalid UTF-8).
     Skip(usize),
     /// The start of something that needs more bytes.
@@ -22,27 +39,56 @@ enum Step {
 }
 
 impl Decoder {
-    /// Whether an unfinished sequence is waiting for more bytes.
+    /// Whether an unfinished sequence (or paste) is waiting for more bytes.
     pub fn is_partial(&self) -> bool {
-        !self.buf.is_empty()
+        !self.buf.is_empty() || self.paste.is_some()
     }
 
-    /// Takes in bytes and returns every key they complete. `chunk_end` says nothing else
-    /// was read with them, which makes a lone trailing ESC the Escape key.
-    pub fn feed(&mut self, bytes: &[u8], chunk_end: bool) -> Vec<KeyEvent> {
+    /// Whether a paste is being read (it may come in many pieces, further apart).
+    pub fn in_paste(&self) -> bool {
+        self.paste.is_some()
+    }
+
+    /// Takes in bytes and returns every key and paste they complete. `chunk_end` says
+    /// nothing else was read with them, which makes a lone trailing ESC the Escape key.
+    pub fn feed(&mut self, bytes: &[u8], chunk_end: bool) -> Vec<Input> {
         self.buf.extend_from_slice(bytes);
         let mut keys = Vec::new();
         let mut at = 0;
         while at < self.buf.len() {
+            if let Some(paste) = self.paste.as_mut() {
+                let rest = &self.buf[at..];
+                match rest.windows(PASTE_END.len()).position(|w| w == PASTE_END) {
+                    Some(end) => {
+                        keep(paste, &rest[..end]);
+                        let text = String::from_utf8_lossy(paste).into_owned();
+                        keys.push(Input::Paste(text));
+                        self.paste = None;
+                        at += end + PASTE_END.len();
+                    }
+                    None => {
+                        // The end marker may be cut across reads: its start stays.
+                        let safe = rest.len().saturating_sub(PASTE_END.len() - 1);
+                        keep(paste, &rest[..safe]);
+                        at += safe;
+                        break;
+                    }
+                }
+                continue;
+            }
             let rest = &self.buf[at..];
             match step(rest) {
                 Step::Key(key, n) => {
-                    keys.push(key);
+                    keys.push(Input::Key(key));
+                    at += n;
+                }
+                Step::PasteStart(n) => {
+                    self.paste = Some(Vec::new());
                     at += n;
                 }
                 Step::Skip(n) => at += n,
                 Step::Incomplete if rest == b"\x1b" && chunk_end => {
-                    keys.push(KeyEvent::from(KeyCode::Esc));
+                    keys.push(Input::Key(KeyEvent::from(KeyCode::Esc)));
                     at += 1;
                 }
                 Step::Incomplete if rest.len() > MAX_SEQUENCE => at += rest.len(),
@@ -54,16 +100,28 @@ impl Decoder {
     }
 
     /// No more bytes came for an unfinished sequence: it was cut off. A lone ESC was the
-    /// Escape key; anything longer is dropped, and input goes on.
-    pub fn give_up(&mut self) -> Vec<KeyEvent> {
+    /// Escape key; a paste cut off is what came of it; anything else is dropped, and
+    /// input goes on.
+    pub fn give_up(&mut self) -> Vec<Input> {
+        if let Some(mut paste) = self.paste.take() {
+            let rest = std::mem::take(&mut self.buf);
+            keep(&mut paste, &rest);
+            return vec![Input::Paste(String::from_utf8_lossy(&paste).into_owned())];
+        }
         let lone_esc = self.buf == b"\x1b";
         self.buf.clear();
         if lone_esc {
-            vec![KeyEvent::from(KeyCode::Esc)]
+            vec![Input::Key(KeyEvent::from(KeyCode::Esc))]
         } else {
             Vec::new()
         }
     }
+}
+
+/// Adds pasted bytes, up to the most a paste keeps.
+fn keep(paste: &mut Vec<u8>, bytes: &[u8]) {
+    let room = MAX_PASTE.saturating_sub(paste.len());
+    paste.extend_from_slice(&bytes[..bytes.len().min(room)]);
 }
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -142,6 +200,7 @@ fn escape(b: &[u8]) -> Step {
                 Step::Key(k, n + 1)
             }
             Step::Skip(n) => Step::Skip(n + 1),
+            Step::PasteStart(n) => Step::Skip(n + 1),
             Step::Incomplete => Step::Incomplete,
         },
     }
@@ -193,6 +252,7 @@ fn csi(b: &[u8]) -> Step {
         match c {
             // Parameters (0x30-0x3F) and intermediates (0x20-0x2F).
             0x20..=0x3f => i += 1,
+            b'~' if &b[2..i] == b"200" => return Step::PasteStart(i + 1),
             0x40..=0x7e => {
                 let params = &b[2..i];
                 return match csi_key(params, c) {

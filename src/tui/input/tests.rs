@@ -1,9 +1,19 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Decoder;
+use super::{Decoder, Input};
+
+fn only_keys(inputs: Vec<Input>) -> Vec<KeyEvent> {
+    inputs
+        .into_iter()
+        .map(|i| match i {
+            Input::Key(k) => k,
+            Input::Paste(p) => panic!("a paste: {p:?}"),
+        })
+        .collect()
+}
 
 fn keys(bytes: &[u8]) -> Vec<KeyEvent> {
-    Decoder::default().feed(bytes, true)
+    only_keys(Decoder::default().feed(bytes, true))
 }
 
 fn chars(s: &str) -> Vec<KeyEvent> {
@@ -95,27 +105,57 @@ fn a_cut_off_sequence_never_swallows_later_keys() {
     assert_eq!(keys(b"\xff\xc3q"), chars("q"));
 }
 
+fn feed(d: &mut Decoder, bytes: &[u8], end: bool) -> Vec<KeyEvent> {
+    only_keys(d.feed(bytes, end))
+}
+
+/// A bracketed paste is one piece of text, whatever it holds (Enter, ESC, words that are
+/// commands), however it is cut across reads; cut off, what came of it is the paste.
+#[test]
+fn a_bracketed_paste_is_one_piece_of_text() {
+    let mut d = Decoder::default();
+    let got = d.feed(b"x\x1b[200~Weekly drop-in\r\x1b[A q\x1b[201~y", true);
+    assert_eq!(
+        got,
+        vec![
+            Input::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Input::Paste("Weekly drop-in\r\x1b[A q".into()),
+            Input::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
+        ]
+    );
+    // In pieces, the end marker cut in two.
+    assert!(d.feed(b"\x1b[200~one ", true).is_empty());
+    assert!(d.in_paste());
+    assert!(d.feed(b"two\x1b[20", true).is_empty());
+    assert_eq!(d.feed(b"1~", true), vec![Input::Paste("one two".into())]);
+    assert!(!d.is_partial());
+    // Cut off: the paste is what came.
+    assert!(d.feed(b"\x1b[200~half", true).is_empty());
+    assert_eq!(d.give_up(), vec![Input::Paste("half".into())]);
+    assert_eq!(feed(&mut d, b"q", true), chars("q"));
+}
+
 #[test]
 fn an_unfinished_sequence_waits_for_its_next_bytes_then_gives_up() {
     let mut d = Decoder::default();
     // Split across reads (an SSH packet boundary): completed by the next read.
-    assert!(d.feed(b"\x1b[1;", true).is_empty());
+    assert!(feed(&mut d, b"\x1b[1;", true).is_empty());
     assert!(d.is_partial());
     assert_eq!(
-        d.feed(b"5B", true),
+        feed(&mut d, b"5B", true),
         vec![KeyEvent::new(KeyCode::Down, KeyModifiers::CONTROL)]
     );
     assert!(!d.is_partial());
     // Left unfinished: dropped after the wait, and input goes on.
-    assert!(d.feed(b"\x1b[?", true).is_empty());
-    assert!(d.give_up().is_empty());
-    assert_eq!(d.feed(b"q", true), chars("q"));
+    assert!(feed(&mut d, b"\x1b[?", true).is_empty());
+    assert!(only_keys(d.give_up()).is_empty());
+    assert_eq!(feed(&mut d, b"q", true), chars("q"));
     // A half character of UTF-8 waits for its other half.
-    assert!(d.feed(&"é".as_bytes()[..1], true).is_empty());
-    assert_eq!(d.feed(&"é".as_bytes()[1..], true), chars("é"));
+    assert!(feed(&mut d, &"é".as_bytes()[..1], true).is_empty());
+    assert_eq!(feed(&mut d, &"é".as_bytes()[1..], true), chars("é"));
     // A runaway sequence is dropped without waiting.
     let long = [b"\x1b[".as_slice(), &[b'1'; 2000]].concat();
-    assert!(d.feed(&long, true).is_empty());
+    assert!(feed(&mut d, &long, true).is_empty());
     assert!(!d.is_partial());
 }
 
@@ -128,6 +168,6 @@ fn after_any_bytes_and_a_pause_the_next_key_arrives() {
         let mut d = Decoder::default();
         let _ = d.feed(&bytes, true);
         let _ = d.give_up();
-        prop_assert_eq!(d.feed(b"q", true), chars("q"));
+        prop_assert_eq!(feed(&mut d, b"q", true), chars("q"));
     });
 }

@@ -65,6 +65,11 @@ pub fn ranked(app: &mut App, generation: u64, hits: Vec<Hit>) {
     }
 }
 
+/// Ranks the query as it now is (after a paste into it).
+pub fn rank_now(app: &mut App) -> Vec<Effect> {
+    rank(app)
+}
+
 pub fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(p) = app.picker.as_mut() else {
         return Vec::new();
