@@ -755,3 +755,19 @@ fn a_folder_or_fifo_where_a_file_belongs_is_named_as_what_it_is() {
         );
     }
 }
+
+/// git shows what textconv prints to a person (a pager, a CI log): an unreadable version's
+/// raw text is shown with its control characters visible, never sent.
+#[test]
+fn show_text_never_sends_a_broken_versions_controls() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("u.toml"),
+        "schema = 1\ntitle = \"x\u{1b}]52;c;aGk=\u{7}\"\n[[bad",
+    )
+    .expect("write");
+    let out = tocplan(dir.path(), &["show", "--text", "u.toml"]);
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+    assert!(text(&out.stdout).contains("not a readable plan"));
+}

@@ -64,6 +64,11 @@ fn a_driver_that_cannot_run_still_leaves_both_sides_in_the_file() {
         .trim()
         .replace(&*exe.to_string_lossy(), "/nonexistent/tocplan");
     git(d, &["config", "merge.tocplan.driver", &broken]);
+    let textconv = git(d, &["config", "diff.tocplan.textconv"]);
+    let broken_view = String::from_utf8_lossy(&textconv.stdout)
+        .trim()
+        .replace(&*exe.to_string_lossy(), "/nonexistent/tocplan");
+    git(d, &["config", "diff.tocplan.textconv", &broken_view]);
     branches(
         d,
         |p| p.measures[0].target = Some(Number::Int(50)),
@@ -76,6 +81,16 @@ fn a_driver_that_cannot_run_still_leaves_both_sides_in_the_file() {
         file.contains("<<<<<<< HEAD\ntarget = 60\n=======\ntarget = 50\n>>>>>>> a"),
         "{file}"
     );
+    // Nor does git's diff stop: the file is shown as it is (under a note).
+    for args in [&["diff"][..], &["log", "-p", "-1", "a"]] {
+        let shown = git(d, args);
+        assert!(shown.status.success(), "git {args:?}: {}", said(&shown));
+        assert!(
+            String::from_utf8_lossy(&shown.stdout).contains("target = 50"),
+            "git {args:?}: {}",
+            said(&shown)
+        );
+    }
 }
 
 #[test]

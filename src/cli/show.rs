@@ -26,9 +26,14 @@ pub fn show(plan: &Path) -> anyhow::Result<u8> {
     };
     match parse_bytes(&bytes, plan) {
         Ok(loaded) => super::output::print(&outline(&loaded.plan))?,
+        // What git shows is read by a person (a pager, a CI log), and this text is the
+        // file's own: its control characters are shown, never sent.
         Err(e) => {
+            use std::io::Write;
             let raw = String::from_utf8_lossy(&bytes);
-            super::output::print(&format!("{NOTE} ({})\n{raw}", why_unreadable(&e)))?;
+            let mut out = super::output::messages();
+            write!(out, "{NOTE} ({})\n{raw}", why_unreadable(&e))?;
+            out.flush()?;
         }
     }
     Ok(0)

@@ -67,6 +67,14 @@ fn driver(command: &str) -> String {
     )
 }
 
+/// The textconv command. git appends the file's path; if tocplan cannot run at all, the
+/// file is shown as it is under a note, so `git diff` and `git log -p` never stop.
+fn textconv(command: &str) -> String {
+    format!(
+        "f() {{ {command} show --text \"$1\" 2>/dev/null || {{ echo '# tocplan could not run (see tocplan git-setup); the file as it is:'; cat \"$1\"; }}; }}; f"
+    )
+}
+
 pub fn setup(patterns: &[String], command: Option<&str>) -> anyhow::Result<u8> {
     let top = git(&["rev-parse", "--show-toplevel"])?;
     if !top.status.success() {
@@ -76,7 +84,7 @@ pub fn setup(patterns: &[String], command: Option<&str>) -> anyhow::Result<u8> {
     let (command, said) = resolve(command)?;
     let mut changed = Vec::new();
     for (key, value) in [
-        ("diff.tocplan.textconv", format!("{command} show --text")),
+        ("diff.tocplan.textconv", textconv(&command)),
         (
             "merge.tocplan.name",
             "tocplan: merge plans by item and field".to_string(),
