@@ -91,6 +91,28 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
         .collect();
     // A comment is part of what a person wrote: a change only to comments is a change.
     changes.extend(comments::changes(&old.remarks, &new.remarks));
+    // So is a key this version does not know: the file keeps it, a merge merges it.
+    let value = |keys: &[(String, String)], key: &str| {
+        keys.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, _) in old.unknown.iter().chain(&new.unknown) {
+        if seen.contains(&key.as_str()) {
+            continue;
+        }
+        seen.push(key);
+        let (was, now) = (value(&old.unknown, key), value(&new.unknown, key));
+        if was != now {
+            changes.push(field_change(
+                "unknown key",
+                &Value::Plain(was),
+                &Value::Plain(now),
+            ));
+        }
+    }
     changes
 }
 

@@ -15,6 +15,8 @@ pub(super) struct Item {
     pub reading: Option<(String, String)>,
     /// Its comments, which are part of what a person wrote.
     pub remarks: Remarks,
+    /// Keys this version does not know, as written (`key = value`): plan data too.
+    pub unknown: Vec<(String, String)>,
 }
 
 /// A field's value, by how a reviewer compares it.
@@ -84,7 +86,16 @@ impl Item {
             fields,
             reading: None,
             remarks: Remarks::of(&crate::plan::Comments::default()),
+            unknown: Vec::new(),
         }
+    }
+
+    fn keys(mut self, extra: &crate::plan::Extra) -> Item {
+        self.unknown = extra
+            .iter()
+            .map(|(k, v)| (k.clone(), format!("{k} = {v}")))
+            .collect();
+        self
     }
 
     fn with(mut self, remarks: Remarks) -> Item {
@@ -104,7 +115,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
             p.title.clone(),
             vec![("title", text(&p.title))],
         )
-        .with(Remarks::of_file(&p.comments, &p.trailing_comments)),
+        .with(Remarks::of_file(&p.comments, &p.trailing_comments))
+        .keys(&p.extra),
         Item::new(
             "context",
             "context".into(),
@@ -118,7 +130,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
                 ("rights", text(&c.rights)),
             ],
         )
-        .with(Remarks::of(&c.comments)),
+        .with(Remarks::of(&c.comments))
+        .keys(&c.extra),
         Item::new(
             "goal",
             GOAL_ID.into(),
@@ -128,7 +141,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
                 ("impact_evidence", text(&p.goal.impact_evidence)),
             ],
         )
-        .with(Remarks::of(&p.goal.comments)),
+        .with(Remarks::of(&p.goal.comments))
+        .keys(&p.goal.extra),
     ];
     for s in &p.stakeholders {
         let fields = vec![
@@ -139,21 +153,24 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         ];
         out.push(
             Item::new("stakeholder", s.id.clone(), s.name.clone(), fields)
-                .with(Remarks::of(&s.comments)),
+                .with(Remarks::of(&s.comments))
+                .keys(&s.extra),
         );
     }
     for o in &p.outcomes {
         let fields = vec![("text", text(&o.text)), ("serves", set(&o.serves))];
         out.push(
             Item::new("outcome", o.id.clone(), o.text.clone(), fields)
-                .with(Remarks::of(&o.comments)),
+                .with(Remarks::of(&o.comments))
+                .keys(&o.extra),
         );
     }
     for o in &p.outputs {
         let fields = vec![("text", text(&o.text)), ("serves", set(&o.serves))];
         out.push(
             Item::new("output", o.id.clone(), o.text.clone(), fields)
-                .with(Remarks::of(&o.comments)),
+                .with(Remarks::of(&o.comments))
+                .keys(&o.extra),
         );
     }
     for a in &p.activities {
@@ -166,7 +183,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         ];
         out.push(
             Item::new("activity", a.id.clone(), a.text.clone(), fields)
-                .with(Remarks::of(&a.comments)),
+                .with(Remarks::of(&a.comments))
+                .keys(&a.extra),
         );
     }
     for m in &p.measures {
@@ -183,7 +201,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         ];
         out.push(
             Item::new("measure", m.id.clone(), m.indicator.clone(), fields)
-                .with(Remarks::of(&m.comments)),
+                .with(Remarks::of(&m.comments))
+                .keys(&m.extra),
         );
     }
     for a in &p.assumptions {
@@ -195,7 +214,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         let fields = vec![("about", plain(&about)), ("text", text(&a.text))];
         out.push(
             Item::new("assumption", a.id.clone(), a.text.clone(), fields)
-                .with(Remarks::of(&a.comments)),
+                .with(Remarks::of(&a.comments))
+                .keys(&a.extra),
         );
     }
     for e in &p.evidence {
@@ -208,7 +228,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         ];
         out.push(
             Item::new("evidence", e.id.clone(), e.text.clone(), fields)
-                .with(Remarks::of(&e.comments)),
+                .with(Remarks::of(&e.comments))
+                .keys(&e.extra),
         );
     }
     for r in &p.readings {
@@ -224,7 +245,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
             format!("{} = {}", r.measure, r.value),
             fields,
         )
-        .with(Remarks::of(&r.comments));
+        .with(Remarks::of(&r.comments))
+        .keys(&r.extra);
         item.reading = Some((r.measure.clone(), date));
         out.push(item);
     }
@@ -232,7 +254,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         let fields = vec![("reason", text(&w.reason))];
         out.push(
             Item::new("waiver", w.rule.clone(), w.reason.clone(), fields)
-                .with(Remarks::of(&w.comments)),
+                .with(Remarks::of(&w.comments))
+                .keys(&w.extra),
         );
     }
     out

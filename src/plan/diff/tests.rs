@@ -354,3 +354,24 @@ fn the_comment_shows_the_word_diff_as_struck_and_bold_words() {
     assert_eq!(struck, "day", "{md}");
     assert!(strong.contains("day, at home and at work"), "{md}");
 }
+
+/// A key this version does not know is plan data (the file keeps it, a merge merges it):
+/// adding, changing or removing one is a change, never "no changes".
+#[test]
+fn a_change_only_to_unknown_keys_is_a_change() {
+    let base = load(&fixture("base.toml")).expect("base").plan;
+    let mut new = base.clone();
+    new.stakeholders[0]
+        .extra
+        .push(("funding_code".into(), toml::Value::String("AB-12".into())));
+    new.extra
+        .push(("note".into(), toml::Value::String("kept".into())));
+    let got = diff(&base, &new);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let text = to_text("t", &got, Style { color: false });
+    assert!(
+        text.contains("unknown key: (none) -> funding_code = \"AB-12\""),
+        "{text}"
+    );
+    assert!(diff(&new, &new).is_empty());
+}
