@@ -190,9 +190,23 @@ fn a_second_instance_is_told_and_a_stale_lock_is_cleared() {
     second.send("q");
     assert_eq!(second.wait_exit(), 0);
     assert!(lock.exists(), "the second never removes the first's lock");
+    // One that goes on anyway takes the lock at its next save once the first has gone.
+    let mut anyway = Session::start(&["p.toml"], dir.path());
+    anyway.wait_for("open in another tocplan");
+    anyway.send("n");
+    anyway.wait_for("Editing here too");
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
     assert!(!lock.exists(), "the first removes its own at quit");
+    anyway.send("e!\r");
+    anyway.wait_for("[+]");
+    anyway.send("\x13");
+    anyway.wait_for("Saved p.toml");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(lock.exists(), "taken by the one that went on");
+    anyway.send("q");
+    assert_eq!(anyway.wait_exit(), 0);
+    assert!(!lock.exists());
     // Killed outright, an instance leaves its lock; the next open clears it, unasked.
     let mut s = Session::start(&["p.toml"], dir.path());
     s.wait_for("? help");

@@ -771,3 +771,44 @@ fn show_text_never_sends_a_broken_versions_controls() {
     assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
     assert!(text(&out.stdout).contains("not a readable plan"));
 }
+
+/// `diff REV PLAN` with the plan deleted from the working copy shows it all removed; `log`
+/// of a name with no file and no history says so instead of printing nothing.
+#[test]
+fn a_plan_gone_from_the_working_copy_and_a_name_with_no_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.email=t@t", "-c", "user.name=t"])
+            .args(args)
+            .current_dir(d)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    std::fs::create_dir_all(d.join("plans/sub")).expect("mkdir");
+    std::fs::copy(
+        root().join("plans/language-cafe.toml"),
+        d.join("plans/sub/café ü.toml"),
+    )
+    .expect("copy");
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "a plan"]);
+    std::fs::remove_file(d.join("plans/sub/café ü.toml")).expect("rm");
+    let out = tocplan(d, &["diff", "HEAD", "plans/sub/café ü.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("removed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let log = tocplan(d, &["log", "plans/nope.toml"]);
+    assert_eq!(log.status.code(), Some(2));
+    assert!(
+        text(&log.stderr).contains("no such plan here"),
+        "{}",
+        text(&log.stderr)
+    );
+}

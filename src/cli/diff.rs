@@ -34,9 +34,19 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
     // An argument named like a plan is a file, not a revision: a missing one is said to be
     // missing, not taken for a revision of a repository that may not exist. (With three
     // arguments the plan is read from revisions only, and need not be here.)
+    // A plan deleted from the working copy but in the revision is all removed, not
+    // missing: `REV PLAN` with REV a revision here.
+    let rev_then_gone = |rev: &String, plan: &String| {
+        plan.ends_with(".toml")
+            && !exists(plan)
+            && crate::git::check_revision(&Place::of(Path::new(plan)).dir, rev).is_ok()
+    };
     let named = if args.len() == 2 { args } else { &[] };
-    for a in named.iter().filter(|a| a.ends_with(".toml") && !exists(a)) {
-        crate::files::read(Path::new(a), crate::files::PLAN)?;
+    for (i, a) in named.iter().enumerate() {
+        let gone_from_rev = i == 1 && rev_then_gone(&named[0], a);
+        if a.ends_with(".toml") && !exists(a) && !gone_from_rev {
+            crate::files::read(Path::new(a), crate::files::PLAN)?;
+        }
     }
     let pairs = match args {
         [a, b] if exists(a) && exists(b) => vec![Pair {
@@ -46,7 +56,7 @@ pub fn run(args: &[String], format: DiffFormat) -> anyhow::Result<u8> {
             named: true,
         }],
         [rev] => between(rev, None)?,
-        [rev, plan] if exists(plan) => {
+        [rev, plan] if exists(plan) || rev_then_gone(rev, plan) => {
             let at = Place::of(Path::new(plan));
             revision(&at.dir, rev)?;
             vec![Pair {

@@ -30,6 +30,13 @@ pub fn log(plan: &Path, max: Option<usize>, format: DiffFormat) -> anyhow::Resul
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches('\n'));
     // The whole history, even with -n: a commit after an unreadable one needs an older one.
     let commits = crate::git::history(&dir, &path)?;
+    // Nothing at all is a mistyped name more often than a history: say so.
+    if commits.is_empty() && !plan.exists() {
+        anyhow::bail!(
+            "{}: no such plan here, and git has no history of one by that name",
+            plan.display()
+        );
+    }
     let mut versions: Vec<Option<Version>> = vec![None; commits.len()];
     let color = super::output::stdout_colour();
     let mut out = super::output::stdout().with_colour(color);

@@ -21,6 +21,7 @@ pub fn run(
     // The watcher lives as long as the loop; without one, outside changes are still
     // caught when saving (the fingerprint check below).
     let mut watched = app.path.clone();
+    let mut saved = app.saved_version;
     let mut _watcher = watch(&crate::plan::real_path(&watched), tx.clone());
     let tx_note = tx.clone();
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
@@ -40,6 +41,12 @@ pub fn run(
                 keep_snapshot(app, snapshot, &mut seen);
                 kept_at = std::time::Instant::now();
             }
+        }
+        // An instance that went on without the lock takes it at its next save once the
+        // other has let go, so a third is warned about this one.
+        if app.saved_version != saved {
+            saved = app.saved_version;
+            take_free_lock(snapshot);
         }
         // Saved as another file: the lock, the copies and the watch follow the plan.
         if app.path != watched {
@@ -199,6 +206,19 @@ fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
         other => other.to_string(),
     })
 }
+/// Takes the plan's lock if this instance does not hold it and no one else does now.
+fn take_free_lock(snapshot: &super::recovery::Snapshot) {
+    if let Ok(mut session) = snapshot.lock()
+        && !session.locked
+        && matches!(
+            super::lock::acquire(&session.plan),
+            super::lock::Acquired::Ours { .. }
+        )
+    {
+        session.locked = true;
+    }
+}
+
 /// Moves this instance's lock to the plan's new file; says so if that file is open in
 /// another tocplan, or cannot be locked.
 fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> Option<String> {

@@ -98,7 +98,20 @@ pub fn centered(body: Rect, width: u16, height: u16) -> Rect {
 
 /// A scrollable box of plain text (the changes view).
 fn text_box(app: &App, f: &mut Frame, body: Rect, title: &str, text: &str) {
-    let lines: Vec<Line<'static>> = text.lines().map(|l| Line::from(sanitize(l))).collect();
+    // Wrapped here, not by the paragraph, so scrolling counts the rows drawn and a long
+    // field is read to its end (a change at the end of a long text must be seen).
+    let width = usize::from(body.width.saturating_sub(4).max(20).saturating_sub(2)).max(8);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for line in text.lines() {
+        let line = sanitize(line);
+        let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
+        let opts = textwrap::Options::new(width).subsequent_indent(&indent);
+        lines.extend(
+            textwrap::wrap(&line, opts)
+                .into_iter()
+                .map(|part| Line::from(part.into_owned())),
+        );
+    }
     scrolled(app, f, body, title, lines);
 }
 
