@@ -326,3 +326,46 @@ fn renames_onto_one_id_are_conflicts_keeping_both_items() {
         assert_eq!(plan.outcomes.len(), 2, "both outcomes kept in each version");
     }
 }
+
+/// The version that keeps a measure the other side deleted keeps it as its side has it:
+/// with its earlier readings too, not only the one that made the conflict (found by
+/// trying it).
+#[test]
+fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
+    let date = |s: &str| s.parse::<tocplan::plan::Date>().expect("date");
+    let dir = repo_with(&["--command", BIN], |p| {
+        p.add_reading(
+            "ask-neighbours",
+            date("2026-04-10"),
+            tocplan::plan::Number::Int(7),
+            "",
+            false,
+        )
+        .expect("an earlier reading");
+    });
+    let d = dir.path();
+    branches(
+        d,
+        |p| {
+            p.delete("ask-neighbours").expect("delete");
+        },
+        |p| {
+            p.add_reading(
+                "ask-neighbours",
+                date("2026-09-01"),
+                tocplan::plan::Number::Int(12),
+                "",
+                false,
+            )
+            .expect("a new reading");
+        },
+    );
+    let (ours, _theirs) = conflict(d, "which the other side deleted");
+    let kept: Vec<String> = ours
+        .readings
+        .iter()
+        .filter(|r| r.measure == "ask-neighbours")
+        .map(|r| r.date.to_string())
+        .collect();
+    assert_eq!(kept, vec!["2026-04-10", "2026-09-01"], "{kept:?}");
+}

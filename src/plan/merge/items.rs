@@ -300,7 +300,7 @@ pub(super) fn plan(o: &Plan, a: &Plan, b: &Plan, pick: Pick, out: &mut Vec<Confl
 }
 
 /// Where something sits in a plan, for taking it whole from one side.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) enum Loc {
     Context,
     Goal,

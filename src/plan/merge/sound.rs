@@ -79,9 +79,25 @@ fn dangling(v: &mut Version<'_>, out: &mut Vec<Conflict>) {
                 },
             );
             match v.mine.kind_of(&r.target) {
-                Some(k) => items::take(&mut v.plan, v.mine, &Loc::Item(k.table(), r.target)),
+                Some(k) => {
+                    items::take(&mut v.plan, v.mine, &Loc::Item(k.table(), r.target.clone()));
+                    restore_dependants(&mut v.plan, v.mine, &r.target);
+                }
                 None => drop_reference(&mut v.plan, &r),
             }
+        }
+    }
+}
+
+/// With an item put back, what this side has that depends on it comes back too (the other
+/// side's deletion took a measure's readings, an assumption's evidence along): the version
+/// is the plan as this side would have it, not the item alone.
+fn restore_dependants(plan: &mut Plan, side: &Plan, target: &str) {
+    let present: HashSet<Loc> = items::locations(plan).into_iter().collect();
+    for r in references(side).into_iter().filter(|r| r.target == target) {
+        let loc = Loc::Item(r.table, r.key);
+        if !present.contains(&loc) {
+            items::take(plan, side, &loc);
         }
     }
 }
