@@ -83,6 +83,9 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let mut terminal = start_terminal()?;
     let snapshot = recovery::install(&real, locked);
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
+    if result.is_err() {
+        recovery::after_failure(&snapshot);
+    }
     drop(terminal);
     give_back_terminal();
     if let Ok(session) = snapshot.lock()

@@ -812,3 +812,37 @@ fn a_plan_gone_from_the_working_copy_and_a_name_with_no_history() {
         text(&log.stderr)
     );
 }
+
+/// A clean merge by item that would not read back (one unknown key added at both ends of
+/// the keys it sits among, on the two sides) is never handed to git: the driver merges by
+/// lines instead and says so (found by review).
+#[test]
+fn the_merge_driver_never_writes_a_clean_result_that_does_not_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let cafe = std::fs::read_to_string(root().join("plans/language-cafe.toml")).expect("read");
+    let with = |keys: &str| cafe.replacen("\ntitle = ", &format!("\n{keys}title = "), 1);
+    std::fs::write(d.join("base.toml"), with("alpha = 1\nbeta = 2\n")).expect("write");
+    std::fs::write(d.join("ours.toml"), with("x = 1\nalpha = 1\nbeta = 2\n")).expect("write");
+    std::fs::write(d.join("theirs.toml"), with("alpha = 1\nbeta = 2\nx = 2\n")).expect("write");
+    let out = tocplan(
+        d,
+        &[
+            "merge-driver",
+            "base.toml",
+            "ours.toml",
+            "theirs.toml",
+            "p.toml",
+        ],
+    );
+    let merged = std::fs::read_to_string(d.join("ours.toml")).expect("read");
+    let parses = tocplan::plan::parse_str(&merged, Path::new("p.toml")).is_ok();
+    assert!(
+        out.status.code() == Some(1) || parses,
+        "exit {:?}, and the merged file does not read: {merged}",
+        out.status.code()
+    );
+    if out.status.code() == Some(0) {
+        assert!(parses);
+    }
+}

@@ -47,6 +47,21 @@ pub fn merge_driver(
         return merge_lines([base, ours, theirs], &style);
     };
     let merged = merge(&o.plan, &a.plan, &b.plan, fw, &style);
+    // Whatever the merge by item believes, a clean result that does not read back as a
+    // sound plan is never handed to git to commit: git's line merge marks it instead.
+    if merged.conflicts.is_empty() {
+        let sound = parse_str(&merged.text, label).ok().is_some_and(|m| {
+            !crate::plan::validate(&m.plan, fw, &crate::plan::SourceMap::default())
+                .iter()
+                .any(|d| d.severity == crate::plan::Severity::Error)
+        });
+        if !sound {
+            super::output::note(&format!(
+                "tocplan: {name}: the merged plan would not read back as a sound plan; merging by lines instead"
+            ));
+            return merge_lines([base, ours, theirs], &style).map(|code| code.max(1));
+        }
+    }
     std::fs::write(ours, &merged.text).map_err(|e| {
         anyhow::anyhow!(
             "{}: not written ({})",

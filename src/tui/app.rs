@@ -328,6 +328,13 @@ impl App {
         let before = std::mem::replace(&mut self.plan, plan);
         self.recorded(before);
         self.clamp_rows();
+        // Nothing may be kept into a read-only plan: what was open to change it closes
+        // (an editor holding typed text never gets here: the reload is refused).
+        if !self.problems.is_empty() {
+            self.editor = None;
+            self.choice = None;
+            self.picker = None;
+        }
     }
 
     /// Records the plan as it is, then applies a change; every change goes through here so

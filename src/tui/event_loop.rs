@@ -81,6 +81,15 @@ pub(super) fn handle(
                     then_quit,
                     guard,
                 } => {
+                    // A read-only plan's own file is never written, however it is named
+                    // (`:w` with the plan's path, a link to it, an overwrite agreed to).
+                    if app.read_only().is_some()
+                        && crate::plan::real_path(&path) == crate::plan::real_path(&app.path)
+                    {
+                        let why = "the plan is read-only, so its file is left as it is; :w OTHER saves a copy elsewhere";
+                        next.extend(update(app, Msg::Saved(Err(why.to_string()))));
+                        continue;
+                    }
                     // Never overwrite a file that changed since it was read: ask first.
                     if guard.is_some_and(|g| g != file_hash(&path)) {
                         next.extend(update(app, Msg::SaveConflict { path, then_quit }));

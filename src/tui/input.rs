@@ -27,7 +27,8 @@ pub const PASTE_WAIT: Duration = Duration::from_secs(2);
 
 /// Reads the terminal (standard input) on its own thread and sends keys and resizes.
 pub fn spawn(tx: Sender<Msg>) {
-    let (bytes_tx, bytes_rx) = mpsc::channel::<Vec<u8>>();
+    // Each read, and whether it filled the buffer (more may be waiting right behind it).
+    let (bytes_tx, bytes_rx) = mpsc::channel::<(Vec<u8>, bool)>();
     std::thread::spawn(move || {
         // Keys come from the terminal: standard input, or when that is redirected, the
         // controlling terminal (as crossterm reads them).
@@ -44,7 +45,7 @@ pub fn spawn(tx: Sender<Msg>) {
             match source.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => {
-                    if bytes_tx.send(buf[..n].to_vec()).is_err() {
+                    if bytes_tx.send((buf[..n].to_vec(), n == buf.len())).is_err() {
                         break;
                     }
                 }
@@ -66,8 +67,9 @@ pub fn spawn(tx: Sender<Msg>) {
             };
             let events = match got {
                 // A chunk of input: a lone ESC at its end is the Escape key (nothing
-                // else was sent with it), as crossterm reads it.
-                Ok(chunk) => decoder.feed(&chunk, true),
+                // else was sent with it), as crossterm reads it; not when the read
+                // filled the buffer, when the rest of a sequence may be next.
+                Ok((chunk, full)) => decoder.feed(&chunk, !full),
                 Err(RecvTimeoutError::Timeout) => decoder.give_up(),
                 Err(RecvTimeoutError::Disconnected) => break,
             };

@@ -58,6 +58,18 @@ fn rescue(snapshot: &Snapshot) -> Option<Result<PathBuf, String>> {
     kept
 }
 
+/// The loop ended on an error (the terminal went away mid-draw): the unsaved work is kept
+/// as a signal would keep it, and said once the terminal is back.
+pub fn after_failure(snapshot: &Snapshot) {
+    let kept = rescue(snapshot);
+    super::give_back_terminal();
+    let plan = snapshot
+        .try_lock()
+        .map(|g| g.plan.clone())
+        .unwrap_or_default();
+    report(kept, &plan);
+}
+
 /// Says on the terminal (given back by then) where unsaved work went, if it did not go
 /// beside the plan, or that it could not be kept.
 fn report(kept: Option<Result<PathBuf, String>>, plan: &Path) {

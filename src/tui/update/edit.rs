@@ -64,6 +64,14 @@ pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
     app.status = None;
 }
 
+/// Whether an open editor holds text its field does not: work not yet kept.
+pub fn typed(app: &App) -> bool {
+    app.editor.as_ref().is_some_and(|ed| {
+        let start = start_text(app, &ed.target);
+        ed.area.lines().join("\n") != start.lines().collect::<Vec<_>>().join("\n")
+    })
+}
+
 /// An editor's text area holding `text`, the cursor at its end.
 pub fn area_with(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
@@ -150,6 +158,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.editor = None;
             app.say(Tone::Info, "Edit cancelled; nothing changed");
         }
+        // The plan went read-only while the editor was open (a broken file reloaded):
+        // the editor stays, with its text, and says why.
+        Action::Commit if super::refuse_edit(app) => {}
         Action::Commit => commit(app),
         _ => {}
     }

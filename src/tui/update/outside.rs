@@ -40,7 +40,7 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         // Taking a file `check` rejects would leave our unsaved work only in an undo
         // history a read-only plan cannot reach: keep ours, and say why.
         Ok(loaded)
-            if app.dirty()
+            if (app.dirty() || super::edit::typed(app))
                 && !crate::plan::errors_in(&loaded.plan, &app.fw, || {
                     crate::plan::check_text(&text, &app.path, &app.fw)
                 })

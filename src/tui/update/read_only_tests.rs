@@ -248,3 +248,70 @@ fn recovered_work_check_rejects_is_kept_beside_never_opened() {
     assert_eq!(app.plan, before);
     assert!(app.read_only().is_none() && !app.dirty());
 }
+
+/// `:w` naming the plan's own file (as opened, or another way) never writes over a plan
+/// `check` rejects: the loop refuses it, however the path is spelled (found by review).
+#[test]
+fn no_save_as_writes_over_a_read_only_plans_own_file() {
+    let (dir, mut app) = broken();
+    let before = std::fs::read(&app.path).expect("read");
+    let (ranker, _jobs) = std::sync::mpsc::channel();
+    let latest = std::sync::atomic::AtomicU64::new(0);
+    let same = app.path.display().to_string();
+    let other = dir.path().join(".").join("p.toml").display().to_string();
+    for name in [same, other] {
+        keys(&mut app, "\u{1b}");
+        for c in format!(":w {name}\n").chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            };
+            crate::tui::event_loop::handle(
+                &mut app,
+                Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+                &ranker,
+                &latest,
+            );
+        }
+        // An overwrite question, if asked, answered yes: still refused.
+        if app.question.is_some() {
+            crate::tui::event_loop::handle(
+                &mut app,
+                Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
+                &ranker,
+                &latest,
+            );
+        }
+        assert_eq!(std::fs::read(&app.path).expect("read"), before, "{name}");
+        assert!(status(&app).contains("read-only"), "{}", status(&app));
+    }
+}
+
+/// A reload that would make the plan read-only is refused while an editor holds typed
+/// text: that text would have nowhere to go (found by review).
+#[test]
+fn a_broken_reload_never_takes_an_editors_typed_text() {
+    let fw = Framework::builtin().expect("framework");
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/friendship-club.toml"
+    ))
+    .expect("example");
+    let plan = crate::plan::parse_plan_only(&good, std::path::Path::new("p.toml"))
+        .expect("reads")
+        .plan;
+    let mut app = App::new(plan, "p.toml".into(), fw);
+    keys(&mut app, "e, typed");
+    let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
+    update(
+        &mut app,
+        Msg::DiskChanged {
+            text: Some(bad.clone()),
+            hash: Some(crate::plan::content_hash(bad.as_bytes())),
+        },
+    );
+    keys(&mut app, "y");
+    assert!(app.problems.is_empty(), "not taken over the typed text");
+    let ed = app.editor.as_ref().expect("the editor is still open");
+    assert!(ed.area.lines().join("\n").ends_with(", typed"));
+}

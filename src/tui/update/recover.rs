@@ -57,6 +57,19 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
     let errors = crate::plan::errors_in(&loaded.plan, fw, || {
         crate::plan::check_text(&offer.copy.plan, file, fw)
     });
+    // Work already open unsaved (a first copy taken): this one is kept as a file of its
+    // own, never put over it.
+    if errors.is_empty() && app.dirty() {
+        app.say(
+            Tone::Info,
+            "There is unsaved work open already: keeping this copy as a file of its own ...",
+        );
+        return vec![Effect::WriteCopy {
+            plan: app.path.clone(),
+            text: as_file(&offer.copy),
+            copy: offer.file,
+        }];
+    }
     if !errors.is_empty() {
         app.say(
             Tone::Warn,
