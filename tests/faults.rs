@@ -296,8 +296,18 @@ fn when_the_folder_cannot_hold_a_copy_the_work_goes_elsewhere_and_is_found() {
     let mut s = Session::start(&["p.toml"], dir.path());
     s.wait_for("cannot be locked");
     let pid = s.child.process_id().expect("pid");
-    // The copy's place beside the plan is taken by a folder: writing there fails.
-    std::fs::create_dir(dir.path().join(format!(".p.toml.{pid}.recovery"))).expect("mkdir");
+    // The copy's place beside the plan (named by process and its start) is taken by a
+    // folder: writing there fails.
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let start = stat
+        .rsplit_once(')')
+        .expect("stat")
+        .1
+        .split_whitespace()
+        .nth(19)
+        .expect("start");
+    let blocked = dir.path().join(format!(".p.toml.{pid}-{start}.recovery"));
+    std::fs::create_dir(&blocked).expect("mkdir");
     s.send("e, far away\r");
     s.wait_for("[+]");
     kill(&s, "-HUP");
@@ -306,7 +316,7 @@ fn when_the_folder_cannot_hold_a_copy_the_work_goes_elsewhere_and_is_found() {
     assert!(raw.contains("could not hold your unsaved work"), "{raw}");
     let away = dir.path().join("state/tocplan/recovery");
     assert_eq!(std::fs::read_dir(&away).expect("state folder").count(), 1);
-    std::fs::remove_dir(dir.path().join(format!(".p.toml.{pid}.recovery"))).expect("rmdir");
+    std::fs::remove_dir(&blocked).expect("rmdir");
     let copies = tocplan::tui::recovery_copies(&path);
     assert_eq!(
         copies.len(),

@@ -25,8 +25,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(path, bytes, NEW_SHARED)
 }
 
-/// `write_atomic` for what only the user should read (a recovery copy of unsaved work): a
-/// new file is created 0600. An existing one keeps its mode, as someone chose it.
 /// The one name of the file a path ends at: links followed (a dangling one to where it
 /// points) and its folder made absolute without links, so two paths to one plan (a link
 /// and its target, `a/../p.toml` and `p.toml`) agree. The path itself if that fails.
@@ -42,7 +40,14 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// `write_atomic` for what only the user should read (a recovery copy of unsaved work): a
+/// new file is created 0600, and a link in its place is replaced, never followed (a link
+/// planted where a copy goes must not send unsaved work somewhere else).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(path)
+            .map_err(|cause| SaveError::io(path, "cannot replace the link there", cause))?;
+    }
     write_with(path, bytes, NEW_PRIVATE)
 }
 

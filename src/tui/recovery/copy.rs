@@ -67,9 +67,35 @@ impl Copy {
     }
 }
 
-/// Where this process's copy of a plan goes.
+/// Where this process's copy of a plan goes: named by process and the time it started, so
+/// a later process given the same id never replaces a copy left for later.
 pub fn path_for(plan: &Path) -> PathBuf {
-    plan.with_file_name(format!(".{}.{}.recovery", name(plan), std::process::id()))
+    plan.with_file_name(format!(".{}.{}.recovery", name(plan), instance()))
+}
+
+/// This process, as copies are named: its id and when it started (the kernel's count,
+/// where /proc gives it; else the time it first asked), which a reused id never shares.
+fn instance() -> String {
+    static STARTED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let t = STARTED.get_or_init(|| {
+        std::fs::read_to_string("/proc/self/stat")
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(')')?.1;
+                after.split_whitespace().nth(19)?.parse().ok()
+            })
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs())
+            })
+    });
+    format!("{}-{t}", std::process::id())
+}
+
+/// Which plan a copy kept away is for, in its name (the plan's real path, hashed).
+fn away_key(real: &Path) -> u64 {
+    crate::plan::content_hash(real.to_string_lossy().as_bytes())
 }
 
 /// Where copies go when the plan's folder cannot hold them (read-only, full):
@@ -107,7 +133,13 @@ pub fn write(plan: &Path, copy: &Copy) -> Result<PathBuf, String> {
             .mode(0o700)
             .create(&dir);
     }
-    let there = dir.join(format!("{}.{}.recovery", name(plan), std::process::id()));
+    // Named for the plan's real path too: plans of one name in two folders never share.
+    let there = dir.join(format!(
+        "{}.{:016x}.{}.recovery",
+        name(plan),
+        away_key(plan),
+        instance()
+    ));
     crate::plan::write_private(&there, json.as_bytes())
         .map(|()| there)
         .map_err(|e| format!("{first}; and {e}"))
@@ -121,8 +153,9 @@ pub fn find(plan: &Path) -> Vec<Offer> {
     // Copies kept away from the plan: the ones that name it.
     if let Some(dir) = away() {
         let real = crate::plan::real_path(plan);
+        let prefix = format!("{}.{:016x}.", name(plan), away_key(&real));
         found.extend(
-            in_folder(&dir, &format!("{}.", name(plan)), current)
+            in_folder(&dir, &prefix, current)
                 .into_iter()
                 .filter(|(_, o)| o.copy.for_plan.as_deref() == Some(real.as_path())),
         );
@@ -150,10 +183,15 @@ fn in_folder(
         .filter_map(|e| {
             let file_name = e.file_name().to_string_lossy().into_owned();
             let middle = file_name.strip_prefix(prefix)?.strip_suffix("recovery")?;
+            // `PID-START.` (or an older `PID.`), or nothing for the oldest form.
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
             let ours = middle.is_empty()
                 || middle
                     .strip_suffix('.')
-                    .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+                    .is_some_and(|id| match id.split_once('-') {
+                        Some((pid, start)) => digits(pid) && digits(start),
+                        None => digits(id),
+                    });
             // Only plain files: never a link, nor a FIFO someone put there (which the
             // read below refuses too, as it does one too large).
             let meta = e.metadata().ok().filter(|m| m.is_file())?;
@@ -263,6 +301,28 @@ mod tests {
             found
                 .iter()
                 .any(|o| o.changed.is_none() && o.copy.plan == "schema = 1\n")
+        );
+    }
+
+    /// A link planted where this instance's copy goes is replaced, never followed; and
+    /// the name carries the process's start, so a reused id never replaces an old copy.
+    #[test]
+    fn a_planted_link_never_receives_the_work() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = dir.path().join("p.toml");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep me").expect("write");
+        std::os::unix::fs::symlink(&victim, path_for(&plan)).expect("link");
+        write(&plan, &Copy::new("schema = 1\n".into(), None, None)).expect("written");
+        assert_eq!(std::fs::read_to_string(&victim).expect("read"), "keep me");
+        let meta = std::fs::symlink_metadata(path_for(&plan)).expect("meta");
+        assert!(meta.is_file(), "the link was replaced by the copy");
+        let name = path_for(&plan)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        assert!(
+            name.is_some_and(|n| n.starts_with(&format!(".p.toml.{}-", std::process::id()))),
+            "named by process and start"
         );
     }
 
