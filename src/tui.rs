@@ -80,7 +80,16 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     app.next_question();
     // The first panic hook gives the terminal back before the message; the recovery
     // hook, installed after it, first writes any unsaved work to a recovery copy.
-    let mut terminal = start_terminal()?;
+    let mut terminal = match start_terminal() {
+        Ok(t) => t,
+        Err(e) => {
+            give_back_terminal();
+            if locked {
+                lock::release(&real);
+            }
+            return Err(e.into());
+        }
+    };
     let snapshot = recovery::install(&real, locked);
     let result = event_loop::run(&mut terminal, &mut app, &snapshot);
     if result.is_err() {

@@ -215,14 +215,17 @@ fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
         other => other.to_string(),
     })
 }
-/// Takes the plan's lock if this instance does not hold it and no one else does now.
+/// Takes the plan's lock if this instance does not hold it and no one else does now. The
+/// file work is done without holding the snapshot, which a signal may need at any moment.
 fn take_free_lock(snapshot: &super::recovery::Snapshot) {
-    if let Ok(mut session) = snapshot.lock()
-        && !session.locked
-        && matches!(
-            super::lock::acquire(&session.plan),
-            super::lock::Acquired::Ours { .. }
-        )
+    let plan = match snapshot.lock() {
+        Ok(session) if !session.locked => session.plan.clone(),
+        _ => return,
+    };
+    if matches!(
+        super::lock::acquire(&plan),
+        super::lock::Acquired::Ours { .. }
+    ) && let Ok(mut session) = snapshot.lock()
     {
         session.locked = true;
     }
@@ -231,14 +234,14 @@ fn take_free_lock(snapshot: &super::recovery::Snapshot) {
 /// Moves this instance's lock to the plan's new file; says so if that file is open in
 /// another tocplan, or cannot be locked.
 fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> Option<String> {
-    let Ok(mut session) = snapshot.lock() else {
-        return None;
+    let (old, held) = match snapshot.lock() {
+        Ok(session) => (session.plan.clone(), session.locked),
+        Err(_) => return None,
     };
-    if session.locked {
-        super::lock::release(&session.plan);
+    if held {
+        super::lock::release(&old);
     }
-    session.plan = real;
-    let (locked, note) = match super::lock::acquire(&session.plan) {
+    let (locked, note) = match super::lock::acquire(&real) {
         super::lock::Acquired::Ours { .. } => (true, None),
         super::lock::Acquired::Held(h) => (
             false,
@@ -251,7 +254,10 @@ fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> 
             (false, Some(format!("That file cannot be locked: {why}")))
         }
     };
-    session.locked = locked;
+    if let Ok(mut session) = snapshot.lock() {
+        session.plan = real;
+        session.locked = locked;
+    }
     note
 }
 

@@ -83,10 +83,21 @@ pub fn acquire(plan: &Path) -> Acquired {
                 return Acquired::Ours { stale };
             }
             Some(h) if h.alive() => return Acquired::Held(h),
-            // Gone, or unreadable (cut short by a crash while being written).
+            // Gone, or unreadable (cut short by a crash). Two instances may find it
+            // stale at once: each moves it aside under a name of its own first, and only
+            // throws away what it moved if that is still the stale lock it read (else it
+            // was the other's fresh lock, and goes back).
             other => {
+                let aside = path.with_extension(format!("lock.{}.stale", std::process::id()));
+                if std::fs::rename(&path, &aside).is_ok() {
+                    if read(&aside) == other {
+                        let _ = std::fs::remove_file(&aside);
+                    } else {
+                        let _ = std::fs::hard_link(&aside, &path);
+                        let _ = std::fs::remove_file(&aside);
+                    }
+                }
                 stale = other;
-                let _ = std::fs::remove_file(&path);
             }
         }
     }
@@ -109,19 +120,25 @@ pub fn release(plan: &Path) {
     }
 }
 
+/// Makes the lock whole or not at all: written under a name of our own, then linked into
+/// place (which fails if a lock is there), so no instance ever reads a lock half written
+/// and takes it for a stale one.
 fn create(path: &Path) -> std::io::Result<()> {
     use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    let json = serde_json::to_string(&Holder::me()).map_err(std::io::Error::other)?;
-    // A lock cut short (a full disk) would read as stale to the next instance: none then.
-    let written = f.write_all(json.as_bytes()).and_then(|()| f.sync_all());
-    if written.is_err() {
-        let _ = std::fs::remove_file(path);
-    }
-    written
+    let ours = path.with_extension(format!("lock.{}.new", std::process::id()));
+    let _ = std::fs::remove_file(&ours);
+    let made = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&ours)?;
+        let json = serde_json::to_string(&Holder::me()).map_err(std::io::Error::other)?;
+        f.write_all(json.as_bytes())?;
+        f.sync_all()?;
+        std::fs::hard_link(&ours, path)
+    })();
+    let _ = std::fs::remove_file(&ours);
+    made
 }
 
 fn read(path: &Path) -> Option<Holder> {
@@ -144,8 +161,13 @@ fn host() -> String {
 /// Whether a running process could be a tocplan: where the system names its processes
 /// (Linux's /proc), a process id reused by another program after a crash does not count.
 fn may_be_tocplan(pid: u32) -> bool {
+    // Run through a link of another name, it is still this program.
+    let same_program = std::fs::read_link(format!("/proc/{pid}/exe"))
+        .ok()
+        .zip(std::env::current_exe().ok())
+        .is_some_and(|(theirs, ours)| theirs == ours);
     match std::fs::read_to_string(format!("/proc/{pid}/comm")) {
-        Ok(name) => name.trim_end().starts_with("tocplan"),
+        Ok(name) => same_program || name.trim_end().starts_with("tocplan"),
         Err(_) => true,
     }
 }

@@ -103,6 +103,12 @@ pub fn install(plan: &Path, locked: bool) -> Snapshot {
         previous(info);
         let plan = s.try_lock().map(|g| g.plan.clone()).unwrap_or_default();
         report(kept, &plan);
+        // A panic on any thread ends the app: the work is kept, the lock let go and the
+        // terminal given back, so going on (without keys, or without the lock) would only
+        // mislead. Tests install the hook without ending the process.
+        if !cfg!(test) {
+            std::process::exit(101);
+        }
     }));
     let s = snapshot.clone();
     if let Ok(mut signals) = signal_hook::iterator::Signals::new(SIGNALS) {
