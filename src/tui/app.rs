@@ -1,6 +1,8 @@
 //! Application state: the plan, its history, where the planner is, and what is open.
 
 mod chain;
+mod changes;
+mod panes;
 mod picker;
 
 pub use chain::ChainView;
@@ -19,7 +21,7 @@ use super::theme::Theme;
 use crate::framework::Framework;
 use crate::framework::picker::Picker;
 use crate::plan::review::{Finding, review};
-use crate::plan::{About, Dependant, Field, GOAL_ID, Kind, Plan};
+use crate::plan::{About, Dependant, Field, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
 pub const PANES: [&str; 4] = ["activities", "outputs", "intermediate-outcomes", "goal"];
@@ -297,196 +299,6 @@ impl App {
     /// Whether the review has a finding that counts (not advice, not waived) on an item.
     pub fn flagged(&self, id: &str) -> bool {
         self.review.2.contains(id)
-    }
-
-    /// Why the plan cannot be changed now, if it cannot.
-    pub fn read_only(&self) -> Option<String> {
-        match self.problems.len() {
-            0 if self.view_only => Some(
-                "Read-only: you chose to open this plan read-only (it is open in another tocplan); \
-                 quit and reopen it to edit"
-                    .into(),
-            ),
-            0 => None,
-            n => Some(format!(
-                "Read-only: `tocplan check` finds {n} error{} in this file (R lists them); fix \
-                 them in the file and it reloads here",
-                if n == 1 { "" } else { "s" }
-            )),
-        }
-    }
-
-    /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
-    /// change, and what `check` says of it: a plan with errors is read-only until fixed.
-    pub fn adopt(&mut self, plan: Plan, text: &str) {
-        let (path, fw) = (&self.path, &self.fw);
-        self.problems =
-            crate::plan::errors_in(&plan, fw, || crate::plan::check_text(text, path, fw))
-                .iter()
-                .map(|d| d.display(path).to_string())
-                .collect();
-        let before = std::mem::replace(&mut self.plan, plan);
-        self.recorded(before);
-        self.clamp_rows();
-        // Nothing may be kept into a read-only plan: what was open to change it closes
-        // (an editor holding typed text never gets here: the reload is refused).
-        if !self.problems.is_empty() {
-            self.editor = None;
-            self.choice = None;
-            self.picker = None;
-        }
-    }
-
-    /// Records the plan as it is, then applies a change; every change goes through here so
-    /// that every change can be undone. A read-only plan is never changed: the change is
-    /// worked on a copy and dropped (the keys that start changes say why first).
-    pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
-        if self.read_only().is_some() {
-            return f(&mut self.plan.clone());
-        }
-        let before = self.plan.clone();
-        let out = f(&mut self.plan);
-        self.recorded(before);
-        out
-    }
-
-    /// Puts in a changed copy of the plan and records the change (for changes tried on a
-    /// copy first, so a refused one never touches the plan).
-    pub fn replace_plan(&mut self, plan: Plan) {
-        if self.read_only().is_some() {
-            return;
-        }
-        let before = std::mem::replace(&mut self.plan, plan);
-        self.recorded(before);
-    }
-
-    /// Sets one field from text, as an undoable change that keeps only the part of the plan
-    /// the field lives in (a copy of a 10,000-item plan on every edit was most of its cost).
-    /// On error the plan is unchanged.
-    pub fn set_field(&mut self, field: &Field, text: &str) -> Result<(), crate::plan::FieldError> {
-        if self.read_only().is_some() {
-            return Err(crate::plan::FieldError::ReadOnly);
-        }
-        let Some(back) = crate::plan::delta::Delta::before_field(&self.plan, field) else {
-            let before = self.plan.clone();
-            self.plan.set_field(field, text, &self.fw)?;
-            self.recorded(before);
-            return Ok(());
-        };
-        self.plan.set_field(field, text, &self.fw)?;
-        if self.history.record_back(back, &self.plan, self.version) {
-            self.bump_version();
-        }
-        Ok(())
-    }
-
-    /// Records a change already made to `plan`, given the plan before it.
-    fn recorded(&mut self, before: Plan) {
-        if self.history.record(&before, &self.plan, self.version) {
-            self.bump_version();
-        }
-    }
-
-    fn bump_version(&mut self) {
-        self.version = self.next_version;
-        self.next_version += 1;
-    }
-
-    /// How many items a pane lists.
-    pub fn pane_len(&self, pane: usize) -> usize {
-        match pane {
-            ACTIVITIES => self.plan.activities.len(),
-            OUTPUTS => self.plan.outputs.len(),
-            OUTCOMES => self.plan.outcomes.len(),
-            _ => usize::from(!self.plan.goal.text.is_empty()),
-        }
-    }
-
-    /// The id and text of one row of a pane, without listing the pane (which, drawn every
-    /// frame for a plan of thousands, would be thousands of entries for a screenful).
-    pub fn pane_row(&self, pane: usize, row: usize) -> Option<(&str, &str)> {
-        match pane {
-            ACTIVITIES => self
-                .plan
-                .activities
-                .get(row)
-                .map(|a| (a.id.as_str(), a.text.as_str())),
-            OUTPUTS => self
-                .plan
-                .outputs
-                .get(row)
-                .map(|o| (o.id.as_str(), o.text.as_str())),
-            OUTCOMES => self
-                .plan
-                .outcomes
-                .get(row)
-                .map(|o| (o.id.as_str(), o.text.as_str())),
-            _ if row == 0 && !self.plan.goal.text.is_empty() => {
-                Some((GOAL_ID, self.plan.goal.text.as_str()))
-            }
-            _ => None,
-        }
-    }
-
-    /// The ids listed in a pane, top to bottom.
-    pub fn pane_ids(&self, pane: usize) -> Vec<&str> {
-        match pane {
-            ACTIVITIES => self.plan.activities.iter().map(|a| a.id.as_str()).collect(),
-            OUTPUTS => self.plan.outputs.iter().map(|o| o.id.as_str()).collect(),
-            OUTCOMES => self.plan.outcomes.iter().map(|o| o.id.as_str()).collect(),
-            _ if self.plan.goal.text.is_empty() => Vec::new(),
-            _ => vec![GOAL_ID],
-        }
-    }
-
-    /// The texts listed in a pane, top to bottom.
-    pub fn pane_items(&self, pane: usize) -> Vec<&str> {
-        match pane {
-            ACTIVITIES => self
-                .plan
-                .activities
-                .iter()
-                .map(|a| a.text.as_str())
-                .collect(),
-            OUTPUTS => self.plan.outputs.iter().map(|o| o.text.as_str()).collect(),
-            OUTCOMES => self.plan.outcomes.iter().map(|o| o.text.as_str()).collect(),
-            _ if self.plan.goal.text.is_empty() => Vec::new(),
-            _ => vec![self.plan.goal.text.as_str()],
-        }
-    }
-
-    /// The id selected in a pane, if it has items.
-    pub fn selected_in(&self, pane: usize) -> Option<String> {
-        let row = self.rows[pane].min(self.pane_len(pane).saturating_sub(1));
-        self.pane_row(pane, row).map(|(id, _)| id.to_string())
-    }
-
-    /// The selected row of the focused pane, if it has items.
-    fn selected_row(&self) -> Option<usize> {
-        let len = self.pane_len(self.pane);
-        (len > 0).then(|| self.rows[self.pane].min(len - 1))
-    }
-
-    pub fn selected(&self) -> Option<String> {
-        self.selected_in(self.pane)
-    }
-
-    /// Keeps every pane's selection inside its list after a change.
-    pub fn clamp_rows(&mut self) {
-        for pane in 0..4 {
-            let len = self.pane_len(pane);
-            self.rows[pane] = self.rows[pane].min(len.saturating_sub(1));
-        }
-    }
-
-    /// Selects an item by id wherever it is.
-    pub fn select(&mut self, id: &str) {
-        for pane in 0..4 {
-            if let Some(row) = self.pane_ids(pane).iter().position(|i| *i == id) {
-                self.pane = pane;
-                self.rows[pane] = row;
-            }
-        }
     }
 
     /// The causal chain of the selection: what it serves (rightwards, transitively) and

@@ -1,0 +1,100 @@
+//! Changing the plan: every change goes through here, so every change can be undone and
+//! none reaches a plan that is read-only (one `check` rejects, or opened read-only).
+
+use super::App;
+use crate::plan::{Field, Plan};
+
+impl App {
+    /// Why the plan cannot be changed now, if it cannot.
+    pub fn read_only(&self) -> Option<String> {
+        match self.problems.len() {
+            0 if self.view_only => Some(
+                "Read-only: you chose to open this plan read-only (it is open in another tocplan); \
+                 quit and reopen it to edit"
+                    .into(),
+            ),
+            0 => None,
+            n => Some(format!(
+                "Read-only: `tocplan check` finds {n} error{} in this file (R lists them); fix \
+                 them in the file and it reloads here",
+                if n == 1 { "" } else { "s" }
+            )),
+        }
+    }
+
+    /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
+    /// change, and what `check` says of it: a plan with errors is read-only until fixed.
+    pub fn adopt(&mut self, plan: Plan, text: &str) {
+        let (path, fw) = (&self.path, &self.fw);
+        self.problems =
+            crate::plan::errors_in(&plan, fw, || crate::plan::check_text(text, path, fw))
+                .iter()
+                .map(|d| d.display(path).to_string())
+                .collect();
+        let before = std::mem::replace(&mut self.plan, plan);
+        self.recorded(before);
+        self.clamp_rows();
+        // Nothing may be kept into a read-only plan: what was open to change it closes
+        // (an editor holding typed text never gets here: the reload is refused).
+        if !self.problems.is_empty() {
+            self.editor = None;
+            self.choice = None;
+            self.picker = None;
+        }
+    }
+
+    /// Records the plan as it is, then applies a change; every change goes through here so
+    /// that every change can be undone. A read-only plan is never changed: the change is
+    /// worked on a copy and dropped (the keys that start changes say why first).
+    pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
+        if self.read_only().is_some() {
+            return f(&mut self.plan.clone());
+        }
+        let before = self.plan.clone();
+        let out = f(&mut self.plan);
+        self.recorded(before);
+        out
+    }
+
+    /// Puts in a changed copy of the plan and records the change (for changes tried on a
+    /// copy first, so a refused one never touches the plan).
+    pub fn replace_plan(&mut self, plan: Plan) {
+        if self.read_only().is_some() {
+            return;
+        }
+        let before = std::mem::replace(&mut self.plan, plan);
+        self.recorded(before);
+    }
+
+    /// Sets one field from text, as an undoable change that keeps only the part of the plan
+    /// the field lives in (a copy of a 10,000-item plan on every edit was most of its cost).
+    /// On error the plan is unchanged.
+    pub fn set_field(&mut self, field: &Field, text: &str) -> Result<(), crate::plan::FieldError> {
+        if self.read_only().is_some() {
+            return Err(crate::plan::FieldError::ReadOnly);
+        }
+        let Some(back) = crate::plan::delta::Delta::before_field(&self.plan, field) else {
+            let before = self.plan.clone();
+            self.plan.set_field(field, text, &self.fw)?;
+            self.recorded(before);
+            return Ok(());
+        };
+        self.plan.set_field(field, text, &self.fw)?;
+        if self.history.record_back(back, &self.plan, self.version) {
+            self.bump_version();
+        }
+        Ok(())
+    }
+
+    /// Records a change already made to `plan`, given the plan before it.
+    fn recorded(&mut self, before: Plan) {
+        if self.history.record(&before, &self.plan, self.version) {
+            self.bump_version();
+        }
+    }
+
+    fn bump_version(&mut self) {
+        self.version = self.next_version;
+        self.next_version += 1;
+    }
+}
