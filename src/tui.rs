@@ -167,10 +167,8 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
     app.disk = crate::plan::file_hash(path);
-    app.problems = crate::plan::errors_in(&app.plan, fw, || crate::plan::check(path, fw))
-        .iter()
-        .map(|d| d.display(path).to_string())
-        .collect();
+    let plan = app.plan.clone();
+    app.set_problems(&plan, || crate::plan::check(path, fw));
     let (settings, settings_warnings) = opts
         .config_dir
         .as_deref()

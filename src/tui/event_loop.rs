@@ -266,9 +266,7 @@ fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> 
 /// an open editor that differs from what its field holds.
 fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Seen) {
     let editing = app.editor.as_ref().and_then(|ed| {
-        let text = ed.area.lines().join("\n");
-        let start = super::update::editor_start_text(app, &ed.target);
-        (text != start.lines().collect::<Vec<_>>().join("\n")).then(|| super::recovery::Editing {
+        super::update::editor_typed_text(app).map(|text| super::recovery::Editing {
             target: ed.target.clone(),
             title: ed.title.clone(),
             text,

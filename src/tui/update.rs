@@ -15,7 +15,7 @@ pub(crate) use review::ordered as ordered_findings;
 
 pub use picker::RANK_AT_ONCE;
 
-pub(crate) use edit::start_text as editor_start_text;
+pub(crate) use edit::typed_text as editor_typed_text;
 
 /// How far PageUp and PageDown move in a list.
 const PAGE: usize = 8;

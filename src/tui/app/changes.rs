@@ -22,15 +22,24 @@ impl App {
         }
     }
 
+    /// What `check` reports as errors for `plan` (`check` runs the full check, only when
+    /// the quick one finds any), as `check` prints them: the plan is read-only while any.
+    pub fn set_problems(
+        &mut self,
+        plan: &Plan,
+        check: impl FnOnce() -> Result<Vec<crate::plan::Diagnostic>, crate::plan::LoadError>,
+    ) {
+        self.problems = crate::plan::errors_in(plan, &self.fw, check)
+            .iter()
+            .map(|d| d.display(&self.path).to_string())
+            .collect();
+    }
+
     /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
     /// change, and what `check` says of it: a plan with errors is read-only until fixed.
     pub fn adopt(&mut self, plan: Plan, text: &str) {
-        let (path, fw) = (&self.path, &self.fw);
-        self.problems =
-            crate::plan::errors_in(&plan, fw, || crate::plan::check_text(text, path, fw))
-                .iter()
-                .map(|d| d.display(path).to_string())
-                .collect();
+        let (path, fw) = (self.path.clone(), self.fw.clone());
+        self.set_problems(&plan, || crate::plan::check_text(text, &path, &fw));
         let before = std::mem::replace(&mut self.plan, plan);
         self.recorded(before);
         self.clamp_rows();

@@ -64,12 +64,16 @@ pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
     app.status = None;
 }
 
-/// Whether an open editor holds text its field does not: work not yet kept.
+/// The open editor's text when it differs from what its field holds: work not yet kept.
+pub fn typed_text(app: &App) -> Option<String> {
+    let ed = app.editor.as_ref()?;
+    let text = ed.area.lines().join("\n");
+    let start = start_text(app, &ed.target);
+    (text != start.lines().collect::<Vec<_>>().join("\n")).then_some(text)
+}
+
 pub fn typed(app: &App) -> bool {
-    app.editor.as_ref().is_some_and(|ed| {
-        let start = start_text(app, &ed.target);
-        ed.area.lines().join("\n") != start.lines().collect::<Vec<_>>().join("\n")
-    })
+    typed_text(app).is_some()
 }
 
 /// An editor's text area holding `text`, the cursor at its end.

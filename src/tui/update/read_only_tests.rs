@@ -26,6 +26,17 @@ fn broken() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// The file changed on disk to `text`, as the watcher reports it.
+fn disk_changed(app: &mut App, text: &str) {
+    update(
+        app,
+        Msg::DiskChanged {
+            text: Some(text.to_string()),
+            hash: Some(crate::plan::content_hash(text.as_bytes())),
+        },
+    );
+}
+
 #[test]
 fn a_plan_check_rejects_opens_read_only_on_its_errors() {
     let (_dir, app) = broken();
@@ -125,14 +136,7 @@ fn a_fixed_file_reloads_and_can_be_edited() {
         "/plans/friendship-club.toml"
     ))
     .expect("example");
-    let hash = crate::plan::content_hash(good.as_bytes());
-    update(
-        &mut app,
-        Msg::DiskChanged {
-            text: Some(good.clone()),
-            hash: Some(hash),
-        },
-    );
+    disk_changed(&mut app, &good);
     assert!(
         app.question.is_none(),
         "nothing of ours to lose: no question"
@@ -144,13 +148,7 @@ fn a_fixed_file_reloads_and_can_be_edited() {
     assert!(app.editor.is_some(), "editing is on");
     keys(&mut app, "\u{1b}");
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
-    update(
-        &mut app,
-        Msg::DiskChanged {
-            text: Some(bad.clone()),
-            hash: Some(crate::plan::content_hash(bad.as_bytes())),
-        },
-    );
+    disk_changed(&mut app, &bad);
     keys(&mut app, "y");
     assert!(!app.problems.is_empty());
     assert!(ctrl(&mut app, 's').is_empty(), "nothing saved over it");
@@ -174,13 +172,7 @@ fn unsaved_work_is_never_traded_for_a_broken_file() {
     assert!(app.dirty());
     let mine = app.plan.clone();
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
-    update(
-        &mut app,
-        Msg::DiskChanged {
-            text: Some(bad.clone()),
-            hash: Some(crate::plan::content_hash(bad.as_bytes())),
-        },
-    );
+    disk_changed(&mut app, &bad);
     keys(&mut app, "y");
     assert_eq!(app.plan, mine, "ours is kept");
     assert!(app.problems.is_empty() && app.dirty());
@@ -201,13 +193,7 @@ fn undo_never_steps_back_into_a_rejected_plan() {
         "/plans/friendship-club.toml"
     ))
     .expect("example");
-    update(
-        &mut app,
-        Msg::DiskChanged {
-            text: Some(good.clone()),
-            hash: Some(crate::plan::content_hash(good.as_bytes())),
-        },
-    );
+    disk_changed(&mut app, &good);
     assert!(app.read_only().is_none());
     let fixed = app.plan.clone();
     keys(&mut app, "\u{1b}u");
@@ -303,13 +289,7 @@ fn a_broken_reload_never_takes_an_editors_typed_text() {
     let mut app = App::new(plan, "p.toml".into(), fw);
     keys(&mut app, "e, typed");
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
-    update(
-        &mut app,
-        Msg::DiskChanged {
-            text: Some(bad.clone()),
-            hash: Some(crate::plan::content_hash(bad.as_bytes())),
-        },
-    );
+    disk_changed(&mut app, &bad);
     keys(&mut app, "y");
     assert!(app.problems.is_empty(), "not taken over the typed text");
     let ed = app.editor.as_ref().expect("the editor is still open");

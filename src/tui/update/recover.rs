@@ -19,11 +19,7 @@ pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>
                 Tone::Info,
                 "Keeping the recovered work in a file of its own ...",
             );
-            return Some(vec![Effect::WriteCopy {
-                plan: app.path.clone(),
-                text: as_file(&offer.copy),
-                copy: offer.file,
-            }]);
+            return Some(keep_beside(app, offer));
         }
         Action::Changes => differences(app, offer),
         // Nothing is thrown away unasked: the copy stays, and is offered again.
@@ -34,6 +30,16 @@ pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// Keeps a recovery copy's work as a file of its own beside the plan (the copy goes once
+/// it is written).
+fn keep_beside(app: &App, offer: Offer) -> Vec<Effect> {
+    vec![Effect::WriteCopy {
+        plan: app.path.clone(),
+        text: as_file(&offer.copy),
+        copy: offer.file,
+    }]
 }
 
 /// Opens the recovered work as unsaved changes, and the editor as it was, with its text.
@@ -64,11 +70,7 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
             Tone::Info,
             "There is unsaved work open already: keeping this copy as a file of its own ...",
         );
-        return vec![Effect::WriteCopy {
-            plan: app.path.clone(),
-            text: as_file(&offer.copy),
-            copy: offer.file,
-        }];
+        return keep_beside(app, offer);
     }
     if !errors.is_empty() {
         app.say(
@@ -80,11 +82,7 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
                 if errors.len() == 1 { "" } else { "s" }
             ),
         );
-        return vec![Effect::WriteCopy {
-            plan: app.path.clone(),
-            text: as_file(&offer.copy),
-            copy: offer.file,
-        }];
+        return keep_beside(app, offer);
     }
     app.adopt(loaded.plan, &offer.copy.plan);
     app.spent_copies.push(offer.file.clone());
