@@ -34,9 +34,11 @@ pub fn encode_field(key: &str, s: &str) -> String {
     }
     let width: usize = s.chars().map(lines::written_width).sum();
     let wide = encode_key(key).len() + " = \"\"".len() + width > WIDTH;
-    // A text that fits on a line of its own (after `"""`) is put there; one too wide for
-    // that is broken where it can be. A single long word gains nothing from either.
-    let helps = || width <= lines::MAX || !lines::breaks(&s.chars().collect::<Vec<_>>()).is_empty();
+    // A text that fits on a line of its own (after `"""`), as the lines of a broken text
+    // do, is put there; one too wide for that is broken where it can be. A single long
+    // word gains nothing from either.
+    let helps =
+        || width <= lines::WIDE || !lines::breaks(&s.chars().collect::<Vec<_>>()).is_empty();
     if wide && helps() {
         encode(s, true, true)
     } else {

@@ -2,28 +2,80 @@
 //! request is a one-line diff. The breaks are TOML line-ending backslashes, which leave
 //! the value as it was; this module only chooses where they go.
 //!
-//! Greedy filling (as many words as fit) would move every later break when one word grows,
-//! so a one-word edit would rewrite the rest of the paragraph. Instead the breaks are
-//! chosen by the words themselves, as far as a width allows: each sentence on a line of its
-//! own; a sentence too wide for one line broken after its commas, semicolons and colons
-//! (a clause narrower than [`CLAUSE`] joined to the next); a clause still too wide broken
-//! after a word that its own letters pick (a fixed hash), once the line has [`MIN_WORDS`]
-//! words, and always before it would pass [`MAX`]. An edit then moves only the breaks of
-//! its own clause, and those seldom. (On the example plans' 70 lines of long text, every
-//! word made longer, shorter or dropped in turn: about 3 edits in 4 change one line of the
-//! file and nearly all the rest two; filling lines greedily, 1 in 2.)
+//! Filling lines to a width (greedy, or by any rule that measures columns) moves breaks
+//! when one word grows or shrinks, so a one-word edit rewrites the lines after it. Here a
+//! break depends on the kind of words around it and on counts of words, not on widths:
+//! each sentence on a line of its own; a sentence broken after its commas, semicolons and
+//! colons (unless that leaves a one-word piece, as in a list), before the conjunctions and
+//! relative words that start a clause ("and", "but", "which", "who") when both pieces have
+//! [`CONJ_GAP`] words, and before prepositions ("to", "with", "for") [`PREP_GAP`] words
+//! apart; only a line still wider than [`WIDE`] is cut near its middle word. A word
+//! replaced by another word of its kind then moves no break, whatever its length, unless it
+//! takes a line past [`WIDE`] (or back); a word added or dropped moves one only where it
+//! makes a piece cross a count. (On the example plans' long texts, every word in turn
+//! replaced by a word of another length: all but 59 of 3443 such edits change one line of
+//! the file, where breaks picked by a hash of each word within a width managed 90%; every
+//! word made longer, shorter, replaced, dropped or given a word before it: 87%.)
 
 use unicode_width::UnicodeWidthChar;
 
-/// The widest a line of text is written, before the ` \` that continues it.
+/// A text is broken into lines only when it is wider than this, before the ` \` that
+/// continues it.
 pub const MAX: usize = 88;
 
-/// A clause's line is not broken by the hash before it has this many words, so lines
-/// stay long enough to read.
-const MIN_WORDS: usize = 6;
+/// A line wider than this that the rules leave whole is cut by count (see [`fit`]).
+pub(super) const WIDE: usize = 100;
 
-/// The narrowest a clause is on a line of its own.
-const CLAUSE: usize = 35;
+/// The fewest words on each side of a break after a comma, semicolon or colon, so a list
+/// ("walking, gardening, crafts") stays on one line.
+const CLAUSE_GAP: usize = 2;
+
+/// The fewest words between a break before a conjunction and the candidates around it.
+const CONJ_GAP: usize = 3;
+
+/// The same for a break before a preposition, between the pieces left.
+const PREP_GAP: usize = 4;
+
+/// Words that start a clause: a line may start before them.
+pub(super) const CONJUNCTIONS: &[&str] = &[
+    "although", "and", "because", "but", "nor", "or", "since", "so", "though", "unless", "until",
+    "when", "where", "whereas", "which", "while", "who", "whom", "whose", "yet",
+];
+
+/// Words that start a phrase: a line may start before them when they are far enough
+/// apart.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "across",
+    "after",
+    "against",
+    "among",
+    "as",
+    "at",
+    "before",
+    "between",
+    "by",
+    "during",
+    "for",
+    "from",
+    "if",
+    "in",
+    "including",
+    "into",
+    "of",
+    "on",
+    "onto",
+    "over",
+    "than",
+    "that",
+    "through",
+    "to",
+    "under",
+    "via",
+    "with",
+    "within",
+    "without",
+];
 
 /// One word and the spaces after it: `[start, end)` in the line's chars, `word_end`
 /// where its spaces start.
@@ -48,55 +100,113 @@ pub fn written_width(c: char) -> usize {
 /// so the backslash before it takes no space of the value with it.
 pub fn breaks(line: &[char]) -> Vec<usize> {
     let tokens = tokens(line);
-    let width = |a: usize, b: usize| line[a..b].iter().map(|&c| written_width(c)).sum::<usize>();
-    if tokens.len() < 2 || width(0, line.len()) <= MAX {
+    let width: usize = line.iter().map(|&c| written_width(c)).sum();
+    if tokens.len() < 2 || width <= MAX {
         return Vec::new();
     }
     let mut out = Vec::new();
     for sentence in split(&tokens, |k| ends_sentence(line, &tokens, k)) {
-        let (a, b) = (sentence[0].start, sentence[sentence.len() - 1].word_end);
-        if width(a, b) > MAX {
-            for clause in clauses(line, sentence) {
-                let (a, b) = (clause[0].start, clause[clause.len() - 1].word_end);
-                if width(a, b) > MAX {
-                    fill(line, clause, &mut out);
-                }
-                out.push(clause[clause.len() - 1].end);
-            }
+        for piece in pieces(line, sentence) {
+            out.push(piece[piece.len() - 1].end);
         }
-        out.push(sentence[sentence.len() - 1].end);
     }
-    // The end of the line is no break, nor is a clause's end pushed twice.
-    out.sort_unstable();
-    out.dedup();
+    // The end of the line is no break.
     out.retain(|&i| i > 0 && i < line.len());
     out
 }
 
-/// Breaks inside one clause too wide for a line: after a word the text picks, once the
-/// line has `MIN_WORDS` words and while the rest of the clause does not fit on it, and
-/// before the line would pass `MAX`. (Words, not columns: a word replaced by a longer one
-/// moves no pick.)
-fn fill(line: &[char], clause: &[Token], out: &mut Vec<usize>) {
-    let mut at = clause[0].start;
-    let mut words = 0;
-    let width = |a: usize, b: usize| line[a..b].iter().map(|&c| written_width(c)).sum::<usize>();
-    let end = clause[clause.len() - 1].word_end;
-    for t in clause {
-        if t.start > at && width(at, t.word_end) > MAX {
-            out.push(t.start);
-            at = t.start;
-            words = 0;
-        }
-        words += 1;
-        // The rest of the clause on one line needs no more breaks.
-        let rest_fits = width(at, end) <= MAX;
-        if !rest_fits && words >= MIN_WORDS && picked(&line[t.start..t.word_end]) {
-            out.push(t.end);
-            at = t.end;
-            words = 0;
+/// A sentence's lines: cut after clause punctuation, before conjunctions, then before
+/// prepositions.
+fn pieces<'t>(line: &[char], sentence: &'t [Token]) -> Vec<&'t [Token]> {
+    let n = sentence.len();
+    let after_mark = |i: usize| ends_clause(line, &sentence[i - 1]);
+    let strong: Vec<usize> = (1..n).filter(|&i| after_mark(i)).collect();
+    let clauses = spaced(n, &strong, CLAUSE_GAP, |_| true);
+    // Around a conjunction, the clause breaks taken count, not a list's commas.
+    let conj: Vec<usize> = (1..n)
+        .filter(|&i| is_one_of(line, &sentence[i], CONJUNCTIONS) && !after_mark(i))
+        .chain(clauses.iter().copied())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut at = spaced(n, &conj, CONJ_GAP, |i| !clauses.contains(&i));
+    at.extend(clauses);
+    at.sort_unstable();
+    let mut out = Vec::new();
+    for piece in cut(sentence, &at) {
+        let preps: Vec<usize> = (1..piece.len())
+            .filter(|&i| is_one_of(line, &piece[i], PREPOSITIONS))
+            .collect();
+        for part in cut(piece, &spaced(piece.len(), &preps, PREP_GAP, |_| true)) {
+            fit(line, part, &mut out);
         }
     }
+    out
+}
+
+/// `part`, or if it is still wider than [`WIDE`] (no rule above broke it: a clause with
+/// few conjunctions or prepositions, a list, names), cut in two at the conjunction,
+/// preposition or clause mark nearest its middle word, or at that word, and each half the
+/// same way. Chosen by counting words, so only a part's crossing the width moves a cut.
+fn fit<'t>(line: &[char], part: &'t [Token], out: &mut Vec<&'t [Token]>) {
+    let wide: usize = line[part[0].start..part[part.len() - 1].word_end]
+        .iter()
+        .map(|&c| written_width(c))
+        .sum();
+    if wide <= WIDE || part.len() < 2 {
+        out.push(part);
+        return;
+    }
+    let middle = part.len() / 2;
+    let at = (1..part.len())
+        .filter(|&i| {
+            ends_clause(line, &part[i - 1])
+                || is_one_of(line, &part[i], CONJUNCTIONS)
+                || is_one_of(line, &part[i], PREPOSITIONS)
+        })
+        .min_by_key(|&i| i.abs_diff(middle))
+        .unwrap_or(middle);
+    fit(line, &part[..at], out);
+    fit(line, &part[at..], out);
+}
+
+/// The candidates (positions in `0..n` where a piece may start) that `take` accepts and
+/// that have at least `gap` words between them and the candidates (or ends) on either
+/// side, taken or not: so whether a break is taken depends only on the words near it.
+fn spaced(n: usize, candidates: &[usize], gap: usize, take: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (j, &i) in candidates.iter().enumerate() {
+        let before = if j == 0 { 0 } else { candidates[j - 1] };
+        let after = candidates.get(j + 1).copied().unwrap_or(n);
+        if take(i) && i - before >= gap && after - i >= gap {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// `tokens` cut before each of the (ascending) positions `at`.
+fn cut<'t>(tokens: &'t [Token], at: &[usize]) -> Vec<&'t [Token]> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for &i in at.iter().chain([&tokens.len()]) {
+        if i > from {
+            out.push(&tokens[from..i]);
+            from = i;
+        }
+    }
+    out
+}
+
+/// Whether the word of `t`, in lower case and without the punctuation around it, is one
+/// of `words`.
+fn is_one_of(line: &[char], t: &Token, words: &[&str]) -> bool {
+    let word: String = line[t.start..t.word_end]
+        .iter()
+        .collect::<String>()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    words.contains(&word.as_str())
 }
 
 /// Words and their trailing spaces; spaces that start the line belong to its first word.
@@ -137,30 +247,6 @@ fn split(tokens: &[Token], ends: impl Fn(usize) -> bool) -> Vec<&[Token]> {
     out
 }
 
-/// A sentence's clauses, each made at least `CLAUSE` wide by joining it to the next, so a
-/// list ("walking, gardening, crafts") is not a line a word; a short last one joins the
-/// one before.
-fn clauses<'t>(line: &[char], sentence: &'t [Token]) -> Vec<&'t [Token]> {
-    let width = |a: usize, b: usize| line[a..b].iter().map(|&c| written_width(c)).sum::<usize>();
-    let mut out: Vec<&[Token]> = Vec::new();
-    let mut from = 0;
-    for k in 0..sentence.len() {
-        let wide = width(sentence[from].start, sentence[k].end) >= CLAUSE;
-        if k + 1 == sentence.len() || (ends_clause(line, &sentence[k]) && wide) {
-            out.push(&sentence[from..=k]);
-            from = k + 1;
-        }
-    }
-    let short = |c: &[Token]| width(c[0].start, c[c.len() - 1].end) < CLAUSE;
-    if out.len() > 1 && out.last().is_some_and(|c| short(c)) {
-        let last = out.len() - 1;
-        let start = out.iter().take(last - 1).map(|c| c.len()).sum::<usize>();
-        out.truncate(last - 1);
-        out.push(&sentence[start..]);
-    }
-    out
-}
-
 /// The last character of a word that is not a closing quote or bracket.
 fn last_mark(line: &[char], t: &Token) -> Option<char> {
     line[t.start..t.word_end]
@@ -182,21 +268,6 @@ fn ends_sentence(line: &[char], tokens: &[Token], k: usize) -> bool {
 
 fn ends_clause(line: &[char], t: &Token) -> bool {
     matches!(last_mark(line, t), Some(',' | ';' | ':'))
-}
-
-/// Whether the word itself picks a break after it: about one word in four, by an FNV-1a
-/// hash of its letters, fixed so that the same text is always written the same way.
-fn picked(word: &[char]) -> bool {
-    if matches!(word.last(), Some('.' | '?' | '!' | ',' | ';' | ':')) {
-        return true;
-    }
-    let mut h: u32 = 0x811c_9dc5;
-    for c in word {
-        for b in c.to_string().bytes() {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-    }
-    h.is_multiple_of(4)
 }
 
 #[cfg(test)]

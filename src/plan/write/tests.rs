@@ -69,35 +69,155 @@ fn a_one_word_edit_to_a_400_character_text_changes_one_line_of_the_file() {
     }
 }
 
-/// Every word of the text changed in turn (longer, shorter, dropped): most edits change
-/// one line, and none more than two. Greedy filling gives one line for about half.
+/// Every word of every long text (the example plans' and `PROBLEM`) changed in turn in
+/// five ways: made longer, cut to three letters, replaced, dropped, a word put before it.
+/// How many edits change one line of the file; on `PROBLEM`, none changes more than two.
+/// (Measured when the rule was chosen: 4977 of 5731, 87%; the rule before it, breaks
+/// picked by a hash of each word within a width, 4939; greedy filling about half. Most of
+/// the rest turn a conjunction or preposition into another word, or add or drop a word
+/// where a count decides a break.)
 #[test]
 fn most_one_word_edits_change_one_line_and_none_more_than_two() {
-    let words: Vec<&str> = PROBLEM.split(' ').collect();
-    let (mut one, mut all) = (0, 0);
-    for i in 0..words.len() {
-        for change in 0..3 {
-            let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-            let core = w[i].trim_end_matches(['.', ',']).to_string();
-            let tail = w[i][core.len()..].to_string();
-            match change {
-                0 => w[i] = format!("{core}ing{tail}"),
-                1 => w[i] = format!("{}{tail}", &core[..core.len().min(3)]),
-                _ if tail.is_empty() && i + 1 < words.len() => {
-                    w.remove(i);
+    let mut texts = example_texts();
+    texts.push(PROBLEM.to_string());
+    let (mut one, mut all) = ([0; 5], [0; 5]);
+    for text in &texts {
+        let words: Vec<&str> = text.split(' ').collect();
+        let old_file = format!("v = {}\n", super::encode_field("problem", text));
+        for i in 0..words.len() {
+            let core = words[i].trim_end_matches(['.', ',', ';', ':']);
+            let tail = &words[i][core.len()..];
+            for (kind, (one, all)) in one.iter_mut().zip(&mut all).enumerate() {
+                let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+                match kind {
+                    0 => w[i] = format!("{core}ing{tail}"),
+                    1 => w[i] = format!("{}{tail}", core.chars().take(3).collect::<String>()),
+                    2 => w[i] = format!("community{tail}"),
+                    3 if tail.is_empty() && i + 1 < words.len() => {
+                        w.remove(i);
+                    }
+                    4 => w.insert(i, "very".into()),
+                    _ => continue,
                 }
-                _ => continue,
+                let new = w.join(" ");
+                if new == *text {
+                    continue;
+                }
+                let new_file = format!("v = {}\n", super::encode_field("problem", &new));
+                let (added, removed) = changed_lines(&old_file, &new_file);
+                if text == PROBLEM {
+                    assert!(added.max(removed) <= 2, "{new_file}");
+                }
+                *one += usize::from(added.max(removed) == 1);
+                *all += 1;
             }
-            let new = w.join(" ");
-            let old_file = format!("v = {}\n", super::encode_field("problem", PROBLEM));
-            let new_file = format!("v = {}\n", super::encode_field("problem", &new));
-            let (added, removed) = changed_lines(&old_file, &new_file);
-            assert!(added.max(removed) <= 2, "{}", new_file);
-            one += usize::from(added.max(removed) == 1);
-            all += 1;
         }
     }
-    assert!(one * 10 >= all * 8, "{one} of {all} edits changed one line");
+    let (ones, alls) = (one.iter().sum::<usize>(), all.iter().sum::<usize>());
+    eprintln!("one line: {one:?} of {all:?}: {ones} of {alls}");
+    assert!(
+        ones * 100 >= alls * 85,
+        "{ones} of {alls} edits changed one line"
+    );
+}
+
+/// The example plans' texts too wide for a line, on one line of their own.
+fn example_texts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(root).expect("plans") {
+        let file = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        long_texts(
+            &file.parse::<toml::Table>().expect("toml").into(),
+            &mut texts,
+        );
+    }
+    texts.sort();
+    texts
+}
+
+/// Every word of every long text of the example plans replaced in turn by a word of
+/// another length (keeping its capital and the punctuation around it; conjunctions and
+/// prepositions aside, which are where lines may start): the file changes in exactly one
+/// line, every time the text is still too wide for one line, unless the edit takes a line
+/// past the width at which a run of words is cut (or back). No other break may depend on
+/// how wide a word is. (The rule before it, breaks picked by a hash of each word within a
+/// width, held for 90% of such edits.)
+#[test]
+fn a_word_replaced_by_one_of_any_length_changes_exactly_one_line() {
+    use super::lines::{CONJUNCTIONS, PREPOSITIONS};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(root).expect("plans") {
+        let file = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        long_texts(
+            &file.parse::<toml::Table>().expect("toml").into(),
+            &mut texts,
+        );
+    }
+    assert!(texts.len() >= 40, "{}", texts.len());
+    use super::lines::WIDE;
+    let (mut edits, mut near_width) = (0, 0);
+    for text in &texts {
+        let words: Vec<&str> = text.split(' ').collect();
+        let old_file = format!("v = {}\n", super::encode_field("problem", text));
+        for i in 0..words.len() {
+            let core = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = core.to_lowercase();
+            if core.is_empty() || CONJUNCTIONS.contains(&&*lower) || PREPOSITIONS.contains(&&*lower)
+            {
+                continue;
+            }
+            for new in ["x", "extraordinarily", "GP", "twenty-five"] {
+                let new = match core.chars().next() {
+                    Some(c) if c.is_uppercase() => new.to_uppercase(),
+                    _ => new.to_lowercase(),
+                };
+                let mut w = words.clone();
+                let replaced = words[i].replacen(core, &new, 1);
+                w[i] = &replaced;
+                let new_text = w.join(" ");
+                // A text that comes to fit on a line is rightly written on one.
+                if new_text == *text || new_text.chars().count() <= super::lines::MAX {
+                    continue;
+                }
+                let new_file = format!("v = {}\n", super::encode_field("problem", &new_text));
+                let changed = changed_lines(&old_file, &new_file);
+                // Where a line comes within reach of the width at which a run of words is
+                // cut (it grows past it, or it was cut and now fits), it is cut afresh.
+                let near = |f: &str| f.lines().any(|l| l.chars().count() + 15 > WIDE);
+                if changed != (1, 1) && (near(&old_file) || near(&new_file)) {
+                    near_width += 1;
+                    continue;
+                }
+                assert_eq!(
+                    changed,
+                    (1, 1),
+                    "{core} -> {new}:\n{}",
+                    TextDiff::from_lines(&old_file, &new_file).unified_diff()
+                );
+                edits += 1;
+            }
+        }
+    }
+    assert!(edits > 3000, "{edits}");
+    // Measured when the rule was chosen: 59 of 3443.
+    assert!(
+        near_width * 50 < edits,
+        "{near_width} of {edits} re-cut near the width"
+    );
+}
+
+/// The texts of `v` too wide for a line, on one line of their own.
+fn long_texts(v: &toml::Value, out: &mut Vec<String>) {
+    match v {
+        toml::Value::String(s) if s.chars().count() > super::lines::MAX && !s.contains('\n') => {
+            out.push(s.clone())
+        }
+        toml::Value::Array(a) => a.iter().for_each(|v| long_texts(v, out)),
+        toml::Value::Table(t) => t.values().for_each(|v| long_texts(v, out)),
+        _ => {}
+    }
 }
 
 /// The old spelling (long text on one line), the new one, and a hand-written variant of
