@@ -254,6 +254,8 @@ fn threads_for(entries: usize) -> usize {
 }
 
 #[cfg(test)]
+mod mechanism_tests;
+#[cfg(test)]
 mod phrase_tests;
 #[cfg(test)]
 mod tests;

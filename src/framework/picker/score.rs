@@ -93,10 +93,10 @@ impl Scoring<'_> {
         let (best, from) = self.best(b, e);
         let mut score = 0.0;
         let mut covered = 0;
-        for i in 0..n {
-            if best[i] > 0.0 {
+        for (i, b) in best.iter().enumerate().take(n) {
+            if *b > 0.0 {
                 covered += usize::from(self.required[i]);
-                score += self.idf[i] * best[i];
+                score += self.idf[i] * b;
             }
         }
         if covered == 0 {
@@ -141,14 +141,13 @@ impl Scoring<'_> {
                 via.push(s);
             }
         };
-        for i in 0..n {
-            let q = &self.words[i];
+        for (i, q) in self.words.iter().enumerate().take(n) {
             let through = |w: u32| {
                 self.matches
                     .row(w)
                     .is_some_and(|r| r.thesaurus & (1 << i) != 0)
             };
-            match from[i] {
+            match from.get(i).copied().unwrap_or(Source::None) {
                 Source::Text(t) => {
                     if let Some(&w) = b.text.word.get(t as usize)
                         && through(w)
