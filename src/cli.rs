@@ -84,13 +84,21 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 domain: domain.as_deref(),
                 category: category.as_deref(),
             };
+            // With a query, the best 10 unless told; without one, the whole bank.
+            let limit = limit.unwrap_or(if query.is_empty() { 0 } else { 10 });
             ranked::run(&fw()?, &query.join(" "), filters, limit, json)
         }
         Some(Command::Indicators {
             ref domain,
             ref category,
+            limit,
             ..
-        }) => listing::indicators(&fw()?, domain.as_deref(), category.as_deref()),
+        }) => listing::indicators(
+            &fw()?,
+            domain.as_deref(),
+            category.as_deref(),
+            limit.unwrap_or(0),
+        ),
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),

@@ -9,12 +9,14 @@ pub mod import;
 mod index;
 pub mod picker;
 pub mod synthetic;
+mod thesaurus;
 mod worksheet;
 
 pub use bank::{Bank, BankInfo, DataAvailability, Indicator, IndicatorSource, Perspective};
 pub use domains::{Category, Domain};
 pub use error::FrameworkError;
 pub use index::IndexEntry;
+pub use thesaurus::ThesaurusGroup;
 pub use worksheet::{
     BackwardQuestion, Column, EvaluationColumn, KeyDomainPrompt, Principle, ReviewReason,
     StakeholderGroup, Step, Worksheet,
@@ -27,6 +29,7 @@ const DOMAINS_TOML: &str = include_str!("framework/data/domains.toml");
 const INDICATORS_TOML: &str = include_str!("framework/data/indicators.toml");
 const INDEX_TOML: &str = include_str!("framework/data/index.toml");
 const WORKSHEET_TOML: &str = include_str!("framework/data/worksheet.toml");
+const THESAURUS_TOML: &str = include_str!("framework/data/thesaurus.toml");
 
 /// Where a bank came from, so a clash of ids can name both files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +53,8 @@ pub struct Framework {
     pub categories: Vec<Category>,
     pub domains: Vec<Domain>,
     pub index: Vec<IndexEntry>,
+    /// Everyday words that name the same thing, for the picker.
+    pub thesaurus: Vec<ThesaurusGroup>,
     pub worksheet: Worksheet,
     banks: Vec<(Bank, BankOrigin)>,
     lookup: HashMap<String, (usize, usize)>,
@@ -66,10 +71,12 @@ impl Framework {
         let (categories, domains) = domains::parse(DOMAINS_TOML, &builtin.join("domains.toml"))?;
         let index = index::parse(INDEX_TOML, &builtin.join("index.toml"))?;
         let worksheet = worksheet::parse(WORKSHEET_TOML, &builtin.join("worksheet.toml"))?;
+        let thesaurus = thesaurus::parse(THESAURUS_TOML, &builtin.join("thesaurus.toml"))?;
         let mut fw = Framework {
             categories,
             domains,
             index,
+            thesaurus,
             worksheet,
             banks: Vec::new(),
             lookup: HashMap::new(),

@@ -276,7 +276,8 @@ fn indicators_query_prints_the_pickers_ranking() {
         text.starts_with("  1. safety.hate-crime-recorded"),
         "{text}"
     );
-    assert!(text.contains("3 of 15 indicators match"), "{text}");
+    assert!(text.contains(" of 185 indicators match ("), "{text}");
+    assert!(text.trim_end().ends_with("; 3 shown"), "{text}");
     let json = tocplan(root(), &["indicators", "GP", "--json", "--limit", "0"]);
     assert_eq!(json.status.code(), Some(0));
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
@@ -298,6 +299,40 @@ fn indicators_query_prints_the_pickers_ranking() {
     let bad = tocplan(root(), &["indicators", "#cooking"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a domain"));
+}
+
+/// Issue 16: `--json` without a query lists the whole bank, `--limit` counts the same in text
+/// and JSON, "N of M" counts the bank (it said "0 of 0"), and `--category` takes the `@`
+/// filter's names.
+#[test]
+fn indicators_tell_the_truth_about_the_bank() {
+    let all = tocplan(root(), &["indicators", "--json"]);
+    assert_eq!(all.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&all.stdout).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(185));
+    let three: serde_json::Value =
+        serde_json::from_slice(&tocplan(root(), &["indicators", "--json", "--limit", "3"]).stdout)
+            .expect("json");
+    assert_eq!(three.as_array().map(Vec::len), Some(3));
+    let text = stdout(&tocplan(root(), &["indicators", "--limit", "3"]));
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("   ")).count(),
+        3 * 2,
+        "{text}"
+    );
+    let none = stdout(&tocplan(root(), &["indicators", "zzzzqqq"]));
+    assert!(none.contains("0 of 185 indicators match"), "{none}");
+    let partial = stdout(&tocplan(
+        root(),
+        &["indicators", "making", "friends", "with", "locals"],
+    ));
+    assert!(partial.contains("all words · "), "{partial}");
+    for name in ["bridges", "facilitators", "social-connections"] {
+        let out = tocplan(root(), &["indicators", "--category", name]);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+    }
+    let bridges = stdout(&tocplan(root(), &["indicators", "--category", "bridges"]));
+    assert!(bridges.contains("Social bridges") && !bridges.contains("Work"));
 }
 
 #[test]

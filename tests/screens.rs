@@ -122,6 +122,18 @@ fn picker() {
     snap("picker-no-results", &a);
 }
 
+/// Issue 16: a query that no indicator matches whole shows the partial matches after the
+/// full ones, counted apart; a thesaurus hit says which word led where in the preview.
+#[test]
+fn picker_partial_matches_and_a_thesaurus_hit() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hmwaiting list for english classes");
+    snap("picker-partial-matches", &a);
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hmxenophobic");
+    snap("picker-thesaurus-hit", &a);
+}
+
 /// The matched characters are drawn in the match style (underlined in every theme).
 #[test]
 fn picker_highlights_the_matched_characters() {

@@ -94,16 +94,18 @@ pub enum Command {
     Indicators {
         /// Words to look for, e.g. `tocplan indicators hate crime` or `esol #9`.
         query: Vec<String>,
-        /// How many results to show with a query (0: all).
-        #[arg(long, default_value_t = 10, value_name = "N")]
-        limit: usize,
+        /// How many indicators to show, in text and JSON alike (0: all). Default: the best
+        /// 10 with a query; every indicator without one.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
         /// Print results as JSON (one array of objects).
         #[arg(long)]
         json: bool,
         /// Only this domain: a number (9) or a name (language, "social bridges").
         #[arg(long, value_name = "N|NAME")]
         domain: Option<String>,
-        /// Only this category (markers_and_means, social_connections, facilitators, foundation).
+        /// Only this category, named as the picker's @ filter takes it: markers_and_means,
+        /// social_connections (or bridges, bonds, links), facilitators, foundation.
         #[arg(long, value_name = "NAME")]
         category: Option<String>,
     },

@@ -23,10 +23,11 @@ pub fn resolve(fw: &Framework, f: Filters) -> anyhow::Result<(Option<u8>, Option
         None => None,
     };
     let category = match f.category {
-        Some(q) => match fw.find_category(q) {
-            Some(c) => Some(c.id.clone()),
+        // The same names as the picker's `@` filter ("bridges", "facilitators").
+        Some(q) => match crate::framework::picker::category_named(fw, q) {
+            Some(c) => Some(c),
             None => bail!(
-                "no category matches `{q}`; use markers_and_means, social_connections, facilitators or foundation"
+                "no category matches `{q}`; use markers_and_means, social_connections, facilitators or foundation (or a domain of one, such as bridges)"
             ),
         },
         None => None,
@@ -34,14 +35,20 @@ pub fn resolve(fw: &Framework, f: Filters) -> anyhow::Result<(Option<u8>, Option
     Ok((domain, category))
 }
 
+/// The bank by domain; `limit` indicators at most (0: all), as `--json` and a query count.
 pub fn indicators(
     fw: &Framework,
     domain: Option<&str>,
     category: Option<&str>,
+    limit: usize,
 ) -> anyhow::Result<u8> {
     let (domain, category) = resolve(fw, Filters { domain, category })?;
     let mut out = super::output::stdout();
+    let mut left = if limit == 0 { usize::MAX } else { limit };
     for d in &fw.domains {
+        if left == 0 {
+            break;
+        }
         if domain.is_some_and(|n| n != d.number)
             || category.as_ref().is_some_and(|c| *c != d.category)
         {
@@ -57,6 +64,10 @@ pub fn indicators(
             inds.len()
         )?;
         for i in inds {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
             let quoted = match i.source {
                 crate::framework::IndicatorSource::Quoted => " [quoted]",
                 crate::framework::IndicatorSource::Official => " [official]",

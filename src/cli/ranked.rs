@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::listing::{Filters, resolve};
 use crate::framework::Framework;
-use crate::framework::picker::{Picker, Query};
+use crate::framework::picker::{Picker, Query, full_count};
 use crate::text::{sanitize, sanitized};
 
 #[derive(Serialize)]
@@ -23,8 +23,10 @@ struct Row<'a> {
     score: i64,
     /// Char indices of the text that matched.
     matched: &'a [usize],
-    /// Keywords, index words or names that led to it.
+    /// Keywords, index words or names that led to it, and the thesaurus's steps.
     via: &'a [String],
+    /// It matches every word of the query (partial matches come after).
+    all_words: bool,
 }
 
 pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> anyhow::Result<u8> {
@@ -66,6 +68,7 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             score: h.score,
             matched: &h.positions,
             via: &h.via,
+            all_words: h.full,
         });
     }
     // Buffered (see `output`): thousands of results are not thousands of writes.
@@ -87,7 +90,16 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             writeln!(out, "     via: {}", sanitize(&r.via.join(", ")))?;
         }
     }
-    writeln!(out, "{} of {} indicators match", rows.len(), hits.len())?;
+    // Counted against the whole bank, and the shown part said apart.
+    let full = full_count(&hits);
+    writeln!(
+        out,
+        "{} of {} indicators match ({full} all words · {} some); {} shown",
+        hits.len(),
+        fw.indicators().count(),
+        hits.len() - full,
+        rows.len()
+    )?;
     out.flush()?;
     Ok(0)
 }

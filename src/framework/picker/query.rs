@@ -6,7 +6,7 @@ use super::super::{Framework, Perspective};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Folded words, each of which must match somewhere.
+    /// Folded words, stop words included (the engine leaves those out).
     pub words: Vec<String>,
     pub domain: Option<u8>,
     /// A category id.
@@ -36,24 +36,10 @@ impl Query {
                         .problems
                         .push(format!("#{rest} is not a domain (1-14 or a name)")),
                 },
-                "@" if !rest.is_empty() => {
-                    // A category by name, or the category of a domain ("@bridges").
-                    let cat = fw
-                        .find_category(&rest)
-                        .map(|c| c.id.clone())
-                        .or_else(|| fw.find_domain(&rest).map(|d| d.category.clone()))
-                        .or_else(|| {
-                            let r = crate::text::fold(&rest);
-                            fw.categories
-                                .iter()
-                                .find(|c| crate::text::fold(&c.name).contains(&r))
-                                .map(|c| c.id.clone())
-                        });
-                    match cat {
-                        Some(c) => q.category = Some(c),
-                        None => q.problems.push(format!("@{rest} is not a category")),
-                    }
-                }
+                "@" if !rest.is_empty() => match category_named(fw, &rest) {
+                    Some(c) => q.category = Some(c),
+                    None => q.problems.push(format!("@{rest} is not a category")),
+                },
                 "!" if !rest.is_empty() => {
                     let r = crate::text::fold(&rest).replace(' ', "-");
                     match PERSPECTIVES.iter().find(|p| p.as_str().starts_with(&r)) {
@@ -63,17 +49,35 @@ impl Query {
                         )),
                     }
                 }
-                _ => {
-                    let w = crate::text::fold(token);
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    if !w.is_empty() {
-                        q.words.push(w.to_string());
-                    }
-                }
+                // Split as the bank's text is ("refugee-led" is two words).
+                _ => q
+                    .words
+                    .extend(super::words::words(token).into_iter().map(|w| w.folded)),
             }
         }
         q
     }
+}
+
+/// A category id from what a planner calls it: its id or name ("facilitators",
+/// "social-connections"), a domain of it ("bridges"), or part of its name. The picker's `@`
+/// filter and `tocplan indicators --category` both take these.
+pub fn category_named(fw: &Framework, name: &str) -> Option<String> {
+    let name = name.replace(['-', '_'], " ");
+    fw.find_category(&name)
+        .map(|c| c.id.clone())
+        .or_else(|| fw.find_domain(&name).map(|d| d.category.clone()))
+        .or_else(|| {
+            let r = crate::text::fold(name.trim());
+            (!r.is_empty())
+                .then(|| {
+                    fw.categories
+                        .iter()
+                        .find(|c| crate::text::fold(&c.name).contains(&r))
+                        .map(|c| c.id.clone())
+                })
+                .flatten()
+        })
 }
 
 /// The query text with its filter of one kind (`#`, `@` or `!`) replaced by the next value

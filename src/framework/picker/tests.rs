@@ -1,4 +1,5 @@
 use super::*;
+use crate::framework::Perspective;
 
 fn fw() -> Framework {
     Framework::builtin().expect("framework")

@@ -12,7 +12,7 @@ use super::super::keymap::Mode;
 use super::super::theme::Slot;
 use super::{centered, framed};
 use crate::framework::Indicator;
-use crate::framework::picker::Hit;
+use crate::framework::picker::{Hit, full_count};
 use crate::text::sanitize;
 
 /// From this width the preview sits beside the results.
@@ -58,11 +58,16 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, p: &PickerState) {
 }
 
 fn query_line(app: &App, p: &PickerState, width: u16) -> Line<'static> {
-    let count = if p.pending {
-        format!("{} of {} …", p.hits.len(), app.engine.len())
+    // With words typed, how many match all of them and how many some (those come after).
+    let full = full_count(&p.hits);
+    let mut count = if p.hits.len() > full || p.hits.iter().any(|h| h.score != 0) {
+        format!("{full} match all words · {} some", p.hits.len() - full)
     } else {
         format!("{} of {}", p.hits.len(), app.engine.len())
     };
+    if p.pending {
+        count.push_str(" …");
+    }
     let typed = format!("> {}█", sanitize(&p.query));
     let gap = (width as usize).saturating_sub(typed.chars().count() + count.chars().count());
     Line::from(vec![
