@@ -17,7 +17,7 @@ mod render;
 mod theme;
 mod update;
 
-pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
+pub use app::{App, Cursor, EditTarget, Form, Layer, Overlay, Question, Tone};
 pub use backend::CompactBackend;
 pub use keymap::{Action, Binding, Keymap, Mode};
 pub use lock::Holder as LockHolder;
@@ -54,7 +54,7 @@ pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let real = crate::plan::real_path(path);
     let mut locked = false;
     match lock::acquire(&real) {
-        lock::Acquired::Held(holder) => app.questions.push(Question::OpenElsewhere(holder)),
+        lock::Acquired::Held(holder) => app.questions.push_back(Question::OpenElsewhere(holder)),
         lock::Acquired::Ours { stale } => {
             locked = true;
             if let Some(h) = stale {
@@ -191,7 +191,7 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
     }
     // A plan `check` rejects opens on its list of errors, read-only.
     if let Some(why) = app.read_only() {
-        app.overlay = Some(Overlay::Review);
+        app.open_overlay(Overlay::Review);
         warnings.insert(0, why);
     }
     if !warnings.is_empty() {

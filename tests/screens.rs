@@ -274,7 +274,7 @@ fn read_only_plan_errors() {
 /// with text that was being typed) and a plan open in another instance.
 #[test]
 fn start_questions() {
-    use tocplan::tui::{EditTarget, Editing, LockHolder, Offer, Question, RecoveryCopy};
+    use tocplan::tui::{EditTarget, Editing, Layer, LockHolder, Offer, Question, RecoveryCopy};
     let mut app = example("language-cafe.toml");
     let copy = |editing| RecoveryCopy {
         tocplan_recovery: 1,
@@ -284,13 +284,15 @@ fn start_questions() {
         pid: 4242,
         for_plan: None,
     };
-    app.question = Some(Question::Recover(Box::new(Offer {
+    app.close(|l| matches!(l, Layer::Question(_)));
+    app.ask(Question::Recover(Box::new(Offer {
         copy: copy(None),
         file: ".p.toml.4242.recovery".into(),
         changed: Some(false),
     })));
     snap("recover-unchanged", &app);
-    app.question = Some(Question::Recover(Box::new(Offer {
+    app.close(|l| matches!(l, Layer::Question(_)));
+    app.ask(Question::Recover(Box::new(Offer {
         copy: copy(Some(Editing {
             target: EditTarget::Goal,
             title: "Goal: what long-term change do we want to see?".into(),
@@ -300,7 +302,8 @@ fn start_questions() {
         changed: Some(true),
     })));
     snap("recover-changed-editing", &app);
-    app.question = Some(Question::OpenElsewhere(LockHolder {
+    app.close(|l| matches!(l, Layer::Question(_)));
+    app.ask(Question::OpenElsewhere(LockHolder {
         pid: 4242,
         host: "planning-server".into(),
         since: 1_796_160_000,

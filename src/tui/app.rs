@@ -2,21 +2,26 @@
 
 mod chain;
 mod changes;
+mod cursor;
+pub mod editor;
+mod layers;
 mod panes;
 mod picker;
 
 pub use chain::ChainView;
 use chain::{Chain, Links};
+pub use cursor::{Cursor, moved};
+pub use layers::Layer;
 pub use picker::PickerState;
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
 use super::history::History;
-use super::keymap::{Keymap, Mode};
+use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::framework::Framework;
 use crate::framework::picker::Picker;
@@ -166,31 +171,22 @@ pub struct App {
     /// Selected row in each pane; each pane keeps its own.
     pub rows: [usize; 4],
     pub status: Option<(Tone, String)>,
-    pub editor: Option<Editor>,
-    pub question: Option<Question>,
-    pub overlay: Option<Overlay>,
-    pub overlay_scroll: u16,
-    /// The row selected in the open form.
-    pub form_row: usize,
-    pub choice: Option<Choice>,
-    pub prompt: Option<(PromptKind, String)>,
+    /// What is open over the panes, bottom first (see `layers`).
+    layers: Vec<Layer>,
+    /// The terminal's size as last drawn, so scrolled layers know their bounds here.
+    pub viewport: (u16, u16),
     pub search: Option<Search>,
     pub theme: Theme,
     pub keymap: Keymap,
-    pub picker: Option<PickerState>,
     /// The picker's engine over every loaded bank, built once (shared with the ranking
     /// thread).
     pub engine: Arc<Picker>,
     /// The review of the plan as it is, the version it was made for, and the items with
     /// findings that count (for the panes' marks).
     pub review: (u64, Vec<Finding>, HashSet<String>),
-    /// The row selected in the review overlay.
-    pub review_row: usize,
     /// The plan's links as numbers and the selection's chain (see `refresh`).
     links: Links,
     chain: Chain,
-    /// The row (measure) selected in the evaluation view.
-    pub evaluation_row: usize,
     /// The fingerprint of the file as last read or written (`None`: no file yet), so a
     /// change from outside is noticed and never overwritten unasked.
     pub disk: Option<u64>,
@@ -203,10 +199,7 @@ pub struct App {
     /// Opened read-only by the planner's choice (the plan is open in another instance).
     pub view_only: bool,
     /// Questions waiting their turn (at start: the lock, then each recovery copy).
-    pub questions: Vec<Question>,
-    /// A question put aside while an overlay answers something it asked (the differences
-    /// of a recovery copy), asked again when the overlay closes.
-    pub after_overlay: Option<Question>,
+    pub questions: VecDeque<Question>,
     /// Recovery copies whose work is in the plan now or was declined: removed at the next
     /// good save.
     pub spent_copies: Vec<PathBuf>,
@@ -226,62 +219,24 @@ impl App {
             pane: GOAL,
             rows: [0; 4],
             status: None,
-            editor: None,
-            question: None,
-            overlay: None,
-            overlay_scroll: 0,
-            form_row: 0,
-            choice: None,
-            prompt: None,
+            layers: Vec::new(),
+            viewport: (80, 24),
             search: None,
             theme: Theme::default(),
             keymap: Keymap::default(),
-            picker: None,
             review: (0, Vec::new(), HashSet::new()),
-            review_row: 0,
             links: Links::default(),
             chain: Chain::default(),
-            evaluation_row: 0,
             disk: None,
             declined: None,
             problems: Vec::new(),
             view_only: false,
-            questions: Vec::new(),
-            after_overlay: None,
+            questions: VecDeque::new(),
             spent_copies: Vec::new(),
         };
         app.review = reviewed(&app.plan, &app.fw, 0);
         app.refresh();
         app
-    }
-
-    /// Which keymap mode the keys go to now.
-    pub fn mode(&self) -> Mode {
-        if self.question.is_some() {
-            Mode::Confirm
-        } else if let Some(ed) = &self.editor {
-            if ed.multiline {
-                Mode::Prose
-            } else {
-                Mode::Editor
-            }
-        } else if self.choice.is_some() {
-            Mode::Choice
-        } else if self.picker.is_some() {
-            Mode::Picker
-        } else if self.prompt.is_some() {
-            Mode::Prompt
-        } else if let Some(o) = &self.overlay {
-            match o {
-                Overlay::Help => Mode::Help,
-                Overlay::Form(_) => Mode::Form,
-                Overlay::Review => Mode::Review,
-                Overlay::Evaluation => Mode::Evaluation,
-                Overlay::Changes { .. } => Mode::Help,
-            }
-        } else {
-            Mode::Normal
-        }
     }
 
     pub fn dirty(&self) -> bool {
@@ -334,13 +289,6 @@ impl App {
         let key = self.chain_key();
         if !self.chain.is_for(key) {
             self.chain = self.links.chain(self.pane, self.selected_row(), key);
-        }
-    }
-
-    /// Asks the next waiting question, if none is open.
-    pub fn next_question(&mut self) {
-        if self.question.is_none() && !self.questions.is_empty() {
-            self.question = Some(self.questions.remove(0));
         }
     }
 

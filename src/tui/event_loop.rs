@@ -27,6 +27,17 @@ pub fn run(
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
     let mut seen = Seen::default();
     loop {
+        // Layers that scroll keep their cursor within what fits: `update` is told the size.
+        let size = terminal.size()?;
+        if app.viewport != (size.width, size.height) {
+            super::update::update(
+                app,
+                Msg::Resize {
+                    width: size.width,
+                    height: size.height,
+                },
+            );
+        }
         terminal.draw(|f| render(app, f))?;
         let first = rx.recv()?;
         // Everything already waiting is handled before the next frame; a long batch (a
@@ -265,8 +276,8 @@ fn move_lock(snapshot: &super::recovery::Snapshot, real: std::path::PathBuf) -> 
 /// while it has unsaved changes (made again only when the plan changed), and the text of
 /// an open editor that differs from what its field holds.
 fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut Seen) {
-    let editing = app.editor.as_ref().and_then(|ed| {
-        super::update::editor_typed_text(app).map(|text| super::recovery::Editing {
+    let editing = app.editor().and_then(|ed| {
+        app.typed_text().map(|text| super::recovery::Editing {
             target: ed.target.clone(),
             title: ed.title.clone(),
             text,

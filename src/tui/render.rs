@@ -12,7 +12,7 @@ mod wrap;
 pub(super) use overlays::{centered, framed};
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -28,15 +28,7 @@ pub fn render(app: &App, f: &mut Frame) {
         return;
     }
     let status = status_line(app);
-    // A message longer than the screen is wide gets a second line rather than being cut.
-    let long = app.status.is_some() && status.width() > area.width as usize;
-    let status_height = if long && area.height >= 8 { 2 } else { 1 };
-    let [header, body, status_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(status_height),
-    ])
-    .areas(area);
+    let [header, body, status_area] = areas(app, &status, area);
     let head = header_line(app);
     // A plan `check` rejects is never called clear: its errors are what the header counts.
     let review = match (app.problems.len(), review::summary(&app.review.1)) {
@@ -66,6 +58,28 @@ pub fn render(app: &App, f: &mut Frame) {
         status_area,
     );
     overlays::render(app, f, body);
+}
+
+/// The header, the body (panes and layers) and the status line of the screen `area`.
+fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
+    // A message longer than the screen is wide gets a second line rather than being cut.
+    let long = app.status.is_some() && status.width() > area.width as usize;
+    let status_height = if long && area.height >= 8 { 2 } else { 1 };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_height),
+    ])
+    .areas(area)
+}
+
+/// How many first lines the scrolled view on top can start at, at the terminal's size as
+/// last drawn (`update` keeps its cursor within them).
+pub fn scroll_positions(app: &App) -> usize {
+    let (width, height) = app.viewport;
+    let area = Rect::new(0, 0, width, height);
+    let [_, body, _] = areas(app, &status_line(app), area);
+    overlays::scroll_positions(app, body)
 }
 
 /// The scroll that keeps lines `top..bottom` of a list in a view `height` tall, with up to
@@ -104,7 +118,7 @@ fn header_line(app: &App) -> Line<'static> {
 }
 
 fn status_line(app: &App) -> Line<'static> {
-    if let Some((kind, text)) = &app.prompt {
+    if let Some((kind, text)) = app.prompt() {
         let lead = match kind {
             PromptKind::Command => ":",
             PromptKind::Search => "/",

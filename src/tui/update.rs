@@ -6,25 +6,22 @@ mod edit;
 mod evaluation;
 mod form;
 mod normal;
+mod open;
 mod outside;
 mod picker;
 mod recover;
 mod review;
+mod search;
 
 pub(crate) use review::ordered as ordered_findings;
 
-pub use picker::RANK_AT_ONCE;
-
-pub(crate) use edit::typed_text as editor_typed_text;
-
-/// How far PageUp and PageDown move in a list.
-const PAGE: usize = 8;
+pub use open::RANK_AT_ONCE;
 
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::app::App;
+use super::app::{App, Layer, Question};
 use super::keymap::{Action, Mode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +84,11 @@ pub enum Msg {
     Head(Result<Option<String>, String>),
     /// Nothing changed but the screen must be drawn again (a resize).
     Redraw,
+    /// The terminal's size: scrolled layers keep their cursor within what fits it.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Ranked picker results for the query of a generation.
     Ranked {
         generation: u64,
@@ -108,8 +110,19 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Redraw => return Vec::new(),
+        Msg::Resize { width, height } => {
+            app.viewport = (width, height);
+            let len = super::render::scroll_positions(app);
+            if let Some(Layer::Overlay { .. }) = app.top()
+                && matches!(mode, Mode::Help)
+                && let Some(c) = app.cursor_mut()
+            {
+                c.clamp(len);
+            }
+            return Vec::new();
+        }
         Msg::SaveConflict { path, then_quit } => {
-            app.question = Some(crate::tui::app::Question::OverwriteNewer { path, then_quit });
+            app.ask(Question::OverwriteNewer { path, then_quit });
             return Vec::new();
         }
         Msg::DiskChanged { text, hash } => {
@@ -149,6 +162,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         },
     };
+    // Help opens over whatever is open wherever it is bound, and closing it returns there.
+    if action == Action::Help {
+        open::help(app);
+        return Vec::new();
+    }
     match mode {
         Mode::Normal => normal::act(app, action),
         Mode::Editor | Mode::Prose => edit::act(app, action),
@@ -159,8 +177,45 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Picker => picker::act(app, action),
         Mode::Review => review::act(app, action),
         Mode::Evaluation => evaluation::act(app, action),
-        Mode::Confirm => dialog::answer(app, action),
+        Mode::Confirm => answer(app, action),
     }
+}
+
+/// The answer to the question on top. A key that is not one of its answers leaves it
+/// asked; each kind of question is answered by the handler of what it is about.
+fn answer(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Layer::Question(q)) = app.pop() else {
+        return Vec::new();
+    };
+    let yes = action == Action::Yes;
+    let answers = [Action::Yes, Action::No, Action::Cancel];
+    let effects = match q {
+        Question::Recover(offer) => {
+            recover::answer(app, action, *offer.clone()).unwrap_or_else(|| {
+                app.ask(Question::Recover(offer));
+                Vec::new()
+            })
+        }
+        Question::OpenElsewhere(holder) => recover::answer_elsewhere(app, action, holder.clone())
+            .unwrap_or_else(|| {
+                app.ask(Question::OpenElsewhere(holder));
+                Vec::new()
+            }),
+        q if !answers.contains(&action) => {
+            app.ask(q);
+            Vec::new()
+        }
+        Question::DiskChanged { text, hash } => {
+            outside::answer_changed(app, yes, text, hash);
+            Vec::new()
+        }
+        Question::OverwriteNewer { path, then_quit } => {
+            outside::answer_overwrite(app, yes, path, then_quit)
+        }
+        q => dialog::yes_no(app, yes, q),
+    };
+    app.next_question();
+    effects
 }
 
 /// A paste goes where typing goes: into the editor in one step (line breaks kept in longer
@@ -171,25 +226,25 @@ fn paste(app: &mut App, mode: Mode, text: &str) -> Vec<Effect> {
     let one_line = || text.split('\n').collect::<Vec<_>>().join(" ");
     match mode {
         Mode::Prose => {
-            if let Some(ed) = app.editor.as_mut() {
+            if let Some(ed) = app.editor_mut() {
                 ed.area.insert_str(&text);
             }
         }
         Mode::Editor => {
-            if let Some(ed) = app.editor.as_mut() {
+            if let Some(ed) = app.editor_mut() {
                 ed.area.insert_str(one_line());
             }
         }
         Mode::Prompt => {
-            if let Some((_, line)) = app.prompt.as_mut() {
+            if let Some(line) = app.prompt_mut() {
                 line.push_str(&one_line());
             }
         }
         Mode::Picker => {
-            if let Some(p) = app.picker.as_mut() {
+            if let Some(p) = app.picker_mut() {
                 p.query.push_str(&one_line());
             }
-            return picker::rank_now(app);
+            return open::rank(app);
         }
         _ => app.say(
             super::app::Tone::Warn,
@@ -202,13 +257,7 @@ fn paste(app: &mut App, mode: Mode, text: &str) -> Vec<Effect> {
 /// Says why the plan cannot be changed, if it cannot. Every key that starts a change asks
 /// here first, so a planner never types into an editor whose work would be refused.
 pub(crate) fn refuse_edit(app: &mut App) -> bool {
-    match app.read_only() {
-        Some(why) => {
-            app.say(super::app::Tone::Warn, why);
-            true
-        }
-        None => false,
-    }
+    app.refuse_edit()
 }
 
 /// The effect that saves the plan as it is now (none for a read-only plan: its file is

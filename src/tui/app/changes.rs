@@ -1,10 +1,23 @@
 //! Changing the plan: every change goes through here, so every change can be undone and
 //! none reaches a plan that is read-only (one `check` rejects, or opened read-only).
 
-use super::App;
+use super::{App, Layer, Tone};
 use crate::plan::{Field, Plan};
 
 impl App {
+    /// Says why the plan cannot be changed, if it cannot. Every key that starts a change
+    /// asks here first, so a planner never types into an editor whose work would be
+    /// refused.
+    pub fn refuse_edit(&mut self) -> bool {
+        match self.read_only() {
+            Some(why) => {
+                self.say(Tone::Warn, why);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Why the plan cannot be changed now, if it cannot.
     pub fn read_only(&self) -> Option<String> {
         match self.problems.len() {
@@ -46,9 +59,7 @@ impl App {
         // Nothing may be kept into a read-only plan: what was open to change it closes
         // (an editor holding typed text never gets here: the reload is refused).
         if !self.problems.is_empty() {
-            self.editor = None;
-            self.choice = None;
-            self.picker = None;
+            self.close(|l| matches!(l, Layer::Editor(_) | Layer::Choice(_) | Layer::Picker(_)));
         }
     }
 

@@ -17,7 +17,7 @@ use crate::text::sanitize;
 /// From this width the method, frequency and who columns are shown too.
 const WIDE: u16 = 110;
 
-pub fn render(app: &App, f: &mut Frame, body: Rect) {
+pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(2).max(20), body.height);
     f.render_widget(Clear, area);
     let rows = rows(&app.plan, &app.fw);
@@ -118,7 +118,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
         .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
         .row_highlight_style(app.theme.style(Slot::Selection))
         .column_spacing(1);
-    let selected = app.evaluation_row.min(rows.len() - 1);
+    let selected = row.min(rows.len() - 1);
     let mut state = TableState::default().with_selected(Some(selected));
     f.render_stateful_widget(table, table_area, &mut state);
     if detail_height > 0 {

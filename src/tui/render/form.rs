@@ -18,7 +18,7 @@ use crate::text::sanitize;
 /// Label column width; labels longer than this wrap their value onto the next line.
 const LABEL: usize = 16;
 
-pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
+pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
     let title = match form {
@@ -43,7 +43,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form) {
             section = row.section.clone();
             lines.push(Line::styled(sanitize(&section), bold));
         }
-        let selected = i == app.form_row.min(rows.len().saturating_sub(1));
+        let selected = i == at.min(rows.len().saturating_sub(1));
         if selected {
             sel_top = lines.len();
         }

@@ -8,72 +8,93 @@ use ratatui::widgets::{
     Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
 };
 
-use super::super::app::{App, Overlay, Question};
+use super::super::app::{App, Choice, Editor, Layer, Overlay, Question};
 use super::super::keymap::{Mode, help};
 use super::super::theme::Slot;
 use crate::text::sanitize;
 
+/// Every open layer, bottom first, each with its own cursor.
 pub fn render(app: &App, f: &mut Frame, body: Rect) {
-    match &app.overlay {
-        Some(Overlay::Help) => help_box(app, f, body),
-        Some(Overlay::Form(form)) => super::form::render(app, f, body, form),
-        Some(Overlay::Review) => super::review::render(app, f, body),
-        Some(Overlay::Evaluation) => super::evaluation::render(app, f, body),
-        Some(Overlay::Changes { title, text }) => text_box(app, f, body, title, text),
-        None => {}
+    for layer in app.layers() {
+        match layer {
+            Layer::Overlay { overlay, cursor } => view(app, f, body, overlay, cursor.at()),
+            Layer::Picker(p) => super::picker::render(app, f, body, p),
+            Layer::Choice(choice) => chooser(app, f, body, choice),
+            Layer::Editor(ed) => editor(app, f, body, ed),
+            Layer::Question(q) => question(app, f, body, q),
+            // The prompt is drawn on the status line.
+            Layer::Prompt(..) => {}
+        }
     }
-    if let Some(p) = &app.picker {
-        super::picker::render(app, f, body, p);
+}
+
+fn view(app: &App, f: &mut Frame, body: Rect, overlay: &Overlay, at: usize) {
+    match overlay {
+        Overlay::Help => scrolled(app, f, body, "Help: every key", help_lines(app), at),
+        Overlay::Form(form) => super::form::render(app, f, body, form, at),
+        Overlay::Review => super::review::render(app, f, body, at),
+        Overlay::Evaluation => super::evaluation::render(app, f, body, at),
+        Overlay::Changes { title, text } => {
+            scrolled(app, f, body, title, text_lines(body, text), at)
+        }
     }
-    if let Some(choice) = &app.choice {
-        let height = choice.options.len() as u16 + 2;
-        let area = centered(body, 60, height);
-        f.render_widget(Clear, area);
-        let items: Vec<ListItem> = choice
-            .options
-            .iter()
-            .map(|(_, label)| ListItem::new(sanitize(label)))
-            .collect();
-        let list = List::new(items)
-            .block(framed(app, &choice.title, &app.keymap.hints(Mode::Choice)))
-            .highlight_style(app.theme.style(Slot::Selection))
-            .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(choice.selected));
-        f.render_stateful_widget(list, area, &mut state);
-    }
-    if let Some(ed) = &app.editor {
-        let height = if ed.multiline { 10 } else { 7 };
-        let area = centered(body, 72, height);
-        f.render_widget(Clear, area);
-        let block = framed(app, &ed.title, &app.keymap.hints(app.mode()));
-        let inner = block.inner(area);
-        f.render_widget(block, area);
-        super::editor::render(ed, f, inner);
-    }
-    if let Some(q) = &app.question {
-        let lines = question_lines(app, q);
-        // Room for every line as it wraps, so the answer keys are never cut off.
-        let width = 72.min(body.width);
-        let inner = usize::from(width.saturating_sub(2)).max(1);
-        let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-        let area = centered(body, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
-        f.render_widget(Clear, area);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Thick)
-            .border_style(app.theme.style(Slot::Warning))
-            .title(match q {
-                Question::Recover(_) => " Unsaved work from before ",
-                Question::OpenElsewhere(_) => " Open elsewhere ",
-                _ => " Are you sure? ",
-            });
-        f.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            area,
-        );
-    }
+}
+
+fn chooser(app: &App, f: &mut Frame, body: Rect, choice: &Choice) {
+    let height = choice.options.len() as u16 + 2;
+    let area = centered(body, 60, height);
+    f.render_widget(Clear, area);
+    let items: Vec<ListItem> = choice
+        .options
+        .iter()
+        .map(|(_, label)| ListItem::new(sanitize(label)))
+        .collect();
+    let list = List::new(items)
+        .block(framed(app, &choice.title, &app.keymap.hints(Mode::Choice)))
+        .highlight_style(app.theme.style(Slot::Selection))
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(choice.selected));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+fn editor(app: &App, f: &mut Frame, body: Rect, ed: &Editor) {
+    let height = if ed.multiline { 10 } else { 7 };
+    let area = centered(body, 72, height);
+    f.render_widget(Clear, area);
+    let mode = if ed.multiline {
+        Mode::Prose
+    } else {
+        Mode::Editor
+    };
+    let block = framed(app, &ed.title, &app.keymap.hints(mode));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    super::editor::render(ed, f, inner);
+}
+
+fn question(app: &App, f: &mut Frame, body: Rect, q: &Question) {
+    let lines = question_lines(app, q);
+    // Room for every line as it wraps, so the answer keys are never cut off.
+    let width = 72.min(body.width);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let area = centered(body, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.style(Slot::Warning))
+        .title(match q {
+            Question::Recover(_) => " Unsaved work from before ",
+            Question::OpenElsewhere(_) => " Open elsewhere ",
+            _ => " Are you sure? ",
+        });
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// A thick-bordered box with a title and the mode's keys along the bottom.
@@ -96,10 +117,10 @@ pub fn centered(body: Rect, width: u16, height: u16) -> Rect {
     area
 }
 
-/// A scrollable box of plain text (the changes view).
-fn text_box(app: &App, f: &mut Frame, body: Rect, title: &str, text: &str) {
-    // Wrapped here, not by the paragraph, so scrolling counts the rows drawn and a long
-    // field is read to its end (a change at the end of a long text must be seen).
+/// The changes view's text as drawn in `body`. Wrapped here, not by the paragraph, so
+/// scrolling counts the rows drawn and a long field is read to its end (a change at the end
+/// of a long text must be seen).
+fn text_lines(body: Rect, text: &str) -> Vec<Line<'static>> {
     let width = usize::from(body.width.saturating_sub(4).max(20).saturating_sub(2)).max(8);
     let mut lines: Vec<Line<'static>> = Vec::new();
     for line in text.lines() {
@@ -112,21 +133,40 @@ fn text_box(app: &App, f: &mut Frame, body: Rect, title: &str, text: &str) {
                 .map(|part| Line::from(part.into_owned())),
         );
     }
-    scrolled(app, f, body, title, lines);
+    lines
 }
 
-fn help_box(app: &App, f: &mut Frame, body: Rect) {
-    scrolled(app, f, body, "Help: every key", help_lines(app));
-}
-
-fn scrolled(app: &App, f: &mut Frame, body: Rect, title: &str, lines: Vec<Line<'static>>) {
+/// Where a scrolled view sits in `body`, and how many rows of text it shows.
+fn scrolled_area(body: Rect) -> (Rect, usize) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
+    (area, usize::from(area.height.saturating_sub(2)))
+}
+
+/// How many first lines the scrolled view on top (help, changes) can start at, at the
+/// terminal's size: its cursor moves within these, so every move shows.
+pub fn scroll_positions(app: &App, body: Rect) -> usize {
+    let lines = match app.overlay() {
+        Some(Overlay::Help) => help_lines(app).len(),
+        Some(Overlay::Changes { text, .. }) => text_lines(body, text).len(),
+        _ => return 1,
+    };
+    lines.saturating_sub(scrolled_area(body).1) + 1
+}
+
+fn scrolled(
+    app: &App,
+    f: &mut Frame,
+    body: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    at: usize,
+) {
+    let (area, height) = scrolled_area(body);
     f.render_widget(Clear, area);
     let block = framed(app, title, &app.keymap.hints(Mode::Help));
-    let inner = block.inner(area);
-    // Scrolling stops at the last page (G asks for the end).
-    let max = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (app.overlay_scroll as usize).min(max);
+    // The cursor is kept within the lines by `update`; a resize can still leave it past
+    // the last page, which shows the last page.
+    let scroll = at.min(lines.len().saturating_sub(height));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -307,7 +347,7 @@ fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) ->
 
 /// The status line's hints for a question with choices of its own.
 pub fn question_hints(app: &App) -> Option<String> {
-    match app.question.as_ref()? {
+    match app.question()? {
         Question::Recover(_) => Some(recover_choices(app, false)),
         Question::OpenElsewhere(_) => Some(elsewhere_choices(app, false)),
         _ => None,

@@ -43,11 +43,11 @@ pub fn summary(findings: &[Finding]) -> String {
     }
 }
 
-pub fn render(app: &App, f: &mut Frame, body: Rect) {
+pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
     if !app.problems.is_empty() {
-        return render_problems(app, f, area);
+        return render_problems(app, f, area, row);
     }
     let findings = ordered_findings(&app.review.1);
     let block = framed(
@@ -74,7 +74,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
                 lines.push(Line::styled(format!("  {part}"), muted));
             }
         }
-        let selected = i == app.review_row.min(findings.len().saturating_sub(1));
+        let selected = i == row.min(findings.len().saturating_sub(1));
         let (mark, slot) = match (fd.waived.is_some(), fd.severity) {
             (true, _) => ("~ ", Slot::Muted),
             (_, Severity::Error) => ("✗ ", Slot::Error),
@@ -110,7 +110,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
 
 /// A plan `check` rejects: its errors as `check` prints them, and what to do. The review
 /// of such a plan would mislead (a broken link hides what it would find), so it waits.
-fn render_problems(app: &App, f: &mut Frame, area: Rect) {
+fn render_problems(app: &App, f: &mut Frame, area: Rect, row: usize) {
     let n = app.problems.len();
     let block = framed(
         app,
@@ -137,7 +137,7 @@ fn render_problems(app: &App, f: &mut Frame, area: Rect) {
     let (mut sel_top, mut sel_bottom) = (0, 0);
     for (i, problem) in app.problems.iter().enumerate() {
         lines.push(Line::from(""));
-        let selected = i == app.review_row.min(n - 1);
+        let selected = i == row.min(n - 1);
         let style = if selected {
             app.theme.style(Slot::Selection)
         } else {

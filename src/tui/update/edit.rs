@@ -1,96 +1,18 @@
 //! The text editor (ratatui-textarea): start an edit, type, keep or cancel it.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::CursorMove;
 
+use super::super::app::editor::ASSUMPTION_START;
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::Effect;
-use crate::plan::{About, Field, GOAL_ID, Group, Shape};
-
-const ASSUMPTION_START: &str = "The barrier to integration in this case is ";
-
-pub fn start(app: &mut App, target: EditTarget) {
-    let title = match &target {
-        EditTarget::Goal => "Goal: what long-term change do we want to see?".to_string(),
-        EditTarget::NewOutcome => "New intermediate outcome, serving the goal".into(),
-        EditTarget::NewOutput { outcome } => format!("New output, serving `{outcome}`"),
-        EditTarget::NewActivity { output } => format!("New activity, serving `{output}`"),
-        EditTarget::Text { id } => format!("Edit `{id}`"),
-        EditTarget::NewAssumption {
-            about: About::Item(id),
-        } => format!("Assumption about `{id}`"),
-        EditTarget::NewAssumption {
-            about: About::Link { from, to },
-        } => format!("Assumption: why does `{from}` lead to `{to}`?"),
-        EditTarget::NewEvidence { assumption } => {
-            format!("Evidence for assumption `{assumption}`: what shows it holds?")
-        }
-        EditTarget::NewStakeholder => "New stakeholder: name".into(),
-        EditTarget::NewReading { measure } => format!(
-            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note"
-        ),
-        EditTarget::Field(f) => format!("{} of `{}`", f.label(), f.owner().unwrap_or("the plan")),
-    };
-    start_titled(app, target, title);
-}
-
-/// The text an editor on `target` starts with (what the field holds now).
-pub fn start_text(app: &App, target: &EditTarget) -> String {
-    match target {
-        EditTarget::Goal => app.plan.goal.text.clone(),
-        EditTarget::Text { id } => app.plan.item_text(id).unwrap_or_default(),
-        EditTarget::NewAssumption { .. } => ASSUMPTION_START.to_string(),
-        EditTarget::Field(f) => app.plan.field(f).unwrap_or_default(),
-        _ => String::new(),
-    }
-}
-
-pub fn start_titled(app: &mut App, target: EditTarget, title: String) {
-    if super::refuse_edit(app) {
-        return;
-    }
-    let text = start_text(app, &target);
-    let multiline = matches!(&target, EditTarget::Field(f) if matches!(f.shape(), Shape::Prose | Shape::List))
-        || matches!(target, EditTarget::NewEvidence { .. });
-    let area = area_with(&text);
-    app.editor = Some(Editor {
-        target,
-        title,
-        area,
-        multiline,
-        view: Default::default(),
-    });
-    app.status = None;
-}
-
-/// The open editor's text when it differs from what its field holds: work not yet kept.
-pub fn typed_text(app: &App) -> Option<String> {
-    let ed = app.editor.as_ref()?;
-    let text = ed.area.lines().join("\n");
-    let start = start_text(app, &ed.target);
-    (text != start.lines().collect::<Vec<_>>().join("\n")).then_some(text)
-}
-
-pub fn typed(app: &App) -> bool {
-    typed_text(app).is_some()
-}
-
-/// An editor's text area holding `text`, the cursor at its end.
-pub fn area_with(text: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
-    // tocplan lays out and draws the text itself (`edit_rows`); the textarea left to wrap
-    // would wrap every line of the text again on every key.
-    area.set_wrap_mode(WrapMode::None);
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area
-}
+use super::open::{edit_field, focus_field, show_new, step_past};
+use crate::plan::{About, Field, GOAL_ID, Group};
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    let Some(ed) = app.editor.as_mut() else {
+    let Some(ed) = app.editor_mut() else {
         return;
     };
     match (key.code, key.modifiers) {
@@ -159,7 +81,7 @@ fn move_by_row(ed: &mut Editor, down: bool) {
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Cancel => {
-            app.editor = None;
+            app.take_editor();
             app.say(Tone::Info, "Edit cancelled; nothing changed");
         }
         // The plan went read-only while the editor was open (a broken file reloaded):
@@ -172,7 +94,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn commit(app: &mut App) {
-    let Some(ed) = app.editor.take() else {
+    let Some(ed) = app.take_editor() else {
         return;
     };
     let joiner = if ed.multiline { "\n" } else { " " };
@@ -205,7 +127,7 @@ fn commit(app: &mut App) {
             };
             let id = app.change(|p| p.add_assumption(about, &text));
             let field = Field::AssumptionText(id);
-            super::form::show_new(app, Form::Item(owner), field);
+            show_new(app, Form::Item(owner), field);
             app.say(
                 Tone::Info,
                 "Assumption kept: now press a to give its evidence (u undoes)",
@@ -217,7 +139,7 @@ fn commit(app: &mut App) {
                 app.say(Tone::Warn, format!("Assumption `{assumption}` is gone"));
                 return;
             };
-            super::form::focus_field(app, &Field::EvidenceKind(id));
+            focus_field(app, &Field::EvidenceKind(id));
             app.say(
                 Tone::Info,
                 "Evidence kept: say its kind and source in the rows below (Enter)",
@@ -237,7 +159,7 @@ fn commit(app: &mut App) {
             match result {
                 Ok(msg) => app.say(Tone::Info, msg),
                 Err(e) => {
-                    app.editor = Some(ed);
+                    app.push(Layer::Editor(ed));
                     app.say(
                         Tone::Warn,
                         e.replace(
@@ -252,17 +174,17 @@ fn commit(app: &mut App) {
         EditTarget::NewStakeholder => {
             let id = app.change(|p| p.add_stakeholder(&text, Group::Newcomers));
             let field = Field::StakeholderGroup(id);
-            super::form::show_new(app, Form::Stakeholders, field.clone());
+            show_new(app, Form::Stakeholders, field.clone());
             // A group is a choice, never a picker: there is nothing to carry out.
-            let _ = super::form::edit_field(app, field, "");
-            if let Some(c) = app.choice.as_mut() {
+            let _ = edit_field(app, field, "");
+            if let Some(c) = app.choice_mut() {
                 c.title = format!("Which group is {text} in?");
             }
             return;
         }
         EditTarget::Field(f) => match set(app, &f, &text) {
             Ok(()) => {
-                super::form::step_past(app, &f);
+                step_past(app, &f);
                 app.say(Tone::Info, format!("{} kept (u undoes)", f.label()));
                 return;
             }
@@ -276,7 +198,7 @@ fn commit(app: &mut App) {
         }
         Err(e) => {
             // The text stays in the editor so nothing typed is lost.
-            app.editor = Some(ed);
+            app.push(Layer::Editor(ed));
             app.say(Tone::Warn, e);
         }
     }

@@ -2,29 +2,24 @@
 
 use super::super::app::*;
 use super::super::keymap::Action;
-use super::{Effect, save};
-
-pub fn open(app: &mut App) {
-    app.overlay = Some(Overlay::Evaluation);
-    app.evaluation_row = 0;
-    app.status = None;
-}
+use super::{Effect, open, save};
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let rows = crate::plan::evaluation::rows(&app.plan, &app.fw);
-    let last = rows.len().saturating_sub(1);
-    let row = rows.get(app.evaluation_row.min(last));
+    let len = rows.len();
+    if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
+        return Vec::new();
+    }
+    let row = rows.get(app.cursor().at());
     match action {
-        Action::Cancel => app.overlay = None,
-        Action::Down => app.evaluation_row = (app.evaluation_row + 1).min(last),
-        Action::Up => app.evaluation_row = app.evaluation_row.saturating_sub(1),
-        Action::Top => app.evaluation_row = 0,
-        Action::Bottom => app.evaluation_row = last,
+        Action::Cancel => {
+            app.pop();
+        }
         Action::Open => match row {
             Some(r) => {
                 let outcome = r.outcome.clone();
                 app.select(&outcome);
-                super::form::open(app, Form::Item(outcome));
+                open::form(app, Form::Item(outcome));
             }
             None => app.say(
                 Tone::Info,
@@ -34,14 +29,14 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Record => match row {
             Some(r) => {
                 let measure = r.measure.clone();
-                super::edit::start(app, EditTarget::NewReading { measure });
+                app.open_editor(EditTarget::NewReading { measure });
             }
             None => app.say(
                 Tone::Info,
                 "No measures yet: press m on an outcome to add one",
             ),
         },
-        Action::Undo => super::normal::undo_redo(app, true),
+        Action::Undo => open::undo_redo(app, true),
         Action::Save => return save(app, false),
         _ => {}
     }

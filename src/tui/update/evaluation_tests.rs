@@ -16,15 +16,15 @@ fn cafe() -> App {
 fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
     let mut a = cafe();
     keys(&mut a, "E");
-    assert_eq!(a.overlay, Some(Overlay::Evaluation));
+    assert_eq!(a.overlay(), Some(&Overlay::Evaluation));
     let n = a.plan.readings.len();
     let measure = crate::plan::evaluation::rows(&a.plan, &a.fw)[1]
         .measure
         .clone();
     keys(&mut a, "jr");
-    assert!(a.editor.is_some());
+    assert!(a.editor().is_some());
     keys(&mut a, "lots\n");
-    assert!(a.editor.is_some(), "a bad value keeps the editor open");
+    assert!(a.editor().is_some(), "a bad value keeps the editor open");
     assert!(status(&a).contains("number"), "{}", status(&a));
     for _ in 0..4 {
         update(
@@ -46,7 +46,7 @@ fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
     keys(&mut a, "u");
     assert_eq!(a.plan.readings.len(), n);
     keys(&mut a, "\n");
-    assert!(matches!(a.overlay, Some(Overlay::Form(Form::Item(_)))));
+    assert!(matches!(a.overlay(), Some(&Overlay::Form(Form::Item(_)))));
 }
 
 #[test]
@@ -54,11 +54,11 @@ fn r_in_an_outcomes_details_records_for_the_measure_under_the_cursor() {
     let mut a = cafe();
     keys(&mut a, "h\n");
     focus(&mut a, "Progress");
-    let Some(Overlay::Form(form)) = a.overlay.clone() else {
+    let Some(Overlay::Form(form)) = a.overlay().cloned() else {
         panic!("form");
     };
     let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
-    let measure = match &rows[a.form_row].deletes {
+    let measure = match &rows[a.cursor().at()].deletes {
         Some((_, m)) => m.clone(),
         None => panic!("row"),
     };

@@ -2,39 +2,27 @@
 //! that a choice field opens.
 
 use super::super::app::*;
-use super::super::form::{Row, field_title, rows};
+use super::super::form::{Row, rows};
 use super::super::keymap::Action;
-use super::{Effect, save};
-use crate::plan::{About, Field, Shape};
-
-pub fn open(app: &mut App, form: Form) {
-    app.overlay = Some(Overlay::Form(form));
-    app.form_row = 0;
-    app.status = None;
-}
-
-/// The open form, if any.
-fn current(app: &App) -> Option<Form> {
-    match &app.overlay {
-        Some(Overlay::Form(f)) => Some(f.clone()),
-        _ => None,
-    }
-}
+use super::open::{current_form as current, edit_field, step_past, unlink};
+use super::{Effect, open, save};
+use crate::plan::About;
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = current(app) else {
         return Vec::new();
     };
     let rows = rows(&app.plan, &app.fw, &form);
-    let last = rows.len().saturating_sub(1);
-    let row = rows.get(app.form_row.min(last)).cloned();
+    let len = rows.len();
     app.status = None;
+    if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
+        return Vec::new();
+    }
+    let row = rows.get(app.cursor().at()).cloned();
     match action {
-        Action::Cancel => app.overlay = None,
-        Action::Down => app.form_row = (app.form_row + 1).min(last),
-        Action::Up => app.form_row = app.form_row.saturating_sub(1),
-        Action::Top => app.form_row = 0,
-        Action::Bottom => app.form_row = last,
+        Action::Cancel => {
+            app.pop();
+        }
         Action::Edit | Action::Open => match row {
             Some(Row {
                 field: Some(f),
@@ -65,15 +53,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 "Only assumptions, evidence and stakeholders are deleted here; clear a field by editing it",
             ),
         },
-        Action::Undo | Action::Redo => super::normal::undo_redo(app, action == Action::Undo),
+        Action::Undo | Action::Redo => open::undo_redo(app, action == Action::Undo),
         Action::Save => return save(app, false),
-        Action::Help => {
-            app.overlay = Some(Overlay::Help);
-            app.overlay_scroll = 0;
-        }
         Action::Record => match row.as_ref().and_then(|r| r.deletes.clone()) {
             Some((crate::plan::Kind::Measure, measure)) => {
-                super::edit::start(app, EditTarget::NewReading { measure });
+                app.open_editor(EditTarget::NewReading { measure });
             }
             _ => app.say(Tone::Info, "r records a reading: put the cursor on one of a measure's fields"),
         },
@@ -82,12 +66,17 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 Form::Item(id) => Some(id.clone()),
                 _ => None,
             };
-            return super::picker::open(app, outcome, None);
+            return open::picker(app, outcome, None);
         }
         _ => {}
     }
-    let len = super::super::form::rows(&app.plan, &app.fw, &form).len();
-    app.form_row = app.form_row.min(len.saturating_sub(1));
+    // The form may have lost rows (a deletion) or be gone (help opened over it).
+    if current(app).as_ref() == Some(&form) {
+        let len = super::super::form::rows(&app.plan, &app.fw, &form).len();
+        if let Some(c) = app.cursor_mut() {
+            c.clamp(len);
+        }
+    }
     Vec::new()
 }
 
@@ -111,7 +100,7 @@ fn add(app: &mut App, form: &Form, row: Option<Row>, action: Action) {
             about: About::Item(id.clone()),
         },
     };
-    super::edit::start(app, target);
+    app.open_editor(target);
 }
 
 /// Enter on a link row opens the item at its other end.
@@ -119,27 +108,7 @@ fn follow(app: &mut App, form: &Form, from: String, to: String) {
     let here = matches!(form, Form::Item(id) if *id == from);
     let other = if here { to } else { from };
     app.select(&other);
-    open(app, Form::Item(other));
-}
-
-pub(super) fn unlink(app: &mut App, from: &str, to: &str) {
-    if super::refuse_edit(app) {
-        return;
-    }
-    if app.plan.serves_of(from).len() == 1 {
-        app.say(
-            Tone::Warn,
-            format!("`{from}` would serve nothing: link it to something else first (+ in the panes), or delete it"),
-        );
-        return;
-    }
-    match app.change(|p| p.unlink(from, to)) {
-        Ok(()) => app.say(
-            Tone::Info,
-            format!("`{from}` no longer serves `{to}` (u undoes)"),
-        ),
-        Err(e) => app.say(Tone::Warn, e.to_string()),
-    }
+    open::form(app, Form::Item(other));
 }
 
 fn empty_message(form: &Form) -> &'static str {
@@ -151,50 +120,17 @@ fn empty_message(form: &Form) -> &'static str {
     }
 }
 
-/// Opens the editor on a field, or the chooser for a choice field.
-pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
-    if super::refuse_edit(app) {
-        return Vec::new();
-    }
-    if let Field::MeasureIndicator(m) = &field {
-        // A new indicator for a measure is chosen with the picker.
-        let outcome = app.plan.measure(m).map(|m| m.outcome.clone());
-        return super::picker::open(app, outcome, Some(m.clone()));
-    }
-    if field.shape() != Shape::Choice {
-        let title = field_title(&field, section);
-        super::edit::start_titled(app, EditTarget::Field(field), title);
-        return Vec::new();
-    }
-    let options = app.plan.choices(&field);
-    if matches!(field, Field::Responsible(_)) && options.len() < 2 {
-        app.say(
-            Tone::Warn,
-            "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
-        );
-        return Vec::new();
-    }
-    let now = app.plan.field(&field).unwrap_or_default();
-    let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
-    app.choice = Some(Choice {
-        title: field_title(&field, section),
-        field,
-        options,
-        selected,
-    });
-    Vec::new()
-}
-
 pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(choice) = app.choice.as_mut() else {
+    let Some(choice) = app.choice_mut() else {
         return Vec::new();
     };
-    let last = choice.options.len().saturating_sub(1);
+    if let Some(at) = moved(choice.selected, action, choice.options.len()) {
+        choice.selected = at;
+        return Vec::new();
+    }
     match action {
-        Action::Down => choice.selected = (choice.selected + 1).min(last),
-        Action::Up => choice.selected = choice.selected.saturating_sub(1),
         Action::Cancel => {
-            app.choice = None;
+            app.pop();
             app.say(Tone::Info, "Nothing changed");
         }
         Action::Commit => {
@@ -204,7 +140,7 @@ pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
                 .cloned()
                 .unwrap_or_default();
             let field = choice.field.clone();
-            app.choice = None;
+            app.pop();
             match app.set_field(&field, &value) {
                 Ok(()) => {
                     step_past(app, &field);
@@ -217,38 +153,4 @@ pub fn choose(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// Puts the form's cursor on a field, if the form shows it.
-pub fn focus_field(app: &mut App, field: &Field) {
-    if let Some(form) = current(app)
-        && let Some(i) = rows(&app.plan, &app.fw, &form)
-            .iter()
-            .position(|r| r.field.as_ref() == Some(field))
-    {
-        app.form_row = i;
-    }
-}
-
-/// After a field is kept the cursor moves to the next field of the same item, so a
-/// planner can fill in a measure (or anything else) with Enter, text, Enter, ...
-pub fn step_past(app: &mut App, field: &Field) {
-    let Some(form) = current(app) else {
-        return;
-    };
-    let rows = rows(&app.plan, &app.fw, &form);
-    if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field)) {
-        let same = rows
-            .get(i + 1)
-            .is_some_and(|n| n.section == rows[i].section);
-        app.form_row = if same { i + 1 } else { i };
-    }
-}
-
-/// After a new item of a form is made: the form opens on it.
-pub fn show_new(app: &mut App, form: Form, field: Field) {
-    if current(app).as_ref() != Some(&form) {
-        open(app, form);
-    }
-    focus_field(app, &field);
 }

@@ -8,11 +8,11 @@ use crate::plan::{EvidenceKind, Group};
 use crate::tui::app::*;
 
 fn row_label(a: &App) -> String {
-    let Some(Overlay::Form(form)) = &a.overlay else {
+    let Some(Overlay::Form(form)) = a.overlay() else {
         return String::new();
     };
     let rows = crate::tui::form::rows(&a.plan, &a.fw, form);
-    rows.get(a.form_row)
+    rows.get(a.cursor().at())
         .map(|r| r.label.clone())
         .unwrap_or_default()
 }
@@ -32,10 +32,10 @@ fn to_field(a: &mut App, label: &str) {
 fn with_stakeholders() -> App {
     let mut a = built();
     keys(&mut a, "S");
-    assert_eq!(a.overlay, Some(Overlay::Form(Form::Stakeholders)));
+    assert_eq!(a.overlay(), Some(&Overlay::Form(Form::Stakeholders)));
     keys(&mut a, "aCafé volunteers\n");
     // The group is asked for at once.
-    let choice = a.choice.clone().expect("group chooser");
+    let choice = a.choice().cloned().expect("group chooser");
     assert_eq!(choice.options.len(), 3);
     keys(&mut a, "j\n");
     keys(&mut a, "aAnytown College\njj\n");
@@ -82,7 +82,7 @@ fn an_activity_gets_resources_a_barrier_and_a_responsible_stakeholder() {
     keys(&mut a, "\nClasses are hard to reach\n");
     to_field(&mut a, "Responsible");
     keys(&mut a, "\n");
-    let choice = a.choice.clone().expect("chooser");
+    let choice = a.choice().cloned().expect("chooser");
     assert_eq!(choice.options.len(), 3, "nobody, and the two stakeholders");
     keys(&mut a, "jj\n");
     let act = &a.plan.activities[0];
@@ -105,7 +105,7 @@ fn the_responsible_chooser_needs_stakeholders_first() {
     keys(&mut a, "\n");
     to_field(&mut a, "Responsible");
     keys(&mut a, "\n");
-    assert!(a.choice.is_none());
+    assert!(a.choice().is_none());
     assert!(status(&a).contains("No stakeholders yet"), "{}", status(&a));
 }
 
@@ -115,7 +115,7 @@ fn the_context_is_edited_and_bad_values_keep_the_editor_open() {
     keys(&mut a, "C");
     to_field(&mut a, "Start");
     keys(&mut a, "\n5 January\n");
-    assert!(a.editor.is_some(), "the typed text is not lost");
+    assert!(a.editor().is_some(), "the typed text is not lost");
     assert!(status(&a).contains("YYYY-MM-DD"), "{}", status(&a));
     for _ in 0.."5 January".len() {
         update(
@@ -124,7 +124,7 @@ fn the_context_is_edited_and_bad_values_keep_the_editor_open() {
         );
     }
     keys(&mut a, "2026-01-05\n");
-    assert!(a.editor.is_none());
+    assert!(a.editor().is_none());
     to_field(&mut a, "End");
     keys(&mut a, "\n2025-01-01\n");
     assert!(status(&a).contains("before the start"), "{}", status(&a));
@@ -154,8 +154,8 @@ fn an_assumption_then_its_evidence_by_keys() {
     assert_eq!(a.pane, OUTCOMES);
     keys(&mut a, "Aclasses are hard to get to\n");
     assert_eq!(
-        a.overlay,
-        Some(Overlay::Form(Form::Item("people-talk".into())))
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("people-talk".into())))
     );
     assert_eq!(row_label(&a), "Assumption");
     assert!(status(&a).contains("press a"), "{}", status(&a));
@@ -253,7 +253,10 @@ fn link_rows_follow_explain_and_unlink() {
     keys(&mut a, "h+");
     assert_eq!(a.plan.outputs[0].serves.len(), 2, "{}", status(&a));
     keys(&mut a, "\n");
-    assert_eq!(a.overlay, Some(Overlay::Form(Form::Item("a-cafe".into()))));
+    assert_eq!(
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("a-cafe".into())))
+    );
     to_field(&mut a, "→");
     // A on a link states why the link holds.
     keys(&mut a, "Aweekly contact builds trust\n");
@@ -278,8 +281,8 @@ fn link_rows_follow_explain_and_unlink() {
     to_field(&mut a, "←");
     keys(&mut a, "\n");
     assert_eq!(
-        a.overlay,
-        Some(Overlay::Form(Form::Item("run-the-cafe".into())))
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("run-the-cafe".into())))
     );
     assert_eq!(
         (a.pane, a.selected().as_deref()),

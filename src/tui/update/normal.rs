@@ -2,40 +2,36 @@
 
 use super::super::app::*;
 use super::super::keymap::Action;
-use super::{Effect, save};
+use super::{Effect, open, save};
 use crate::plan::{About, EditError, GOAL_ID, Kind};
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     app.status = None;
     match action {
-        Action::Quit if app.dirty() => app.question = Some(Question::QuitUnsaved),
+        Action::Quit if app.dirty() => app.ask(Question::QuitUnsaved),
         Action::Quit => return vec![Effect::Quit],
         Action::PaneLeft => move_to(app, app.pane.saturating_sub(1)),
         Action::PaneRight => move_to(app, (app.pane + 1).min(GOAL)),
         Action::NextPane => move_to(app, (app.pane + 1) % 4),
         Action::PrevPane => move_to(app, (app.pane + 3) % 4),
-        Action::Up => app.rows[app.pane] = app.rows[app.pane].saturating_sub(1),
-        Action::Down => {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
             let len = app.pane_len(app.pane);
-            app.rows[app.pane] = (app.rows[app.pane] + 1).min(len.saturating_sub(1));
+            if let Some(at) = moved(app.rows[app.pane], action, len) {
+                app.rows[app.pane] = at;
+            }
         }
-        Action::PageUp => app.rows[app.pane] = app.rows[app.pane].saturating_sub(super::PAGE),
-        Action::PageDown => {
-            let len = app.pane_len(app.pane);
-            app.rows[app.pane] = (app.rows[app.pane] + super::PAGE).min(len.saturating_sub(1));
-        }
-        Action::Top => app.rows[app.pane] = 0,
-        Action::Bottom => app.rows[app.pane] = app.pane_len(app.pane).saturating_sub(1),
         Action::Open => open(app),
         Action::Edit => edit_selected(app),
         Action::Add => add(app),
         Action::AddAssumption => match app.selected() {
-            Some(id) => super::edit::start(
-                app,
-                EditTarget::NewAssumption {
-                    about: About::Item(id),
-                },
-            ),
+            Some(id) => app.open_editor(EditTarget::NewAssumption {
+                about: About::Item(id),
+            }),
             None => app.say(
                 Tone::Warn,
                 "Select an item first, then press A to state an assumption about it",
@@ -43,72 +39,22 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Delete => delete(app),
         Action::LinkRight | Action::UnlinkRight => link(app, action == Action::LinkRight),
-        Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo),
-        Action::Stakeholders => super::form::open(app, Form::Stakeholders),
-        Action::Measure => return super::picker::open(app, app.selected(), None),
-        Action::Review => super::review::open(app),
-        Action::Evaluation => super::evaluation::open(app),
-        Action::Changes => return super::outside::open_changes(app),
-        Action::Context => super::form::open(app, Form::Context),
+        Action::Undo | Action::Redo => open::undo_redo(app, action == Action::Undo),
+        Action::Stakeholders => open::form(app, Form::Stakeholders),
+        Action::Measure => return open::picker(app, app.selected(), None),
+        Action::Review => open::view(app, Overlay::Review),
+        Action::Evaluation => open::view(app, Overlay::Evaluation),
+        Action::Changes => return open::changes(app),
+        Action::Context => open::form(app, Form::Context),
         Action::Save => return save(app, false),
-        Action::Command => app.prompt = Some((PromptKind::Command, String::new())),
-        Action::Search => app.prompt = Some((PromptKind::Search, String::new())),
-        Action::NextMatch => super::dialog::step_match(app, true),
-        Action::PrevMatch => super::dialog::step_match(app, false),
-        Action::Help => {
-            app.overlay = Some(Overlay::Help);
-            app.overlay_scroll = 0;
-        }
+        Action::Command => app.push(Layer::Prompt(PromptKind::Command, String::new())),
+        Action::Search => app.push(Layer::Prompt(PromptKind::Search, String::new())),
+        Action::NextMatch => super::search::step_match(app, true),
+        Action::PrevMatch => super::search::step_match(app, false),
         _ => {}
     }
     app.clamp_rows();
     Vec::new()
-}
-
-pub(super) fn undo_redo(app: &mut App, undo: bool) {
-    if super::refuse_edit(app) {
-        return;
-    }
-    let step = |app: &mut App, back: bool| match back {
-        true => app.history.undo(&mut app.plan, &mut app.version),
-        false => app.history.redo(&mut app.plan, &mut app.version),
-    };
-    if !step(app, undo) {
-        let msg = if undo {
-            "Nothing to undo"
-        } else {
-            "Nothing to redo"
-        };
-        app.say(Tone::Info, msg);
-        return;
-    }
-    // A plan `check` rejects is never edited: history can hold one (the file before it
-    // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
-    // it would make it editable. Such a step is taken back at once.
-    let sound = !crate::plan::validate(&app.plan, &app.fw, &crate::plan::SourceMap::default())
-        .iter()
-        .any(|d| d.severity == crate::plan::Severity::Error);
-    if !sound {
-        step(app, !undo);
-        app.say(
-            Tone::Warn,
-            format!(
-                "Not {}: the plan {} had errors `tocplan check` reports, and such a plan is never edited",
-                if undo { "undone" } else { "redone" },
-                if undo { "before" } else { "after" }
-            ),
-        );
-        return;
-    }
-    app.say(
-        Tone::Info,
-        if undo {
-            "Undone (Ctrl-r redoes)"
-        } else {
-            "Redone"
-        },
-    );
-    app.clamp_rows();
 }
 
 fn move_to(app: &mut App, pane: usize) {
@@ -176,17 +122,17 @@ fn nudge_assumptions(app: &mut App) {
 
 fn open(app: &mut App) {
     match app.selected() {
-        None if app.pane == GOAL => super::edit::start(app, EditTarget::Goal),
+        None if app.pane == GOAL => app.open_editor(EditTarget::Goal),
         None => add(app),
-        Some(id) => super::form::open(app, Form::Item(id)),
+        Some(id) => open::form(app, Form::Item(id)),
     }
 }
 
 pub(super) fn edit_selected(app: &mut App) {
     match app.selected() {
-        Some(id) if id == GOAL_ID => super::edit::start(app, EditTarget::Goal),
-        Some(id) => super::edit::start(app, EditTarget::Text { id }),
-        None if app.pane == GOAL => super::edit::start(app, EditTarget::Goal),
+        Some(id) if id == GOAL_ID => app.open_editor(EditTarget::Goal),
+        Some(id) => app.open_editor(EditTarget::Text { id }),
+        None if app.pane == GOAL => app.open_editor(EditTarget::Goal),
         None => app.say(Tone::Warn, "Nothing to edit here: press a to add an item"),
     }
 }
@@ -210,7 +156,7 @@ fn add(app: &mut App) {
         },
     };
     match target {
-        Ok(t) => super::edit::start(app, t),
+        Ok(t) => app.open_editor(t),
         Err(why) => app.say(Tone::Warn, why),
     }
 }
@@ -230,9 +176,9 @@ fn delete(app: &mut App) {
     let kind = app.plan.kind_of(&id).unwrap_or(Kind::Outcome);
     let dependants = app.plan.dependants(&id);
     if dependants.is_empty() {
-        super::dialog::delete_now(app, &id);
+        open::delete_now(app, &id);
     } else {
-        app.question = Some(Question::Delete {
+        app.ask(Question::Delete {
             id,
             kind,
             dependants,
@@ -259,7 +205,7 @@ fn link(app: &mut App, add: bool) {
         return;
     };
     if !add {
-        super::form::unlink(app, &from, &to);
+        open::unlink(app, &from, &to);
         return;
     }
     match app.change(|p| p.link(&from, &to)) {

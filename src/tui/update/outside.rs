@@ -16,7 +16,7 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
         answer_changed(app, true, text, hash);
         return;
     }
-    app.question = Some(Question::DiskChanged { text, hash });
+    app.ask(Question::DiskChanged { text, hash });
 }
 
 /// "y": reload the plan from disk (one undoable change); "n": keep ours.
@@ -40,7 +40,7 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         // Taking a file `check` rejects would leave our unsaved work only in an undo
         // history a read-only plan cannot reach: keep ours, and say why.
         Ok(loaded)
-            if (app.dirty() || super::edit::typed(app))
+            if (app.dirty() || app.typed_text().is_some())
                 && !crate::plan::errors_in(&loaded.plan, &app.fw, || {
                     crate::plan::check_text(&text, &app.path, &app.fw)
                 })
@@ -101,12 +101,6 @@ pub fn answer_overwrite(
     vec![effect]
 }
 
-pub fn open_changes(app: &mut App) -> Vec<Effect> {
-    vec![Effect::ReadHead {
-        path: app.path.clone(),
-    }]
-}
-
 /// The plan as of HEAD arrived: show what changed since, in plan terms.
 pub fn head(app: &mut App, result: Result<Option<String>, String>) {
     let old = match result {
@@ -128,9 +122,8 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
         app.path.display()
     );
     let text = to_text(&title, &diff(&old, &app.plan), Style { color: false });
-    app.overlay = Some(Overlay::Changes {
+    app.open_overlay(Overlay::Changes {
         title: "Changes since the last commit".into(),
         text,
     });
-    app.overlay_scroll = 0;
 }

@@ -16,7 +16,7 @@ fn our_own_write_is_not_news_and_a_real_change_is_asked_about() {
             hash: Some(7),
         },
     );
-    assert!(a.question.is_none());
+    assert!(a.question().is_none());
     let theirs = crate::plan::to_toml(&crate::plan::Plan::new("Theirs"));
     update(
         &mut a,
@@ -25,7 +25,7 @@ fn our_own_write_is_not_news_and_a_real_change_is_asked_about() {
             hash: Some(8),
         },
     );
-    assert!(matches!(a.question, Some(Question::DiskChanged { .. })));
+    assert!(matches!(a.question(), Some(&Question::DiskChanged { .. })));
     keys(&mut a, "y");
     assert_eq!(a.plan.title, "Theirs");
     assert_eq!(a.disk, Some(8));
@@ -61,7 +61,10 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
             then_quit: false,
         },
     );
-    assert!(matches!(a.question, Some(Question::OverwriteNewer { .. })));
+    assert!(matches!(
+        a.question(),
+        Some(&Question::OverwriteNewer { .. })
+    ));
     let forced = keys(&mut a, "y");
     assert!(matches!(
         forced.as_slice(),
@@ -86,13 +89,13 @@ fn the_changes_view_shows_the_diff_against_head() {
     let mut head = a.plan.clone();
     head.goal.text = "An older goal".into();
     update(&mut a, Msg::Head(Ok(Some(crate::plan::to_toml(&head)))));
-    let Some(Overlay::Changes { text, .. }) = &a.overlay else {
-        panic!("{:?}", a.overlay);
+    let Some(Overlay::Changes { text, .. }) = a.overlay() else {
+        panic!("{:?}", a.overlay());
     };
     assert!(text.contains("~ goal"), "{text}");
     assert!(text.contains("Plan: 1 goal changed, 0 removed."), "{text}");
     keys(&mut a, "\u{1b}");
-    assert!(a.overlay.is_none());
+    assert!(a.overlay().is_none());
     update(&mut a, Msg::Head(Err("Not in a git repository".into())));
     assert!(status(&a).contains("Not in a git repository"));
 }

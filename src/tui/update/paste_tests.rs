@@ -11,7 +11,7 @@ fn a_paste_outside_an_editor_changes_nothing_and_says_where_it_goes() {
     let effects = update(&mut a, Msg::Paste("edit and delete\nq".into()));
     assert!(effects.is_empty());
     assert_eq!(a.plan, before);
-    assert!(a.editor.is_none());
+    assert!(a.editor().is_none());
     assert!(status(&a).contains("open one first"), "{}", status(&a));
 }
 
@@ -20,9 +20,9 @@ fn a_paste_goes_into_the_editor_in_one_step() {
     let mut a = built();
     // The context's problem: longer text, its line breaks kept.
     keys(&mut a, "Cj\n");
-    assert!(a.editor.as_ref().is_some_and(|e| e.multiline));
+    assert!(a.editor().is_some_and(|e| e.multiline));
     update(&mut a, Msg::Paste("First line\r\nsecond line".into()));
-    let ed = a.editor.as_ref().expect("editor");
+    let ed = a.editor().expect("editor");
     assert!(
         ed.area
             .lines()
@@ -33,7 +33,7 @@ fn a_paste_goes_into_the_editor_in_one_step() {
     let mut b = app();
     keys(&mut b, "\n");
     update(&mut b, Msg::Paste("Everyone\nbelongs".into()));
-    let ed = b.editor.as_ref().expect("editor still open");
+    let ed = b.editor().expect("editor still open");
     assert_eq!(ed.area.lines().join("\n"), "Everyone belongs");
     assert!(b.plan.goal.text.is_empty(), "nothing kept yet");
 }
@@ -45,6 +45,6 @@ fn a_large_paste_is_one_insertion() {
     keys(&mut a, "Cj\n");
     let big = "word ".repeat(40_000);
     update(&mut a, Msg::Paste(big.clone()));
-    let ed = a.editor.as_ref().expect("editor");
+    let ed = a.editor().expect("editor");
     assert!(ed.area.lines().join("\n").contains(big.trim_end()));
 }

@@ -16,7 +16,7 @@ fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
 fn the_picker_opens_only_on_an_outcome() {
     let mut a = built();
     keys(&mut a, "m");
-    assert!(a.picker.is_none());
+    assert!(a.picker().is_none());
     assert!(
         status(&a).contains("intermediate outcomes"),
         "{}",
@@ -24,7 +24,7 @@ fn the_picker_opens_only_on_an_outcome() {
     );
     keys(&mut a, "ll");
     keys(&mut a, "m");
-    let p = a.picker.as_ref().expect("picker");
+    let p = a.picker().expect("picker");
     assert_eq!(p.outcome, "people-talk");
     assert_eq!(
         p.hits.len(),
@@ -37,13 +37,13 @@ fn the_picker_opens_only_on_an_outcome() {
 fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     let mut a = built();
     keys(&mut a, "llmlanguage practice");
-    let p = a.picker.as_ref().expect("picker");
+    let p = a.picker().expect("picker");
     assert_eq!(
         &*p.hits[0].id,
         "language-and-communication.practice-outside-classes"
     );
     key(&mut a, KeyCode::Enter);
-    assert!(a.picker.is_none());
+    assert!(a.picker().is_none());
     let m = &a.plan.measures[0];
     assert_eq!(m.outcome, "people-talk");
     assert_eq!(
@@ -51,8 +51,8 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
         "language-and-communication.practice-outside-classes"
     );
     assert_eq!(
-        a.overlay,
-        Some(Overlay::Form(Form::Item("people-talk".into())))
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("people-talk".into())))
     );
     // The cursor waits on Baseline; each kept field moves on to the next.
     keys(&mut a, "\n10\n");
@@ -71,7 +71,7 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     // A bad number keeps the editor open with the text.
     focus(&mut a, "Target");
     keys(&mut a, "\n lots\n");
-    assert!(a.editor.is_some());
+    assert!(a.editor().is_some());
     assert!(status(&a).contains("not a number"), "{}", status(&a));
 }
 
@@ -89,7 +89,7 @@ fn an_existing_measure_is_marked_and_its_indicator_can_be_replaced() {
     focus(&mut a, "Indicator");
     keys(&mut a, "\n");
     assert_eq!(
-        a.picker.as_ref().and_then(|p| p.replacing.clone()),
+        a.picker().and_then(|p| p.replacing.clone()),
         Some(a.plan.measures[0].id.clone())
     );
     keys(&mut a, "dentist");
@@ -111,7 +111,7 @@ fn filters_cycle_with_keys_and_no_results_say_so() {
     let mut a = built();
     keys(&mut a, "llm");
     key(&mut a, KeyCode::Tab);
-    let p = a.picker.as_ref().expect("picker");
+    let p = a.picker().expect("picker");
     assert_eq!(p.query, "#1 ");
     assert!(p.hits.iter().all(|h| h.id.starts_with("work.")));
     update(
@@ -119,12 +119,12 @@ fn filters_cycle_with_keys_and_no_results_say_so() {
         Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );
     keys(&mut a, "zzqqxx");
-    assert!(a.picker.as_ref().is_some_and(|p| p.hits.is_empty()));
+    assert!(a.picker().is_some_and(|p| p.hits.is_empty()));
     key(&mut a, KeyCode::Enter);
     assert!(a.plan.measures.is_empty());
     assert!(status(&a).contains("No indicator matches"));
     key(&mut a, KeyCode::Esc);
-    assert!(a.picker.is_none());
+    assert!(a.picker().is_none());
 }
 
 fn big_bank(n: usize) -> Bank {
@@ -166,7 +166,7 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
         first.as_slice(),
         [Effect::Rank { generation: 1, .. }]
     ));
-    assert!(a.picker.as_ref().is_some_and(|p| p.pending));
+    assert!(a.picker().is_some_and(|p| p.pending));
     let second = keys(&mut a, "v");
     let [Effect::Rank { generation, query }] = second.as_slice() else {
         panic!("{second:?}");
@@ -181,11 +181,7 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
             hits: stale,
         },
     );
-    assert!(
-        a.picker
-            .as_ref()
-            .is_some_and(|p| p.pending && p.hits.is_empty())
-    );
+    assert!(a.picker().is_some_and(|p| p.pending && p.hits.is_empty()));
     let hits = a.engine.search(query);
     let n = hits.len();
     update(
@@ -195,7 +191,7 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
             hits,
         },
     );
-    let p = a.picker.as_ref().expect("picker");
+    let p = a.picker().expect("picker");
     assert!(!p.pending);
     assert_eq!(p.hits.len(), n);
 }

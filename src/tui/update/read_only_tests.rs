@@ -48,7 +48,7 @@ fn a_plan_check_rejects_opens_read_only_on_its_errors() {
         "messages as check prints them, with their lines: {:?}",
         app.problems
     );
-    assert_eq!(app.overlay, Some(Overlay::Review), "opens on the list");
+    assert_eq!(app.overlay(), Some(&Overlay::Review), "opens on the list");
     assert!(app.read_only().is_some());
     assert!(status(&app).contains("Read-only"));
 }
@@ -60,14 +60,14 @@ fn no_edit_can_address_an_item_ambiguously() {
     let (_dir, mut app) = broken();
     let before = app.plan.clone();
     keys(&mut app, "\u{1b}hhjd");
-    assert!(app.question.is_none(), "no delete question");
+    assert!(app.question().is_none(), "no delete question");
     keys(&mut app, "y");
     assert_eq!(app.plan, before);
     assert!(status(&app).contains("Read-only"), "{}", status(&app));
     keys(&mut app, "S");
     keys(&mut app, "jjjjjj\n");
     assert!(
-        app.editor.is_none() && app.choice.is_none(),
+        app.editor().is_none() && app.choice().is_none(),
         "no editor opens"
     );
     assert_eq!(app.plan, before);
@@ -138,14 +138,14 @@ fn a_fixed_file_reloads_and_can_be_edited() {
     .expect("example");
     disk_changed(&mut app, &good);
     assert!(
-        app.question.is_none(),
+        app.question().is_none(),
         "nothing of ours to lose: no question"
     );
     assert!(app.problems.is_empty());
     assert!(app.read_only().is_none());
     assert!(!app.dirty());
     keys(&mut app, "\u{1b}e");
-    assert!(app.editor.is_some(), "editing is on");
+    assert!(app.editor().is_some(), "editing is on");
     keys(&mut app, "\u{1b}");
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
     disk_changed(&mut app, &bad);
@@ -225,7 +225,7 @@ fn recovered_work_check_rejects_is_kept_beside_never_opened() {
         file: dir.path().join(".p.toml.1.recovery"),
         changed: Some(false),
     };
-    app.question = Some(Question::Recover(Box::new(offer)));
+    app.ask(Question::Recover(Box::new(offer)));
     let effects = keys(&mut app, "y");
     assert!(
         matches!(&effects[..], [Effect::WriteCopy { .. }]),
@@ -260,7 +260,7 @@ fn no_save_as_writes_over_a_read_only_plans_own_file() {
             );
         }
         // An overwrite question, if asked, answered yes: still refused.
-        if app.question.is_some() {
+        if app.question().is_some() {
             crate::tui::event_loop::handle(
                 &mut app,
                 Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
@@ -292,6 +292,6 @@ fn a_broken_reload_never_takes_an_editors_typed_text() {
     disk_changed(&mut app, &bad);
     keys(&mut app, "y");
     assert!(app.problems.is_empty(), "not taken over the typed text");
-    let ed = app.editor.as_ref().expect("the editor is still open");
+    let ed = app.editor().expect("the editor is still open");
     assert!(ed.area.lines().join("\n").ends_with(", typed"));
 }

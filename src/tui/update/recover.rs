@@ -98,10 +98,10 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
             .to_string(),
     };
     if let Some(ed) = &offer.copy.editing {
-        super::edit::start_titled(app, ed.target.clone(), ed.title.clone());
-        match app.editor.as_mut() {
+        app.open_editor_titled(ed.target.clone(), ed.title.clone());
+        match app.editor_mut() {
             Some(open) => {
-                open.area = super::edit::area_with(&ed.text);
+                open.area = super::super::app::editor::area_with(&ed.text);
                 said.push_str(" · the text you were typing is back in the editor");
             }
             None => said.push_str(" · the text you were typing is in the recovery copy"),
@@ -116,9 +116,10 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows the recovered work against the file in plan terms; the question comes back
-/// when the view is closed.
+/// Shows the recovered work against the file in plan terms, over the question: closing
+/// the view returns to it.
 fn differences(app: &mut App, offer: Offer) {
+    app.ask(Question::Recover(Box::new(offer.clone())));
     match parse_str(&offer.copy.plan, &app.path) {
         Ok(loaded) => {
             let title = format!(
@@ -130,11 +131,10 @@ fn differences(app: &mut App, offer: Offer) {
                 &diff(&app.plan, &loaded.plan),
                 Style { color: false },
             );
-            app.overlay = Some(Overlay::Changes {
+            app.open_overlay(Overlay::Changes {
                 title: "The recovery copy against the file".into(),
                 text,
             });
-            app.overlay_scroll = 0;
         }
         Err(e) => app.say(
             Tone::Error,
@@ -144,7 +144,6 @@ fn differences(app: &mut App, offer: Offer) {
             ),
         ),
     }
-    app.after_overlay = Some(Question::Recover(Box::new(offer)));
 }
 
 /// The answer to "the plan is open in another tocplan".

@@ -2,14 +2,8 @@
 
 use super::super::app::*;
 use super::super::keymap::Action;
-use super::Effect;
+use super::{Effect, open};
 use crate::plan::review::{At, Finding, RULES};
-
-pub fn open(app: &mut App) {
-    app.overlay = Some(Overlay::Review);
-    app.review_row = 0;
-    app.status = None;
-}
 
 /// The findings in the order the overlay lists them: by rule, in `RULES` order.
 pub fn ordered(findings: &[Finding]) -> Vec<&Finding> {
@@ -27,18 +21,20 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Cancel => app.overlay = None,
+        Action::Cancel => {
+            app.pop();
+        }
         Action::Open => {
             let at = ordered(&app.review.1)
-                .get(app.review_row)
+                .get(app.cursor().at())
                 .map(|f| f.at.clone());
             match at {
                 Some(At::Item(id)) => {
                     app.select(&id);
-                    super::form::open(app, Form::Item(id));
+                    open::form(app, Form::Item(id));
                 }
-                Some(At::Stakeholders) => super::form::open(app, Form::Stakeholders),
-                Some(At::Context) => super::form::open(app, Form::Context),
+                Some(At::Stakeholders) => open::form(app, Form::Stakeholders),
+                Some(At::Context) => open::form(app, Form::Context),
                 None => app.say(Tone::Info, "Nothing to review: the plan meets every rule"),
             }
         }
@@ -53,7 +49,9 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Cancel => app.overlay = None,
+        Action::Cancel => {
+            app.pop();
+        }
         Action::Open => app.say(
             Tone::Info,
             "Fix it in the file at the line shown (any text editor); the app reloads it when saved",
@@ -65,13 +63,5 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Moves the selection through a list of `len` rows; false if the action is no move.
 fn moved(app: &mut App, action: Action, len: usize) -> bool {
-    let last = len.saturating_sub(1);
-    app.review_row = match action {
-        Action::Down => (app.review_row + 1).min(last),
-        Action::Up => app.review_row.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => return false,
-    };
-    true
+    app.cursor_mut().is_some_and(|c| c.step(action, len))
 }

@@ -47,7 +47,7 @@ fn enter_on_a_finding_goes_to_its_item() {
     let mut a = built();
     assert!(a.flagged("people-talk"), "no measure, no assumption");
     keys(&mut a, "R");
-    assert_eq!(a.overlay, Some(Overlay::Review));
+    assert_eq!(a.overlay(), Some(&Overlay::Review));
     let order = ordered_findings(&a.review.1);
     let i = order
         .iter()
@@ -58,15 +58,15 @@ fn enter_on_a_finding_goes_to_its_item() {
     }
     keys(&mut a, "\n");
     assert_eq!(
-        a.overlay,
-        Some(Overlay::Form(Form::Item("people-talk".into())))
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("people-talk".into())))
     );
     assert_eq!(
         (a.pane, a.selected().as_deref()),
         (OUTCOMES, Some("people-talk"))
     );
     keys(&mut a, "\u{1b}:review\n");
-    assert_eq!(a.overlay, Some(Overlay::Review));
+    assert_eq!(a.overlay(), Some(&Overlay::Review));
     keys(&mut a, "G\n");
-    assert!(a.overlay.is_some(), "{}", status(&a));
+    assert!(a.overlay().is_some(), "{}", status(&a));
 }

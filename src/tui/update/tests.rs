@@ -39,14 +39,17 @@ pub(super) fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
 
 /// Puts the open form's cursor on the first field with this label.
 pub(super) fn focus(app: &mut App, label: &str) {
-    let Some(Overlay::Form(form)) = app.overlay.clone() else {
+    let Some(Overlay::Form(form)) = app.overlay().cloned() else {
         panic!("no form is open");
     };
     let rows = crate::tui::form::rows(&app.plan, &app.fw, &form);
-    app.form_row = rows
+    let at = rows
         .iter()
         .position(|r| r.label == label)
         .unwrap_or_else(|| panic!("no field {label}"));
+    app.cursor_mut()
+        .expect("the form's cursor")
+        .set(at, rows.len());
 }
 
 pub(super) fn status(app: &App) -> String {
@@ -85,10 +88,10 @@ fn skipping_ahead_is_refused_with_what_to_do_first() {
         status(&a)
     );
     keys(&mut a, "a");
-    assert!(a.editor.is_none());
+    assert!(a.editor().is_none());
     assert!(status(&a).starts_with("Set the goal first"));
     keys(&mut a, "hha");
-    assert!(a.editor.is_none());
+    assert!(a.editor().is_none());
     assert!(
         status(&a).starts_with("Add an output first"),
         "{}",
@@ -107,7 +110,7 @@ fn skipping_ahead_is_refused_with_what_to_do_first() {
 fn a_second_goal_is_refused() {
     let mut a = built();
     keys(&mut a, "llla");
-    assert!(a.editor.is_none());
+    assert!(a.editor().is_none());
     assert!(status(&a).contains("one goal"), "{}", status(&a));
 }
 
@@ -144,7 +147,7 @@ fn links_are_added_and_removed_from_the_keyboard() {
 fn delete_asks_first_naming_dependants_and_undo_restores() {
     let mut a = built();
     keys(&mut a, "lld");
-    match &a.question {
+    match a.question() {
         Some(Question::Delete { id, dependants, .. }) => {
             assert_eq!(id, "people-talk");
             assert_eq!(dependants[0].id, "a-cafe");
@@ -161,7 +164,7 @@ fn delete_asks_first_naming_dependants_and_undo_restores() {
     assert_eq!(a.plan.outputs[0].serves, vec!["people-talk"]);
     // an item nothing depends on goes at once
     keys(&mut a, "hhd");
-    assert!(a.question.is_none());
+    assert!(a.question().is_none());
     assert!(a.plan.activities.is_empty());
 }
 
@@ -198,9 +201,9 @@ fn unsaved_changes_guard_quitting() {
     assert_eq!(keys(&mut a, "q"), vec![Effect::Quit], "nothing to lose");
     keys(&mut a, "aGoal\n");
     assert!(keys(&mut a, "q").is_empty());
-    assert_eq!(a.question, Some(Question::QuitUnsaved));
+    assert_eq!(a.question(), Some(&Question::QuitUnsaved));
     keys(&mut a, "n");
-    assert!(a.question.is_none());
+    assert!(a.question().is_none());
     assert!(keys(&mut a, ":q\n").is_empty());
     assert!(status(&a).contains(":q! quits without saving"));
     assert_eq!(keys(&mut a, ":q!\n"), vec![Effect::Quit]);
@@ -266,18 +269,18 @@ fn search_finds_across_panes_and_cycles() {
 fn help_and_detail_overlays_open_and_close() {
     let mut a = built();
     keys(&mut a, "?");
-    assert_eq!(a.overlay, Some(Overlay::Help));
+    assert_eq!(a.overlay(), Some(&Overlay::Help));
     keys(&mut a, "\u{1b}");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay(), None);
     keys(&mut a, "\n");
     assert_eq!(
-        a.overlay,
-        Some(Overlay::Form(Form::Item("run-the-cafe".into())))
+        a.overlay(),
+        Some(&Overlay::Form(Form::Item("run-the-cafe".into())))
     );
     keys(&mut a, "e");
-    assert!(a.editor.is_some(), "e edits the selected field");
+    assert!(a.editor().is_some(), "e edits the selected field");
     keys(&mut a, "\u{1b}\u{1b}");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay(), None);
 }
 
 #[test]

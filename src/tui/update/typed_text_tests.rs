@@ -95,7 +95,7 @@ fn typed() -> impl Strategy<Value = String> {
 /// Types `text` into the open editor, one key per character (a line break is Enter in
 /// long text; in a one-line field it reaches the textarea as a character).
 fn type_in(app: &mut App, text: &str) {
-    let multiline = app.editor.as_ref().is_some_and(|e| e.multiline);
+    let multiline = app.editor().is_some_and(|e| e.multiline);
     for c in text.chars() {
         let code = match c {
             '\n' if multiline => KeyCode::Enter,
@@ -107,8 +107,8 @@ fn type_in(app: &mut App, text: &str) {
 
 /// Opens the editor on `target` and empties it, as a planner deleting what was there.
 fn open_empty(app: &mut App, target: EditTarget) {
-    edit::start(app, target);
-    let ed = app.editor.as_mut().expect("editor open");
+    app.open_editor(target);
+    let ed = app.editor_mut().expect("editor open");
     ed.area.select_all();
     ed.area.cut();
 }
@@ -140,11 +140,11 @@ proptest! {
             ctrl(&mut app, 's');
             // Each CR or LF key is a line break of its own.
             let kept = f.shape().kept(&t.replace('\r', "\n"));
-            if app.editor.is_some() {
+            if app.editor().is_some() {
                 // Refused (a required field left empty): nothing changed, nothing lost.
                 prop_assert!(kept.is_empty(), "{f:?} refused {t:?}");
                 prop_assert_eq!(app.plan.field(f), before);
-                app.editor = None;
+                app.close(|l| matches!(l, Layer::Editor(_)));
             } else {
                 prop_assert_eq!(app.plan.field(f), Some(kept), "{:?} typed {:?}", f, t);
             }
@@ -178,9 +178,9 @@ proptest! {
                 _ => (app.plan.stakeholders.len() > s).then(|| app.plan.stakeholders[s].name.clone()),
             };
             prop_assert_eq!(got, (!kept.is_empty()).then_some(kept), "{:?}", t);
-            app.editor = None;
-            app.choice = None;
-            app.overlay = None;
+            app.close(|l| matches!(l, Layer::Editor(_)));
+            app.close(|l| matches!(l, Layer::Choice(_)));
+            app.close(|l| matches!(l, Layer::Overlay { .. }));
         }
         prop_assert_eq!(saved_and_read(&app.plan), app.plan);
     }
@@ -214,7 +214,7 @@ fn up_down_and_pages_move_by_drawn_rows() {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
     t.draw(|f| crate::tui::render(&app, f)).expect("draw");
     let at = |app: &App| {
-        let c = app.editor.as_ref().expect("editor").area.cursor();
+        let c = app.editor().expect("editor").area.cursor();
         (c.0, c.1)
     };
     let end = at(&app);
@@ -224,7 +224,7 @@ fn up_down_and_pages_move_by_drawn_rows() {
     key(&mut app, KeyCode::Down);
     assert_eq!(at(&app), end);
     key(&mut app, KeyCode::PageUp);
-    let rows = app.editor.as_ref().expect("editor").view.get().height;
+    let rows = app.editor().expect("editor").view.get().height;
     assert!(rows > 1);
     assert_eq!(at(&app).0, end.0 - (rows - 1));
     key(&mut app, KeyCode::PageDown);

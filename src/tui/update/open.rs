@@ -1,0 +1,238 @@
+//! Opening layers, and the few changes several layers start (undo, delete, unlink). The
+//! key handlers call only this and the app, never one another, so a key is followed from
+//! `update::dispatch` to its handler and from there here, in one hop each.
+
+use super::super::app::*;
+use super::super::form::{field_title, rows};
+use super::{Effect, refuse_edit};
+use crate::framework::picker::Query;
+use crate::plan::{Field, Kind, Shape};
+
+/// Banks up to this size are ranked at once, inside `update`; larger ones in the
+/// background so that typing never waits (the built-in bank has under 200).
+pub const RANK_AT_ONCE: usize = 10_000;
+
+/// Opens a view over the panes in place of the one on top (a form opened from the review
+/// replaces the review), or over the panes.
+pub fn view(app: &mut App, overlay: Overlay) {
+    if matches!(app.top(), Some(Layer::Overlay { .. })) {
+        app.pop();
+    }
+    app.open_overlay(overlay);
+}
+
+/// Help, over whatever is open: closing it returns there.
+pub fn help(app: &mut App) {
+    app.open_overlay(Overlay::Help);
+}
+
+pub fn form(app: &mut App, form: Form) {
+    view(app, Overlay::Form(form));
+}
+
+/// The open form, if it is on top of the views.
+pub fn current_form(app: &App) -> Option<Form> {
+    match app.overlay() {
+        Some(Overlay::Form(f)) => Some(f.clone()),
+        _ => None,
+    }
+}
+
+/// Puts the form's cursor on a field, if the form shows it.
+pub fn focus_field(app: &mut App, field: &Field) {
+    if let Some(form) = current_form(app) {
+        let rows = rows(&app.plan, &app.fw, &form);
+        if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field))
+            && let Some(c) = app.cursor_mut()
+        {
+            c.set(i, rows.len());
+        }
+    }
+}
+
+/// After a field is kept the cursor moves to the next field of the same item, so a
+/// planner can fill in a measure (or anything else) with Enter, text, Enter, ...
+pub fn step_past(app: &mut App, field: &Field) {
+    let Some(form) = current_form(app) else {
+        return;
+    };
+    let rows = rows(&app.plan, &app.fw, &form);
+    if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field)) {
+        let same = rows
+            .get(i + 1)
+            .is_some_and(|n| n.section == rows[i].section);
+        if let Some(c) = app.cursor_mut() {
+            c.set(if same { i + 1 } else { i }, rows.len());
+        }
+    }
+}
+
+/// After a new item of a form is made: the form opens on it.
+pub fn show_new(app: &mut App, form: Form, field: Field) {
+    if current_form(app).as_ref() != Some(&form) {
+        self::form(app, form);
+    }
+    focus_field(app, &field);
+}
+
+/// Opens the editor on a field, the chooser for a choice field, or the picker for a
+/// measure's indicator.
+pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
+    if refuse_edit(app) {
+        return Vec::new();
+    }
+    if let Field::MeasureIndicator(m) = &field {
+        let outcome = app.plan.measure(m).map(|m| m.outcome.clone());
+        return picker(app, outcome, Some(m.clone()));
+    }
+    if field.shape() != Shape::Choice {
+        let title = field_title(&field, section);
+        app.open_editor_titled(EditTarget::Field(field), title);
+        return Vec::new();
+    }
+    let options = app.plan.choices(&field);
+    if matches!(field, Field::Responsible(_)) && options.len() < 2 {
+        app.say(
+            Tone::Warn,
+            "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
+        );
+        return Vec::new();
+    }
+    let now = app.plan.field(&field).unwrap_or_default();
+    let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
+    app.push(Layer::Choice(Choice {
+        title: field_title(&field, section),
+        field,
+        options,
+        selected,
+    }));
+    Vec::new()
+}
+
+/// Opens the picker for an outcome (or, with `replacing`, for one of its measures).
+pub fn picker(app: &mut App, outcome: Option<String>, replacing: Option<String>) -> Vec<Effect> {
+    if refuse_edit(app) {
+        return Vec::new();
+    }
+    let Some(outcome) = outcome.filter(|o| app.plan.kind_of(o) == Some(Kind::Outcome)) else {
+        app.say(
+            Tone::Warn,
+            "Measures belong to intermediate outcomes: select one in pane 2, then press m",
+        );
+        return Vec::new();
+    };
+    app.push(Layer::Picker(PickerState::new(outcome, replacing)));
+    app.status = None;
+    rank(app)
+}
+
+/// Ranks the picker's query: at once for a small bank, else as an effect for the loop.
+pub fn rank(app: &mut App) -> Vec<Effect> {
+    let engine = app.engine.clone();
+    let fw = app.fw.clone();
+    let Some(p) = app.picker_mut() else {
+        return Vec::new();
+    };
+    let query = Query::parse(&p.query, &fw);
+    p.generation += 1;
+    p.problems = query.problems.clone();
+    if engine.len() <= RANK_AT_ONCE {
+        p.hits = engine.search(&query);
+        p.selected = 0;
+        p.pending = false;
+        return Vec::new();
+    }
+    p.pending = true;
+    vec![Effect::Rank {
+        generation: p.generation,
+        query,
+    }]
+}
+
+/// The changes since the last commit: asks the loop for HEAD's version (`head` shows it).
+pub fn changes(app: &mut App) -> Vec<Effect> {
+    vec![Effect::ReadHead {
+        path: app.path.clone(),
+    }]
+}
+
+/// Undo or redo one change, never into a plan `check` rejects.
+pub fn undo_redo(app: &mut App, undo: bool) {
+    if refuse_edit(app) {
+        return;
+    }
+    let step = |app: &mut App, back: bool| match back {
+        true => app.history.undo(&mut app.plan, &mut app.version),
+        false => app.history.redo(&mut app.plan, &mut app.version),
+    };
+    if !step(app, undo) {
+        let msg = if undo {
+            "Nothing to undo"
+        } else {
+            "Nothing to redo"
+        };
+        app.say(Tone::Info, msg);
+        return;
+    }
+    // A plan `check` rejects is never edited: history can hold one (the file before it
+    // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
+    // it would make it editable. Such a step is taken back at once.
+    let sound = !crate::plan::validate(&app.plan, &app.fw, &crate::plan::SourceMap::default())
+        .iter()
+        .any(|d| d.severity == crate::plan::Severity::Error);
+    if !sound {
+        step(app, !undo);
+        app.say(
+            Tone::Warn,
+            format!(
+                "Not {}: the plan {} had errors `tocplan check` reports, and such a plan is never edited",
+                if undo { "undone" } else { "redone" },
+                if undo { "before" } else { "after" }
+            ),
+        );
+        return;
+    }
+    app.say(
+        Tone::Info,
+        if undo {
+            "Undone (Ctrl-r redoes)"
+        } else {
+            "Redone"
+        },
+    );
+    app.clamp_rows();
+}
+
+pub fn delete_now(app: &mut App, id: &str) {
+    if refuse_edit(app) {
+        return;
+    }
+    match app.change(|p| p.delete(id)) {
+        Ok(kind) => app.say(
+            Tone::Info,
+            format!("Deleted {} `{id}` (u undoes)", kind.noun()),
+        ),
+        Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
+    app.clamp_rows();
+}
+
+pub fn unlink(app: &mut App, from: &str, to: &str) {
+    if refuse_edit(app) {
+        return;
+    }
+    if app.plan.serves_of(from).len() == 1 {
+        app.say(
+            Tone::Warn,
+            format!("`{from}` would serve nothing: link it to something else first (+ in the panes), or delete it"),
+        );
+        return;
+    }
+    match app.change(|p| p.unlink(from, to)) {
+        Ok(()) => app.say(
+            Tone::Info,
+            format!("`{from}` no longer serves `{to}` (u undoes)"),
+        ),
+        Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
+}
