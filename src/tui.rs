@@ -4,6 +4,7 @@
 mod app;
 pub mod backend;
 mod config;
+mod document;
 mod edit_rows;
 mod event_loop;
 mod form;
@@ -166,8 +167,8 @@ pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<Ap
         Err(e) => return Err(e.into()),
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());
-    app.disk = crate::plan::file_hash(path);
-    let plan = app.plan.clone();
+    app.set_disk(crate::plan::file_hash(path));
+    let plan = app.plan().clone();
     app.set_problems(&plan, || crate::plan::check(path, fw));
     let (settings, settings_warnings) = opts
         .config_dir

@@ -14,18 +14,18 @@ pub use cursor::{Cursor, moved};
 pub use layers::Layer;
 pub use picker::PickerState;
 
-use std::collections::{HashSet, VecDeque};
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
-use super::history::History;
+use super::document::Document;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::framework::Framework;
 use crate::framework::picker::Picker;
-use crate::plan::review::{Finding, review};
+use crate::plan::review::Finding;
 use crate::plan::{About, Dependant, Field, Kind, Plan};
 
 /// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
@@ -158,14 +158,9 @@ pub enum Tone {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub plan: Plan,
-    pub path: PathBuf,
+    /// The plan, its history, versions and file, and the review of it.
+    doc: Document,
     pub fw: Framework,
-    pub history: History,
-    /// Bumped on every change; the plan is unsaved while it differs from `saved_version`.
-    pub version: u64,
-    pub saved_version: u64,
-    next_version: u64,
     /// Index into PANES; planning starts at the goal.
     pub pane: usize,
     /// Selected row in each pane; each pane keeps its own.
@@ -181,15 +176,9 @@ pub struct App {
     /// The picker's engine over every loaded bank, built once (shared with the ranking
     /// thread).
     pub engine: Arc<Picker>,
-    /// The review of the plan as it is, the version it was made for, and the items with
-    /// findings that count (for the panes' marks).
-    pub review: (u64, Vec<Finding>, HashSet<String>),
     /// The plan's links as numbers and the selection's chain (see `refresh`).
     links: Links,
     chain: Chain,
-    /// The fingerprint of the file as last read or written (`None`: no file yet), so a
-    /// change from outside is noticed and never overwritten unasked.
-    pub disk: Option<u64>,
     /// An outside version the planner chose not to load (not asked about again).
     pub declined: Option<Option<u64>>,
     /// The errors `check` reports for the plan as read, as `check` prints them. While
@@ -208,14 +197,9 @@ pub struct App {
 impl App {
     pub fn new(plan: Plan, path: PathBuf, fw: Framework) -> App {
         let mut app = App {
-            plan,
-            path,
+            doc: Document::new(plan, path, &fw),
             engine: Arc::new(Picker::new(&fw)),
             fw,
-            history: History::default(),
-            version: 0,
-            saved_version: 0,
-            next_version: 1,
             pane: GOAL,
             rows: [0; 4],
             status: None,
@@ -224,36 +208,65 @@ impl App {
             search: None,
             theme: Theme::default(),
             keymap: Keymap::default(),
-            review: (0, Vec::new(), HashSet::new()),
             links: Links::default(),
             chain: Chain::default(),
-            disk: None,
             declined: None,
             problems: Vec::new(),
             view_only: false,
             questions: VecDeque::new(),
             spent_copies: Vec::new(),
         };
-        app.review = reviewed(&app.plan, &app.fw, 0);
         app.refresh();
         app
     }
 
-    pub fn dirty(&self) -> bool {
-        self.version != self.saved_version
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
     }
 
-    /// Reviews the plan again if it changed since the last review (versions name plan
-    /// states, so undo and redo are caught too).
-    pub fn refresh_review(&mut self) {
-        if self.review.0 != self.version {
-            self.review = reviewed(&self.plan, &self.fw, self.version);
-        }
+    pub fn path(&self) -> &Path {
+        self.doc.path()
+    }
+
+    pub fn version(&self) -> u64 {
+        self.doc.version()
+    }
+
+    pub fn saved_version(&self) -> u64 {
+        self.doc.saved_version()
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.doc.dirty()
+    }
+
+    /// The fingerprint of the file as last read or written (`None`: no file yet).
+    pub fn disk(&self) -> Option<u64> {
+        self.doc.disk()
+    }
+
+    pub fn set_disk(&mut self, disk: Option<u64>) {
+        self.doc.set_disk(disk);
+    }
+
+    /// A save of `version` wrote `path`, which now has fingerprint `disk`.
+    pub fn saved(&mut self, path: PathBuf, version: u64, disk: u64) {
+        self.doc.saved(path, version, disk);
+    }
+
+    /// The plan as it is now is the file's (reloaded from it).
+    pub fn mark_clean(&mut self, disk: Option<u64>) {
+        self.doc.mark_clean(disk);
+    }
+
+    /// The review of the plan as it is.
+    pub fn findings(&self) -> &[Finding] {
+        self.doc.findings()
     }
 
     /// Whether the review has a finding that counts (not advice, not waived) on an item.
     pub fn flagged(&self, id: &str) -> bool {
-        self.review.2.contains(id)
+        self.doc.flagged(id)
     }
 
     /// The causal chain of the selection: what it serves (rightwards, transitively) and
@@ -261,10 +274,10 @@ impl App {
     /// only if the state moved without it (tests that set fields directly).
     pub fn chain(&self) -> ChainView<'_> {
         use std::borrow::Cow;
-        let links = if self.links.is_for(self.version) {
+        let links = if self.links.is_for(self.version()) {
             Cow::Borrowed(&self.links)
         } else {
-            Cow::Owned(Links::build(&self.plan, self.version))
+            Cow::Owned(Links::build(self.plan(), self.version()))
         };
         let key = self.chain_key();
         let chain = if self.chain.is_for(key) {
@@ -276,15 +289,15 @@ impl App {
     }
 
     fn chain_key(&self) -> chain::ChainKey {
-        (self.version, self.pane, self.rows[self.pane])
+        (self.version(), self.pane, self.rows[self.pane])
     }
 
     /// Brings what is derived from the plan and the selection up to date after a change:
-    /// the review, the links, the chain. Each is redone only when what it depends on moved.
+    /// the links and the chain (the document keeps its review). Each is redone only when
+    /// what it depends on moved.
     pub fn refresh(&mut self) {
-        self.refresh_review();
-        if !self.links.is_for(self.version) {
-            self.links = Links::build(&self.plan, self.version);
+        if !self.links.is_for(self.version()) {
+            self.links = Links::build(self.doc.plan(), self.version());
         }
         let key = self.chain_key();
         if !self.chain.is_for(key) {
@@ -295,17 +308,4 @@ impl App {
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.status = Some((tone, text.into()));
     }
-}
-
-fn reviewed(plan: &Plan, fw: &Framework, version: u64) -> (u64, Vec<Finding>, HashSet<String>) {
-    let findings = review(plan, fw);
-    let flagged = findings
-        .iter()
-        .filter(|f| f.counts())
-        .filter_map(|f| match &f.at {
-            crate::plan::review::At::Item(id) => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    (version, findings, flagged)
 }

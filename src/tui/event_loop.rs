@@ -20,8 +20,8 @@ pub fn run(
     let latest = Arc::new(AtomicU64::new(0));
     // The watcher lives as long as the loop; without one, outside changes are still
     // caught when saving (the fingerprint check below).
-    let mut watched = app.path.clone();
-    let mut saved = app.saved_version;
+    let mut watched = app.path().to_path_buf();
+    let mut saved = app.saved_version();
     let mut _watcher = watch(&crate::plan::real_path(&watched), tx.clone());
     let tx_note = tx.clone();
     let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
@@ -55,13 +55,13 @@ pub fn run(
         }
         // An instance that went on without the lock takes it at its next save once the
         // other has let go, so a third is warned about this one.
-        if app.saved_version != saved {
-            saved = app.saved_version;
+        if app.saved_version() != saved {
+            saved = app.saved_version();
             take_free_lock(snapshot);
         }
         // Saved as another file: the lock, the copies and the watch follow the plan.
-        if app.path != watched {
-            watched = app.path.clone();
+        if app.path() != watched {
+            watched = app.path().to_path_buf();
             let real = crate::plan::real_path(&watched);
             _watcher = watch(&real, tx_note.clone());
             if let Some(note) = move_lock(snapshot, real) {
@@ -95,7 +95,7 @@ pub(super) fn handle(
                     // A read-only plan's own file is never written, however it is named
                     // (`:w` with the plan's path, a link to it, an overwrite agreed to).
                     if app.read_only().is_some()
-                        && crate::plan::real_path(&path) == crate::plan::real_path(&app.path)
+                        && crate::plan::real_path(&path) == crate::plan::real_path(app.path())
                     {
                         let why = "the plan is read-only, so its file is left as it is; :w OTHER saves a copy elsewhere";
                         next.extend(update(app, Msg::Saved(Err(why.to_string()))));
@@ -284,19 +284,23 @@ fn keep_snapshot(app: &App, snapshot: &super::recovery::Snapshot, seen: &mut See
         })
     });
     // Most batches change nothing of it (a move, a redraw): the snapshot stays as it is.
-    let state = (app.version, app.dirty(), app.disk);
+    let state = (app.version(), app.dirty(), app.disk());
     if seen.state == Some(state) && seen.editing == editing {
         return;
     }
     seen.state = Some(state);
     let wanted = app.dirty() || editing.is_some();
-    if seen.version != Some(app.version) || (wanted && seen.plan.is_none()) {
-        seen.version = Some(app.version);
-        seen.plan = wanted.then(|| crate::plan::to_toml(&app.plan));
+    if seen.version != Some(app.version()) || (wanted && seen.plan.is_none()) {
+        seen.version = Some(app.version());
+        seen.plan = wanted.then(|| crate::plan::to_toml(app.plan()));
     }
     seen.editing.clone_from(&editing);
     let copy = match (&seen.plan, wanted) {
-        (Some(plan), true) => Some(super::recovery::Copy::new(plan.clone(), editing, app.disk)),
+        (Some(plan), true) => Some(super::recovery::Copy::new(
+            plan.clone(),
+            editing,
+            app.disk(),
+        )),
         _ => None,
     };
     if let Ok(mut s) = snapshot.lock() {

@@ -24,14 +24,14 @@ use crate::text::sanitize;
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
     if area.height < 3 || area.width < 10 {
-        f.render_widget(Paragraph::new(sanitize(&app.plan.title)), area);
+        f.render_widget(Paragraph::new(sanitize(&app.plan().title)), area);
         return;
     }
     let status = status_line(app);
     let [header, body, status_area] = areas(app, &status, area);
     let head = header_line(app);
     // A plan `check` rejects is never called clear: its errors are what the header counts.
-    let review = match (app.problems.len(), review::summary(&app.review.1)) {
+    let review = match (app.problems.len(), review::summary(app.findings())) {
         (1, _) => "read-only: 1 error (R)".to_string(),
         (n @ 2.., _) => format!("read-only: {n} errors (R)"),
         (_, s) if s == "review clear" => format!("{s} (R)"),
@@ -40,7 +40,7 @@ pub fn render(app: &App, f: &mut Frame) {
     f.render_widget(Paragraph::new(head.clone()), header);
     // The review's count sits at the right of the header when there is room for it.
     if head.width() + review.chars().count() + 2 <= header.width as usize {
-        let counts = app.review.1.iter().any(|f| f.counts());
+        let counts = app.findings().iter().any(|f| f.counts());
         let style = app.theme.style(match (app.problems.is_empty(), counts) {
             (false, _) => Slot::Error,
             (true, true) => Slot::Warning,
@@ -94,7 +94,7 @@ pub(super) fn scroll_to(top: usize, bottom: usize, height: usize, below: usize) 
 }
 
 fn header_line(app: &App) -> Line<'static> {
-    let ctx = &app.plan.context;
+    let ctx = &app.plan().context;
     let th = &app.theme;
     let mut spans = Vec::new();
     if app.dirty() {
@@ -105,7 +105,7 @@ fn header_line(app: &App) -> Line<'static> {
         spans.push(Span::styled("[RO] ", th.style(Slot::Error)));
     }
     spans.push(Span::styled(
-        sanitize(&app.plan.title),
+        sanitize(&app.plan().title),
         th.style(Slot::Header),
     ));
     if !ctx.place.is_empty() {

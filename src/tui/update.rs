@@ -266,18 +266,18 @@ pub(crate) fn save(app: &mut App, then_quit: bool) -> Vec<Effect> {
     if refuse_edit(app) {
         return Vec::new();
     }
-    vec![save_to(app, app.path.clone(), then_quit)]
+    vec![save_to(app, app.path().to_path_buf(), then_quit)]
 }
 
 /// The effect that saves the plan to a file (`:w FILE`).
 pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
     Effect::Save {
-        text: crate::plan::to_toml(&app.plan),
-        version: app.version,
+        text: crate::plan::to_toml(app.plan()),
+        version: app.version(),
         then_quit,
         // The open file is replaced only as it was read; another file only if it is not
         // there yet. Either way the planner is asked first otherwise.
-        guard: Some(if path == app.path { app.disk } else { None }),
+        guard: Some(if path == app.path() { app.disk() } else { None }),
         path,
     }
 }

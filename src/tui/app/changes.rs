@@ -44,17 +44,16 @@ impl App {
     ) {
         self.problems = crate::plan::errors_in(plan, &self.fw, check)
             .iter()
-            .map(|d| d.display(&self.path).to_string())
+            .map(|d| d.display(self.path()).to_string())
             .collect();
     }
 
     /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
     /// change, and what `check` says of it: a plan with errors is read-only until fixed.
     pub fn adopt(&mut self, plan: Plan, text: &str) {
-        let (path, fw) = (self.path.clone(), self.fw.clone());
+        let (path, fw) = (self.path().to_path_buf(), self.fw.clone());
         self.set_problems(&plan, || crate::plan::check_text(text, &path, &fw));
-        let before = std::mem::replace(&mut self.plan, plan);
-        self.recorded(before);
+        self.doc.replace(plan, &self.fw);
         self.clamp_rows();
         // Nothing may be kept into a read-only plan: what was open to change it closes
         // (an editor holding typed text never gets here: the reload is refused).
@@ -63,17 +62,14 @@ impl App {
         }
     }
 
-    /// Records the plan as it is, then applies a change; every change goes through here so
-    /// that every change can be undone. A read-only plan is never changed: the change is
-    /// worked on a copy and dropped (the keys that start changes say why first).
+    /// Applies a change, recorded so it can be undone. A read-only plan is never changed:
+    /// the change is worked on a copy and dropped (the keys that start changes say why
+    /// first).
     pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
         if self.read_only().is_some() {
-            return f(&mut self.plan.clone());
+            return f(&mut self.plan().clone());
         }
-        let before = self.plan.clone();
-        let out = f(&mut self.plan);
-        self.recorded(before);
-        out
+        self.doc.change(&self.fw, f)
     }
 
     /// Puts in a changed copy of the plan and records the change (for changes tried on a
@@ -82,39 +78,19 @@ impl App {
         if self.read_only().is_some() {
             return;
         }
-        let before = std::mem::replace(&mut self.plan, plan);
-        self.recorded(before);
+        self.doc.replace(plan, &self.fw);
     }
 
-    /// Sets one field from text, as an undoable change that keeps only the part of the plan
-    /// the field lives in (a copy of a 10,000-item plan on every edit was most of its cost).
-    /// On error the plan is unchanged.
+    /// Sets one field from text, as an undoable change; on error the plan is unchanged.
     pub fn set_field(&mut self, field: &Field, text: &str) -> Result<(), crate::plan::FieldError> {
         if self.read_only().is_some() {
             return Err(crate::plan::FieldError::ReadOnly);
         }
-        let Some(back) = crate::plan::delta::Delta::before_field(&self.plan, field) else {
-            let before = self.plan.clone();
-            self.plan.set_field(field, text, &self.fw)?;
-            self.recorded(before);
-            return Ok(());
-        };
-        self.plan.set_field(field, text, &self.fw)?;
-        if self.history.record_back(back, &self.plan, self.version) {
-            self.bump_version();
-        }
-        Ok(())
+        self.doc.set_field(field, text, &self.fw)
     }
 
-    /// Records a change already made to `plan`, given the plan before it.
-    fn recorded(&mut self, before: Plan) {
-        if self.history.record(&before, &self.plan, self.version) {
-            self.bump_version();
-        }
-    }
-
-    fn bump_version(&mut self) {
-        self.version = self.next_version;
-        self.next_version += 1;
+    /// Undoes (`back`) or redoes one change; false if there was none.
+    pub fn step_history(&mut self, back: bool) -> bool {
+        self.doc.step(back, &self.fw)
     }
 }

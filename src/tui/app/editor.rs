@@ -73,10 +73,10 @@ impl App {
     /// The text an editor on `target` starts with (what the field holds now).
     pub fn start_text(&self, target: &EditTarget) -> String {
         match target {
-            EditTarget::Goal => self.plan.goal.text.clone(),
-            EditTarget::Text { id } => self.plan.item_text(id).unwrap_or_default(),
+            EditTarget::Goal => self.plan().goal.text.clone(),
+            EditTarget::Text { id } => self.plan().item_text(id).unwrap_or_default(),
             EditTarget::NewAssumption { .. } => ASSUMPTION_START.to_string(),
-            EditTarget::Field(f) => self.plan.field(f).unwrap_or_default(),
+            EditTarget::Field(f) => self.plan().field(f).unwrap_or_default(),
             _ => String::new(),
         }
     }

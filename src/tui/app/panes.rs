@@ -8,10 +8,10 @@ impl App {
     /// How many items a pane lists.
     pub fn pane_len(&self, pane: usize) -> usize {
         match pane {
-            ACTIVITIES => self.plan.activities.len(),
-            OUTPUTS => self.plan.outputs.len(),
-            OUTCOMES => self.plan.outcomes.len(),
-            _ => usize::from(!self.plan.goal.text.is_empty()),
+            ACTIVITIES => self.plan().activities.len(),
+            OUTPUTS => self.plan().outputs.len(),
+            OUTCOMES => self.plan().outcomes.len(),
+            _ => usize::from(!self.plan().goal.text.is_empty()),
         }
     }
 
@@ -20,22 +20,22 @@ impl App {
     pub fn pane_row(&self, pane: usize, row: usize) -> Option<(&str, &str)> {
         match pane {
             ACTIVITIES => self
-                .plan
+                .plan()
                 .activities
                 .get(row)
                 .map(|a| (a.id.as_str(), a.text.as_str())),
             OUTPUTS => self
-                .plan
+                .plan()
                 .outputs
                 .get(row)
                 .map(|o| (o.id.as_str(), o.text.as_str())),
             OUTCOMES => self
-                .plan
+                .plan()
                 .outcomes
                 .get(row)
                 .map(|o| (o.id.as_str(), o.text.as_str())),
-            _ if row == 0 && !self.plan.goal.text.is_empty() => {
-                Some((GOAL_ID, self.plan.goal.text.as_str()))
+            _ if row == 0 && !self.plan().goal.text.is_empty() => {
+                Some((GOAL_ID, self.plan().goal.text.as_str()))
             }
             _ => None,
         }
@@ -44,10 +44,15 @@ impl App {
     /// The ids listed in a pane, top to bottom.
     pub fn pane_ids(&self, pane: usize) -> Vec<&str> {
         match pane {
-            ACTIVITIES => self.plan.activities.iter().map(|a| a.id.as_str()).collect(),
-            OUTPUTS => self.plan.outputs.iter().map(|o| o.id.as_str()).collect(),
-            OUTCOMES => self.plan.outcomes.iter().map(|o| o.id.as_str()).collect(),
-            _ if self.plan.goal.text.is_empty() => Vec::new(),
+            ACTIVITIES => self
+                .plan()
+                .activities
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect(),
+            OUTPUTS => self.plan().outputs.iter().map(|o| o.id.as_str()).collect(),
+            OUTCOMES => self.plan().outcomes.iter().map(|o| o.id.as_str()).collect(),
+            _ if self.plan().goal.text.is_empty() => Vec::new(),
             _ => vec![GOAL_ID],
         }
     }
@@ -56,15 +61,25 @@ impl App {
     pub fn pane_items(&self, pane: usize) -> Vec<&str> {
         match pane {
             ACTIVITIES => self
-                .plan
+                .plan()
                 .activities
                 .iter()
                 .map(|a| a.text.as_str())
                 .collect(),
-            OUTPUTS => self.plan.outputs.iter().map(|o| o.text.as_str()).collect(),
-            OUTCOMES => self.plan.outcomes.iter().map(|o| o.text.as_str()).collect(),
-            _ if self.plan.goal.text.is_empty() => Vec::new(),
-            _ => vec![self.plan.goal.text.as_str()],
+            OUTPUTS => self
+                .plan()
+                .outputs
+                .iter()
+                .map(|o| o.text.as_str())
+                .collect(),
+            OUTCOMES => self
+                .plan()
+                .outcomes
+                .iter()
+                .map(|o| o.text.as_str())
+                .collect(),
+            _ if self.plan().goal.text.is_empty() => Vec::new(),
+            _ => vec![self.plan().goal.text.as_str()],
         }
     }
 

@@ -20,7 +20,7 @@ const WIDE: u16 = 110;
 pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(2).max(20), body.height);
     f.render_widget(Clear, area);
-    let rows = rows(&app.plan, &app.fw);
+    let rows = rows(app.plan(), &app.fw);
     let off = rows
         .iter()
         .filter(|r| {
@@ -151,7 +151,7 @@ fn detail_lines(app: &App, r: &evaluation::Row) -> Vec<Line<'static>> {
         dash(&r.frequency),
         dash(&r.who)
     )));
-    let spark = sparkline(&app.plan, &r.measure);
+    let spark = sparkline(app.plan(), &r.measure);
     let latest = match &r.latest {
         Some((d, v, note)) if note.is_empty() => format!("Latest: {v} on {d}"),
         Some((d, v, note)) => format!("Latest: {v} on {d} ({})", sanitize(note)),

@@ -30,7 +30,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.max(1) as usize;
-    let rows = rows(&app.plan, &app.fw, form);
+    let rows = rows(app.plan(), &app.fw, form);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let (mut sel_top, mut sel_bottom) = (0, 0);
     let mut section = String::new();
@@ -125,7 +125,7 @@ fn row_lines(
 }
 
 fn no_measures(app: &App, id: &str) -> Vec<Line<'static>> {
-    let p = &app.plan;
+    let p = app.plan();
     let mut out = Vec::new();
     if p.kind_of(id) == Some(Kind::Outcome) && !p.measures.iter().any(|m| m.outcome == id) {
         out.push(Line::from(""));

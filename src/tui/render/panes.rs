@@ -180,7 +180,7 @@ fn render_pane(
 }
 
 fn empty_pane_text(app: &App, pane: usize) -> &'static str {
-    let p = &app.plan;
+    let p = app.plan();
     match pane {
         GOAL => "Start here: press a to write the long-term change this plan is for.",
         OUTCOMES if p.goal.text.is_empty() => "Set the goal first (pane 1, to the right).",

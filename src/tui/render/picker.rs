@@ -99,7 +99,7 @@ fn note_line(app: &App, p: &PickerState) -> Line<'static> {
 fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
     let width = area.width.saturating_sub(2) as usize;
     let measured: Vec<&str> = app
-        .plan
+        .plan()
         .measures
         .iter()
         .filter(|m| m.outcome == p.outcome)
@@ -222,7 +222,7 @@ fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState)
         )));
     }
     if app
-        .plan
+        .plan()
         .measures
         .iter()
         .any(|m| m.outcome == p.outcome && m.indicator == ind.id)

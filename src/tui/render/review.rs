@@ -49,10 +49,10 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     if !app.problems.is_empty() {
         return render_problems(app, f, area, row);
     }
-    let findings = ordered_findings(&app.review.1);
+    let findings = ordered_findings(app.findings());
     let block = framed(
         app,
-        &format!("Review: {}", summary(&app.review.1)),
+        &format!("Review: {}", summary(app.findings())),
         &app.keymap.hints(Mode::Review),
     );
     let inner = block.inner(area);

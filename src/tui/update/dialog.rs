@@ -135,10 +135,8 @@ pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), Strin
         Ok((path, version, hash)) => {
             // The loop removed the recovery copies whose work this save holds.
             app.spent_copies.clear();
-            app.saved_version = version;
-            app.path = path;
-            app.disk = Some(hash);
-            let path = app.path.display().to_string();
+            app.saved(path, version, hash);
+            let path = app.path().display().to_string();
             app.say(
                 Tone::Info,
                 format!("Saved {}", crate::text::sanitize(&path)),

@@ -149,7 +149,7 @@ fn commit(app: &mut App) {
         EditTarget::NewReading { measure } => {
             let parsed = crate::plan::evaluation::parse_reading(&text, crate::plan::Date::today());
             let result = parsed.and_then(|(value, date, note)| {
-                let mut plan = app.plan.clone();
+                let mut plan = app.plan().clone();
                 plan.add_reading(&measure, date, value, &note, false)?;
                 app.replace_plan(plan);
                 Ok(format!(

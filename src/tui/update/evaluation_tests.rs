@@ -17,8 +17,8 @@ fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
     let mut a = cafe();
     keys(&mut a, "E");
     assert_eq!(a.overlay(), Some(&Overlay::Evaluation));
-    let n = a.plan.readings.len();
-    let measure = crate::plan::evaluation::rows(&a.plan, &a.fw)[1]
+    let n = a.plan().readings.len();
+    let measure = crate::plan::evaluation::rows(a.plan(), &a.fw)[1]
         .measure
         .clone();
     keys(&mut a, "jr");
@@ -36,15 +36,15 @@ fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
         );
     }
     keys(&mut a, "31 2026-11-02 after half term\n");
-    assert_eq!(a.plan.readings.len(), n + 1);
-    let r = a.plan.readings.last().expect("reading");
+    assert_eq!(a.plan().readings.len(), n + 1);
+    let r = a.plan().readings.last().expect("reading");
     assert_eq!(
         (r.measure.as_str(), r.note.as_str()),
         (measure.as_str(), "after half term")
     );
     assert!(status(&a).starts_with("Recorded 31"), "{}", status(&a));
     keys(&mut a, "u");
-    assert_eq!(a.plan.readings.len(), n);
+    assert_eq!(a.plan().readings.len(), n);
     keys(&mut a, "\n");
     assert!(matches!(a.overlay(), Some(&Overlay::Form(Form::Item(_)))));
 }
@@ -57,14 +57,14 @@ fn r_in_an_outcomes_details_records_for_the_measure_under_the_cursor() {
     let Some(Overlay::Form(form)) = a.overlay().cloned() else {
         panic!("form");
     };
-    let rows = crate::tui::form::rows(&a.plan, &a.fw, &form);
+    let rows = crate::tui::form::rows(a.plan(), &a.fw, &form);
     let measure = match &rows[a.cursor().at()].deletes {
         Some((_, m)) => m.clone(),
         None => panic!("row"),
     };
     keys(&mut a, "r12 2026-12-01\n");
     assert!(
-        a.plan
+        a.plan()
             .readings
             .iter()
             .any(|r| r.measure == measure && r.date.to_string() == "2026-12-01")

@@ -12,7 +12,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = current(app) else {
         return Vec::new();
     };
-    let rows = rows(&app.plan, &app.fw, &form);
+    let rows = rows(app.plan(), &app.fw, &form);
     let len = rows.len();
     app.status = None;
     if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
@@ -72,7 +72,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
     // The form may have lost rows (a deletion) or be gone (help opened over it).
     if current(app).as_ref() == Some(&form) {
-        let len = super::super::form::rows(&app.plan, &app.fw, &form).len();
+        let len = super::super::form::rows(app.plan(), &app.fw, &form).len();
         if let Some(c) = app.cursor_mut() {
             c.clamp(len);
         }

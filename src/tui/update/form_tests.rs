@@ -11,7 +11,7 @@ fn row_label(a: &App) -> String {
     let Some(Overlay::Form(form)) = a.overlay() else {
         return String::new();
     };
-    let rows = crate::tui::form::rows(&a.plan, &a.fw, form);
+    let rows = crate::tui::form::rows(a.plan(), &a.fw, form);
     rows.get(a.cursor().at())
         .map(|r| r.label.clone())
         .unwrap_or_default()
@@ -46,7 +46,7 @@ fn with_stakeholders() -> App {
 #[test]
 fn stakeholders_are_added_with_a_group_and_edited() {
     let mut a = with_stakeholders();
-    let s = &a.plan.stakeholders;
+    let s = &a.plan().stakeholders;
     assert_eq!(s.len(), 2);
     assert_eq!(
         (s[0].name.as_str(), s[0].group),
@@ -56,12 +56,12 @@ fn stakeholders_are_added_with_a_group_and_edited() {
     keys(&mut a, "S");
     to_field(&mut a, "Role");
     keys(&mut a, "\nHost the tables\n");
-    assert_eq!(a.plan.stakeholders[0].role, "Host the tables");
+    assert_eq!(a.plan().stakeholders[0].role, "Host the tables");
     to_field(&mut a, "Name");
     keys(&mut a, "d");
-    assert_eq!(a.plan.stakeholders.len(), 1, "{}", status(&a));
+    assert_eq!(a.plan().stakeholders.len(), 1, "{}", status(&a));
     keys(&mut a, "u");
-    assert_eq!(a.plan.stakeholders.len(), 2);
+    assert_eq!(a.plan().stakeholders.len(), 2);
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn an_activity_gets_resources_a_barrier_and_a_responsible_stakeholder() {
     // Enter starts a new line in a list; Ctrl-s keeps it.
     keys(&mut a, "\nFunds: room hire\nStaff: coordinator");
     ctrl(&mut a, 's');
-    let act = &a.plan.activities[0];
+    let act = &a.plan().activities[0];
     assert_eq!(
         act.resources,
         vec!["Funds: room hire", "Staff: coordinator"]
@@ -85,18 +85,18 @@ fn an_activity_gets_resources_a_barrier_and_a_responsible_stakeholder() {
     let choice = a.choice().cloned().expect("chooser");
     assert_eq!(choice.options.len(), 3, "nobody, and the two stakeholders");
     keys(&mut a, "jj\n");
-    let act = &a.plan.activities[0];
+    let act = &a.plan().activities[0];
     assert_eq!(act.barrier, "Classes are hard to reach");
     assert_eq!(act.responsible.as_deref(), Some("anytown-college"));
     // Each change undoes on its own.
     keys(&mut a, "u");
-    assert_eq!(a.plan.activities[0].responsible, None);
+    assert_eq!(a.plan().activities[0].responsible, None);
     keys(&mut a, "u");
-    assert_eq!(a.plan.activities[0].barrier, "");
+    assert_eq!(a.plan().activities[0].barrier, "");
     keys(&mut a, "u");
-    assert!(a.plan.activities[0].resources.is_empty());
+    assert!(a.plan().activities[0].resources.is_empty());
     ctrl(&mut a, 'r');
-    assert_eq!(a.plan.activities[0].resources.len(), 2);
+    assert_eq!(a.plan().activities[0].resources.len(), 2);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn the_context_is_edited_and_bad_values_keep_the_editor_open() {
     to_field(&mut a, "Integration problem");
     keys(&mut a, "\nIsolated women\nwith little English");
     ctrl(&mut a, 's');
-    let c = &a.plan.context;
+    let c = &a.plan().context;
     assert_eq!(
         c.start.map(|d| d.to_string()).as_deref(),
         Some("2026-01-05")
@@ -165,20 +165,20 @@ fn an_assumption_then_its_evidence_by_keys() {
     keys(&mut a, "\njj\n");
     to_field(&mut a, "Source");
     keys(&mut a, "\nCollege records, 2025\n");
-    let e = &a.plan.evidence[0];
-    assert_eq!(e.assumption, a.plan.assumptions[0].id);
+    let e = &a.plan().evidence[0];
+    assert_eq!(e.assumption, a.plan().assumptions[0].id);
     assert_eq!(e.kind, Some(EvidenceKind::Statistical));
     assert_eq!(e.source, "College records, 2025");
     assert!(
-        a.plan.assumptions[0]
+        a.plan().assumptions[0]
             .text
             .starts_with("The barrier to integration in this case is classes")
     );
     // d on an evidence row deletes the evidence only.
     to_field(&mut a, "Evidence");
     keys(&mut a, "d");
-    assert!(a.plan.evidence.is_empty());
-    assert_eq!(a.plan.assumptions.len(), 1);
+    assert!(a.plan().evidence.is_empty());
+    assert_eq!(a.plan().assumptions.len(), 1);
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn save_as_writes_elsewhere_and_follows_the_new_name() {
     };
     assert_eq!(path, &std::path::PathBuf::from("other.toml"));
     update(&mut a, Msg::Saved(Ok((path.clone(), *version, 1))));
-    assert_eq!(a.path, std::path::PathBuf::from("other.toml"));
+    assert_eq!(a.path(), std::path::PathBuf::from("other.toml"));
     assert!(!a.dirty());
 }
 
@@ -251,7 +251,7 @@ fn link_rows_follow_explain_and_unlink() {
     keys(&mut a, "h"); // outputs: a-cafe ...
     keys(&mut a, "lj"); // ... and in outcomes, the second
     keys(&mut a, "h+");
-    assert_eq!(a.plan.outputs[0].serves.len(), 2, "{}", status(&a));
+    assert_eq!(a.plan().outputs[0].serves.len(), 2, "{}", status(&a));
     keys(&mut a, "\n");
     assert_eq!(
         a.overlay(),
@@ -264,18 +264,18 @@ fn link_rows_follow_explain_and_unlink() {
         from: "a-cafe".into(),
         to: "people-talk".into(),
     };
-    assert_eq!(a.plan.assumptions[0].about, link);
+    assert_eq!(a.plan().assumptions[0].about, link);
     // d unlinks; the last link is refused, so nothing is orphaned.
     to_field(&mut a, "→");
     keys(&mut a, "d");
-    assert_eq!(a.plan.outputs[0].serves, vec!["second-outcome"]);
+    assert_eq!(a.plan().outputs[0].serves, vec!["second-outcome"]);
     assert!(
-        a.plan.assumptions.is_empty(),
+        a.plan().assumptions.is_empty(),
         "the link's assumption goes with it"
     );
     to_field(&mut a, "→");
     keys(&mut a, "d");
-    assert_eq!(a.plan.outputs[0].serves.len(), 1);
+    assert_eq!(a.plan().outputs[0].serves.len(), 1);
     assert!(status(&a).contains("would serve nothing"), "{}", status(&a));
     // Enter on a link row opens the item at its other end.
     to_field(&mut a, "←");
@@ -293,7 +293,7 @@ fn link_rows_follow_explain_and_unlink() {
 #[test]
 fn undo_and_redo_reach_every_kind_of_form_change() {
     let mut a = with_stakeholders();
-    let start = a.plan.clone();
+    let start = a.plan().clone();
     keys(&mut a, "C");
     to_field(&mut a, "Place");
     keys(&mut a, "\nAnytown\n");
@@ -304,9 +304,9 @@ fn undo_and_redo_reach_every_kind_of_form_change() {
     keys(&mut a, "\u{1b}S");
     to_field(&mut a, "Group");
     keys(&mut a, "\nk\n");
-    let end = a.plan.clone();
+    let end = a.plan().clone();
     let mut steps = 0;
-    while a.plan != start {
+    while *a.plan() != start {
         keys(&mut a, "u");
         steps += 1;
         assert!(steps < 20, "undo never reached the start");
@@ -315,5 +315,5 @@ fn undo_and_redo_reach_every_kind_of_form_change() {
     for _ in 0..steps {
         ctrl(&mut a, 'r');
     }
-    assert_eq!(a.plan, end);
+    assert_eq!(*a.plan(), end);
 }

@@ -69,14 +69,14 @@ fn move_to(app: &mut App, pane: usize) {
     let msg = match pane {
         GOAL => "No goal yet: press a (or Enter) to write the long-term change this plan is for"
             .to_string(),
-        OUTCOMES if app.plan.goal.text.is_empty() => EditError::GoalFirst.to_string(),
+        OUTCOMES if app.plan().goal.text.is_empty() => EditError::GoalFirst.to_string(),
         OUTCOMES => {
             "No outcomes yet: press a to add the first short-term change that leads to the goal"
                 .into()
         }
-        OUTPUTS if app.plan.outcomes.is_empty() => EditError::OutcomeFirst.to_string(),
+        OUTPUTS if app.plan().outcomes.is_empty() => EditError::OutcomeFirst.to_string(),
         OUTPUTS => "No outputs yet: press a to add one for the outcome selected in pane 2".into(),
-        _ if app.plan.outputs.is_empty() => EditError::OutputFirst.to_string(),
+        _ if app.plan().outputs.is_empty() => EditError::OutputFirst.to_string(),
         _ => "No activities yet: press a to add one for the output selected in pane 3".into(),
     };
     app.say(Tone::Info, msg);
@@ -91,7 +91,7 @@ fn nudge_assumptions(app: &mut App) {
     let Some(outcome) = app.selected_in(OUTCOMES) else {
         return;
     };
-    let p = &app.plan;
+    let p = app.plan();
     // As the review reads it: stated on the outcome, or on a link into or out of it.
     let about: Vec<&str> = p
         .assumptions
@@ -139,12 +139,12 @@ pub(super) fn edit_selected(app: &mut App) {
 
 fn add(app: &mut App) {
     let target = match app.pane {
-        GOAL if app.plan.goal.text.is_empty() => Ok(EditTarget::Goal),
+        GOAL if app.plan().goal.text.is_empty() => Ok(EditTarget::Goal),
         GOAL => Err(
             "A plan has one goal: press e to edit it, or h to plan the outcomes that lead to it"
                 .to_string(),
         ),
-        OUTCOMES if app.plan.goal.text.is_empty() => Err(EditError::GoalFirst.to_string()),
+        OUTCOMES if app.plan().goal.text.is_empty() => Err(EditError::GoalFirst.to_string()),
         OUTCOMES => Ok(EditTarget::NewOutcome),
         OUTPUTS => match app.selected_in(OUTCOMES) {
             Some(outcome) => Ok(EditTarget::NewOutput { outcome }),
@@ -173,8 +173,8 @@ fn delete(app: &mut App) {
         app.say(Tone::Warn, EditError::GoalIsPermanent.to_string());
         return;
     }
-    let kind = app.plan.kind_of(&id).unwrap_or(Kind::Outcome);
-    let dependants = app.plan.dependants(&id);
+    let kind = app.plan().kind_of(&id).unwrap_or(Kind::Outcome);
+    let dependants = app.plan().dependants(&id);
     if dependants.is_empty() {
         open::delete_now(app, &id);
     } else {

@@ -41,7 +41,7 @@ pub fn current_form(app: &App) -> Option<Form> {
 /// Puts the form's cursor on a field, if the form shows it.
 pub fn focus_field(app: &mut App, field: &Field) {
     if let Some(form) = current_form(app) {
-        let rows = rows(&app.plan, &app.fw, &form);
+        let rows = rows(app.plan(), &app.fw, &form);
         if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field))
             && let Some(c) = app.cursor_mut()
         {
@@ -56,7 +56,7 @@ pub fn step_past(app: &mut App, field: &Field) {
     let Some(form) = current_form(app) else {
         return;
     };
-    let rows = rows(&app.plan, &app.fw, &form);
+    let rows = rows(app.plan(), &app.fw, &form);
     if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field)) {
         let same = rows
             .get(i + 1)
@@ -82,7 +82,7 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
         return Vec::new();
     }
     if let Field::MeasureIndicator(m) = &field {
-        let outcome = app.plan.measure(m).map(|m| m.outcome.clone());
+        let outcome = app.plan().measure(m).map(|m| m.outcome.clone());
         return picker(app, outcome, Some(m.clone()));
     }
     if field.shape() != Shape::Choice {
@@ -90,7 +90,7 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
         app.open_editor_titled(EditTarget::Field(field), title);
         return Vec::new();
     }
-    let options = app.plan.choices(&field);
+    let options = app.plan().choices(&field);
     if matches!(field, Field::Responsible(_)) && options.len() < 2 {
         app.say(
             Tone::Warn,
@@ -98,7 +98,7 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let now = app.plan.field(&field).unwrap_or_default();
+    let now = app.plan().field(&field).unwrap_or_default();
     let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
     app.push(Layer::Choice(Choice {
         title: field_title(&field, section),
@@ -114,7 +114,7 @@ pub fn picker(app: &mut App, outcome: Option<String>, replacing: Option<String>)
     if refuse_edit(app) {
         return Vec::new();
     }
-    let Some(outcome) = outcome.filter(|o| app.plan.kind_of(o) == Some(Kind::Outcome)) else {
+    let Some(outcome) = outcome.filter(|o| app.plan().kind_of(o) == Some(Kind::Outcome)) else {
         app.say(
             Tone::Warn,
             "Measures belong to intermediate outcomes: select one in pane 2, then press m",
@@ -152,7 +152,7 @@ pub fn rank(app: &mut App) -> Vec<Effect> {
 /// The changes since the last commit: asks the loop for HEAD's version (`head` shows it).
 pub fn changes(app: &mut App) -> Vec<Effect> {
     vec![Effect::ReadHead {
-        path: app.path.clone(),
+        path: app.path().to_path_buf(),
     }]
 }
 
@@ -161,11 +161,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
     if refuse_edit(app) {
         return;
     }
-    let step = |app: &mut App, back: bool| match back {
-        true => app.history.undo(&mut app.plan, &mut app.version),
-        false => app.history.redo(&mut app.plan, &mut app.version),
-    };
-    if !step(app, undo) {
+    if !app.step_history(undo) {
         let msg = if undo {
             "Nothing to undo"
         } else {
@@ -177,11 +173,11 @@ pub fn undo_redo(app: &mut App, undo: bool) {
     // A plan `check` rejects is never edited: history can hold one (the file before it
     // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
     // it would make it editable. Such a step is taken back at once.
-    let sound = !crate::plan::validate(&app.plan, &app.fw, &crate::plan::SourceMap::default())
+    let sound = !crate::plan::validate(app.plan(), &app.fw, &crate::plan::SourceMap::default())
         .iter()
         .any(|d| d.severity == crate::plan::Severity::Error);
     if !sound {
-        step(app, !undo);
+        app.step_history(!undo);
         app.say(
             Tone::Warn,
             format!(
@@ -221,7 +217,7 @@ pub fn unlink(app: &mut App, from: &str, to: &str) {
     if refuse_edit(app) {
         return;
     }
-    if app.plan.serves_of(from).len() == 1 {
+    if app.plan().serves_of(from).len() == 1 {
         app.say(
             Tone::Warn,
             format!("`{from}` would serve nothing: link it to something else first (+ in the panes), or delete it"),

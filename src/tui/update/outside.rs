@@ -8,7 +8,7 @@ use crate::plan::parse_plan_only as parse_str;
 
 /// The watcher saw the file change; ask unless it is what we last read or wrote.
 pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
-    if hash == app.disk || app.declined == Some(hash) {
+    if hash == app.disk() || app.declined == Some(hash) {
         return;
     }
     // A plan read-only for its errors holds nothing of ours: take the fixed file at once.
@@ -36,13 +36,13 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         );
         return;
     };
-    match parse_str(&text, &app.path) {
+    match parse_str(&text, app.path()) {
         // Taking a file `check` rejects would leave our unsaved work only in an undo
         // history a read-only plan cannot reach: keep ours, and say why.
         Ok(loaded)
             if (app.dirty() || app.typed_text().is_some())
                 && !crate::plan::errors_in(&loaded.plan, &app.fw, || {
-                    crate::plan::check_text(&text, &app.path, &app.fw)
+                    crate::plan::check_text(&text, app.path(), &app.fw)
                 })
                 .is_empty() =>
         {
@@ -56,8 +56,8 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         Ok(loaded) => {
             let was_read_only = !app.problems.is_empty();
             app.adopt(loaded.plan, &text);
-            app.saved_version = app.version;
-            app.disk = hash;
+            app.mark_clean(app.disk());
+            app.set_disk(hash);
             match app.read_only() {
                 Some(why) => app.say(Tone::Warn, format!("Reloaded from disk. {why}")),
                 None if was_read_only => app.say(
@@ -104,7 +104,7 @@ pub fn answer_overwrite(
 /// The plan as of HEAD arrived: show what changed since, in plan terms.
 pub fn head(app: &mut App, result: Result<Option<String>, String>) {
     let old = match result {
-        Ok(Some(text)) => match parse_str(&text, &app.path) {
+        Ok(Some(text)) => match parse_str(&text, app.path()) {
             Ok(l) => l.plan,
             Err(e) => {
                 app.say(Tone::Error, format!("HEAD's version cannot be read: {e}"));
@@ -119,9 +119,9 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
     };
     let title = format!(
         "Changes since the last commit (HEAD -> {})",
-        app.path.display()
+        app.path().display()
     );
-    let text = to_text(&title, &diff(&old, &app.plan), Style { color: false });
+    let text = to_text(&title, &diff(&old, app.plan()), Style { color: false });
     app.open_overlay(Overlay::Changes {
         title: "Changes since the last commit".into(),
         text,

@@ -8,7 +8,7 @@ use crate::tui::app::*;
 #[test]
 fn our_own_write_is_not_news_and_a_real_change_is_asked_about() {
     let mut a = built();
-    a.disk = Some(7);
+    a.set_disk(Some(7));
     update(
         &mut a,
         Msg::DiskChanged {
@@ -27,17 +27,17 @@ fn our_own_write_is_not_news_and_a_real_change_is_asked_about() {
     );
     assert!(matches!(a.question(), Some(&Question::DiskChanged { .. })));
     keys(&mut a, "y");
-    assert_eq!(a.plan.title, "Theirs");
-    assert_eq!(a.disk, Some(8));
+    assert_eq!(&a.plan().title, "Theirs");
+    assert_eq!(a.disk(), Some(8));
     assert!(!a.dirty(), "the reloaded plan is the saved one");
     keys(&mut a, "u");
-    assert_eq!(a.plan.title, "t", "undo goes back to ours");
+    assert_eq!(&a.plan().title, "t", "undo goes back to ours");
 }
 
 #[test]
 fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     let mut a = built();
-    a.disk = Some(5);
+    a.set_disk(Some(5));
     let effects = super::tests::ctrl(&mut a, 's');
     assert!(matches!(
         effects.as_slice(),
@@ -86,7 +86,7 @@ fn the_changes_view_shows_the_diff_against_head() {
     let mut a = built();
     let effects = keys(&mut a, "D");
     assert!(matches!(effects.as_slice(), [Effect::ReadHead { .. }]));
-    let mut head = a.plan.clone();
+    let mut head = a.plan().clone();
     head.goal.text = "An older goal".into();
     update(&mut a, Msg::Head(Ok(Some(crate::plan::to_toml(&head)))));
     let Some(Overlay::Changes { text, .. }) = a.overlay() else {

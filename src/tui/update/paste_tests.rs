@@ -6,11 +6,11 @@ use super::*;
 #[test]
 fn a_paste_outside_an_editor_changes_nothing_and_says_where_it_goes() {
     let mut a = built();
-    let before = a.plan.clone();
+    let before = a.plan().clone();
     // Pasted onto the panes, these words would edit (e), add (a) and delete (d).
     let effects = update(&mut a, Msg::Paste("edit and delete\nq".into()));
     assert!(effects.is_empty());
-    assert_eq!(a.plan, before);
+    assert_eq!(*a.plan(), before);
     assert!(a.editor().is_none());
     assert!(status(&a).contains("open one first"), "{}", status(&a));
 }
@@ -35,7 +35,7 @@ fn a_paste_goes_into_the_editor_in_one_step() {
     update(&mut b, Msg::Paste("Everyone\nbelongs".into()));
     let ed = b.editor().expect("editor still open");
     assert_eq!(ed.area.lines().join("\n"), "Everyone belongs");
-    assert!(b.plan.goal.text.is_empty(), "nothing kept yet");
+    assert!(b.plan().goal.text.is_empty(), "nothing kept yet");
 }
 
 /// A large paste is one insertion, not a key per character.

@@ -90,7 +90,7 @@ fn attach(app: &mut App) {
         return;
     };
     let indicator = hit.id.to_string();
-    let mut plan = app.plan.clone();
+    let mut plan = app.plan().clone();
     let result = match &p.replacing {
         Some(m) => plan
             .set_field(&Field::MeasureIndicator(m.clone()), &indicator, &app.fw)

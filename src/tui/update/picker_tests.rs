@@ -44,7 +44,7 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     );
     key(&mut a, KeyCode::Enter);
     assert!(a.picker().is_none());
-    let m = &a.plan.measures[0];
+    let m = &a.plan().measures[0];
     assert_eq!(m.outcome, "people-talk");
     assert_eq!(
         m.indicator,
@@ -60,7 +60,7 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
     keys(&mut a, "\n2027-06-30\n");
     keys(&mut a, "\nAttendance register");
     ctrl(&mut a, 's');
-    let m = &a.plan.measures[0];
+    let m = &a.plan().measures[0];
     assert_eq!(m.baseline.map(|n| n.to_string()).as_deref(), Some("10"));
     assert_eq!(m.target.map(|n| n.to_string()).as_deref(), Some("40"));
     assert_eq!(
@@ -80,9 +80,9 @@ fn an_existing_measure_is_marked_and_its_indicator_can_be_replaced() {
     let mut a = built();
     keys(&mut a, "llmesol");
     key(&mut a, KeyCode::Enter);
-    let first = a.plan.measures[0].indicator.clone();
+    let first = a.plan().measures[0].indicator.clone();
     keys(&mut a, "\u{1b}\u{1b}m");
-    let marked = a.plan.measures.iter().any(|m| m.indicator == first);
+    let marked = a.plan().measures.iter().any(|m| m.indicator == first);
     assert!(marked);
     keys(&mut a, "\u{1b}\n");
     // The Indicator row opens the picker to choose a new one.
@@ -90,18 +90,19 @@ fn an_existing_measure_is_marked_and_its_indicator_can_be_replaced() {
     keys(&mut a, "\n");
     assert_eq!(
         a.picker().and_then(|p| p.replacing.clone()),
-        Some(a.plan.measures[0].id.clone())
+        Some(a.plan().measures[0].id.clone())
     );
     keys(&mut a, "dentist");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.plan.measures.len(), 1);
+    assert_eq!(a.plan().measures.len(), 1);
     assert_eq!(
-        a.plan.measures[0].indicator,
+        a.plan().measures[0].indicator,
         "health-and-social-care.dentist"
     );
     keys(&mut a, "u");
     assert_eq!(
-        a.plan.measures[0].indicator, first,
+        a.plan().measures[0].indicator,
+        first,
         "undo restores the old one"
     );
 }
@@ -121,7 +122,7 @@ fn filters_cycle_with_keys_and_no_results_say_so() {
     keys(&mut a, "zzqqxx");
     assert!(a.picker().is_some_and(|p| p.hits.is_empty()));
     key(&mut a, KeyCode::Enter);
-    assert!(a.plan.measures.is_empty());
+    assert!(a.plan().measures.is_empty());
     assert!(status(&a).contains("No indicator matches"));
     key(&mut a, KeyCode::Esc);
     assert!(a.picker().is_none());
@@ -159,7 +160,7 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
         BankOrigin::File("big.toml".into()),
     )
     .expect("bank");
-    a = App::new(a.plan.clone(), a.path.clone(), fw);
+    a = App::new(a.plan().clone(), a.path().to_path_buf(), fw);
     keys(&mut a, "h");
     let first = keys(&mut a, "m");
     assert!(matches!(

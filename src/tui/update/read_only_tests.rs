@@ -58,11 +58,11 @@ fn a_plan_check_rejects_opens_read_only_on_its_errors() {
 #[test]
 fn no_edit_can_address_an_item_ambiguously() {
     let (_dir, mut app) = broken();
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     keys(&mut app, "\u{1b}hhjd");
     assert!(app.question().is_none(), "no delete question");
     keys(&mut app, "y");
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     assert!(status(&app).contains("Read-only"), "{}", status(&app));
     keys(&mut app, "S");
     keys(&mut app, "jjjjjj\n");
@@ -70,7 +70,7 @@ fn no_edit_can_address_an_item_ambiguously() {
         app.editor().is_none() && app.choice().is_none(),
         "no editor opens"
     );
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
 }
 
 /// Every key in every mode, in random order: the plan never changes and no save of its
@@ -98,10 +98,10 @@ fn no_key_sequence_changes_a_read_only_plan() {
         for i in picks {
             for effect in update(&mut app, Msg::Key(alphabet[i])) {
                 if let Effect::Save { path, .. } = &effect {
-                    prop_assert_ne!(path, &start.path, "asked to save over the file");
+                    prop_assert_ne!(path, start.path(), "asked to save over the file");
                 }
             }
-            prop_assert_eq!(&app.plan, &start.plan);
+            prop_assert_eq!(app.plan(), start.plan());
         }
     });
 }
@@ -170,11 +170,11 @@ fn unsaved_work_is_never_traded_for_a_broken_file() {
     let mut app = App::new(plan, "p.toml".into(), fw);
     keys(&mut app, "e, mine\n");
     assert!(app.dirty());
-    let mine = app.plan.clone();
+    let mine = app.plan().clone();
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
     disk_changed(&mut app, &bad);
     keys(&mut app, "y");
-    assert_eq!(app.plan, mine, "ours is kept");
+    assert_eq!(*app.plan(), mine, "ours is kept");
     assert!(app.problems.is_empty() && app.dirty());
     assert!(
         status(&app).contains("keeping your version"),
@@ -195,13 +195,13 @@ fn undo_never_steps_back_into_a_rejected_plan() {
     .expect("example");
     disk_changed(&mut app, &good);
     assert!(app.read_only().is_none());
-    let fixed = app.plan.clone();
+    let fixed = app.plan().clone();
     keys(&mut app, "\u{1b}u");
-    assert_eq!(app.plan, fixed, "not undone into the broken plan");
+    assert_eq!(*app.plan(), fixed, "not undone into the broken plan");
     assert!(!app.dirty());
     assert!(status(&app).contains("Not undone"), "{}", status(&app));
     assert!(ctrl(&mut app, 'r').is_empty());
-    assert_eq!(app.plan, fixed);
+    assert_eq!(*app.plan(), fixed);
 }
 
 /// A recovery copy whose plan `check` rejects is never opened over the file: taking it
@@ -219,7 +219,7 @@ fn recovered_work_check_rejects_is_kept_beside_never_opened() {
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
     let fw = Framework::builtin().expect("framework");
     let mut app = crate::tui::prepare(&path, &fw, &crate::tui::Options::default()).expect("opens");
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     let offer = crate::tui::Offer {
         copy: crate::tui::RecoveryCopy::new(bad, None, crate::plan::file_hash(&path)),
         file: dir.path().join(".p.toml.1.recovery"),
@@ -231,7 +231,7 @@ fn recovered_work_check_rejects_is_kept_beside_never_opened() {
         matches!(&effects[..], [Effect::WriteCopy { .. }]),
         "{effects:?}"
     );
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     assert!(app.read_only().is_none() && !app.dirty());
 }
 
@@ -240,10 +240,10 @@ fn recovered_work_check_rejects_is_kept_beside_never_opened() {
 #[test]
 fn no_save_as_writes_over_a_read_only_plans_own_file() {
     let (dir, mut app) = broken();
-    let before = std::fs::read(&app.path).expect("read");
+    let before = std::fs::read(app.path()).expect("read");
     let (ranker, _jobs) = std::sync::mpsc::channel();
     let latest = std::sync::atomic::AtomicU64::new(0);
-    let same = app.path.display().to_string();
+    let same = app.path().display().to_string();
     let other = dir.path().join(".").join("p.toml").display().to_string();
     for name in [same, other] {
         keys(&mut app, "\u{1b}");
@@ -268,7 +268,7 @@ fn no_save_as_writes_over_a_read_only_plans_own_file() {
                 &latest,
             );
         }
-        assert_eq!(std::fs::read(&app.path).expect("read"), before, "{name}");
+        assert_eq!(std::fs::read(app.path()).expect("read"), before, "{name}");
         assert!(status(&app).contains("read-only"), "{}", status(&app));
     }
 }

@@ -36,7 +36,7 @@ pub fn answer(app: &mut App, action: Action, offer: Offer) -> Option<Vec<Effect>
 /// it is written).
 fn keep_beside(app: &App, offer: Offer) -> Vec<Effect> {
     vec![Effect::WriteCopy {
-        plan: app.path.clone(),
+        plan: app.path().to_path_buf(),
         text: as_file(&offer.copy),
         copy: offer.file,
     }]
@@ -89,7 +89,7 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
     // Saving compares the file with the version the work was made from: if the file
     // changed since, the save asks before replacing it.
     if offer.changed != Some(false) {
-        app.disk = offer.copy.base;
+        app.set_disk(offer.copy.base);
     }
     let mut said = match offer.changed {
         Some(false) => "Recovered your unsaved work: Ctrl-s saves it (u undoes)".to_string(),
@@ -120,15 +120,15 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
 /// the view returns to it.
 fn differences(app: &mut App, offer: Offer) {
     app.ask(Question::Recover(Box::new(offer.clone())));
-    match parse_str(&offer.copy.plan, &app.path) {
+    match parse_str(&offer.copy.plan, app.path()) {
         Ok(loaded) => {
             let title = format!(
                 "The recovery copy against the file as it is ({})",
-                app.path.display()
+                app.path().display()
             );
             let text = to_text(
                 &title,
-                &diff(&app.plan, &loaded.plan),
+                &diff(app.plan(), &loaded.plan),
                 Style { color: false },
             );
             app.open_overlay(Overlay::Changes {

@@ -17,7 +17,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     if !app.problems.is_empty() {
         return problems(app, action);
     }
-    if moved(app, action, app.review.1.len()) {
+    if moved(app, action, app.findings().len()) {
         return Vec::new();
     }
     match action {
@@ -25,7 +25,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.pop();
         }
         Action::Open => {
-            let at = ordered(&app.review.1)
+            let at = ordered(app.findings())
                 .get(app.cursor().at())
                 .map(|f| f.at.clone());
             match at {

@@ -6,8 +6,7 @@ use super::*;
 use crate::tui::app::*;
 
 fn counting(a: &App, rule: &str) -> usize {
-    a.review
-        .1
+    a.findings()
         .iter()
         .filter(|f| f.rule == rule && f.counts())
         .count()
@@ -27,7 +26,7 @@ fn the_review_follows_edits_undo_and_redo() {
     focus(&mut a, "Responsible");
     keys(&mut a, "\nj\n");
     assert_eq!(
-        a.plan.activities[0].responsible.as_deref(),
+        a.plan().activities[0].responsible.as_deref(),
         Some("volunteers")
     );
     assert_eq!(
@@ -48,7 +47,7 @@ fn enter_on_a_finding_goes_to_its_item() {
     assert!(a.flagged("people-talk"), "no measure, no assumption");
     keys(&mut a, "R");
     assert_eq!(a.overlay(), Some(&Overlay::Review));
-    let order = ordered_findings(&a.review.1);
+    let order = ordered_findings(a.findings());
     let i = order
         .iter()
         .position(|f| f.at == crate::plan::review::At::Item("people-talk".into()))

@@ -42,7 +42,7 @@ pub(super) fn focus(app: &mut App, label: &str) {
     let Some(Overlay::Form(form)) = app.overlay().cloned() else {
         panic!("no form is open");
     };
-    let rows = crate::tui::form::rows(&app.plan, &app.fw, &form);
+    let rows = crate::tui::form::rows(app.plan(), &app.fw, &form);
     let at = rows
         .iter()
         .position(|r| r.label == label)
@@ -69,10 +69,10 @@ pub(super) fn built() -> App {
 #[test]
 fn a_new_plan_opens_on_the_goal_and_builds_backwards() {
     let a = built();
-    assert_eq!(a.plan.goal.text, "Everyone talks");
-    assert_eq!(a.plan.outcomes[0].serves, vec!["goal"]);
-    assert_eq!(a.plan.outputs[0].serves, vec!["people-talk"]);
-    assert_eq!(a.plan.activities[0].serves, vec!["a-cafe"]);
+    assert_eq!(a.plan().goal.text, "Everyone talks");
+    assert_eq!(a.plan().outcomes[0].serves, vec!["goal"]);
+    assert_eq!(a.plan().outputs[0].serves, vec!["people-talk"]);
+    assert_eq!(a.plan().activities[0].serves, vec!["a-cafe"]);
     assert_eq!(a.pane, ACTIVITIES);
     assert!(a.dirty());
 }
@@ -103,7 +103,7 @@ fn skipping_ahead_is_refused_with_what_to_do_first() {
         "{}",
         status(&a)
     );
-    assert_eq!(a.plan.item_count(), 0);
+    assert_eq!(a.plan().item_count(), 0);
 }
 
 #[test]
@@ -118,27 +118,27 @@ fn a_second_goal_is_refused() {
 fn editing_cancels_and_keeps() {
     let mut a = built();
     keys(&mut a, "eXYZ\u{1b}");
-    assert_eq!(a.plan.activities[0].text, "Run the café");
+    assert_eq!(a.plan().activities[0].text, "Run the café");
     keys(&mut a, "e weekly\n");
-    assert_eq!(a.plan.activities[0].text, "Run the café weekly");
+    assert_eq!(a.plan().activities[0].text, "Run the café weekly");
     keys(&mut a, "a\n");
-    assert_eq!(a.plan.activities.len(), 1, "empty text adds nothing");
+    assert_eq!(a.plan().activities.len(), 1, "empty text adds nothing");
 }
 
 #[test]
 fn links_are_added_and_removed_from_the_keyboard() {
     let mut a = built();
     keys(&mut a, "llaOthers talk too\n");
-    assert_eq!(a.plan.outcomes.len(), 2);
+    assert_eq!(a.plan().outcomes.len(), 2);
     keys(&mut a, "h+");
     assert_eq!(
-        a.plan.outputs[0].serves,
+        a.plan().outputs[0].serves,
         vec!["people-talk", "others-talk-too"]
     );
     keys(&mut a, "+");
     assert!(status(&a).contains("already serves"));
     keys(&mut a, "-");
-    assert_eq!(a.plan.outputs[0].serves, vec!["people-talk"]);
+    assert_eq!(a.plan().outputs[0].serves, vec!["people-talk"]);
     keys(&mut a, "lll+");
     assert!(status(&a).contains("goal serves nothing"));
 }
@@ -155,23 +155,23 @@ fn delete_asks_first_naming_dependants_and_undo_restores() {
         other => panic!("expected a question, got {other:?}"),
     }
     keys(&mut a, "n");
-    assert_eq!(a.plan.outcomes.len(), 1);
+    assert_eq!(a.plan().outcomes.len(), 1);
     keys(&mut a, "dy");
-    assert!(a.plan.outcomes.is_empty());
-    assert!(a.plan.outputs[0].serves.is_empty());
+    assert!(a.plan().outcomes.is_empty());
+    assert!(a.plan().outputs[0].serves.is_empty());
     keys(&mut a, "u");
-    assert_eq!(a.plan.outcomes.len(), 1);
-    assert_eq!(a.plan.outputs[0].serves, vec!["people-talk"]);
+    assert_eq!(a.plan().outcomes.len(), 1);
+    assert_eq!(a.plan().outputs[0].serves, vec!["people-talk"]);
     // an item nothing depends on goes at once
     keys(&mut a, "hhd");
     assert!(a.question().is_none());
-    assert!(a.plan.activities.is_empty());
+    assert!(a.plan().activities.is_empty());
 }
 
 #[test]
 fn undo_and_redo_every_kind_of_change() {
     let mut a = built();
-    let snapshots = [a.plan.clone()];
+    let snapshots = [a.plan().clone()];
     keys(&mut a, "e!\n"); // edit
     keys(&mut a, "hA is the lack of places\n\u{1b}"); // assumption, then close its form
     keys(&mut a, "l"); // outcomes
@@ -179,15 +179,15 @@ fn undo_and_redo_every_kind_of_change() {
     keys(&mut a, "h+"); // link
     keys(&mut a, "lhd"); // delete the output (asks: the activity would be orphaned)
     keys(&mut a, "y");
-    let end = a.plan.clone();
+    let end = a.plan().clone();
     for _ in 0..5 {
         keys(&mut a, "u");
     }
-    assert_eq!(a.plan, snapshots[0]);
+    assert_eq!(*a.plan(), snapshots[0]);
     for _ in 0..5 {
         ctrl(&mut a, 'r');
     }
-    assert_eq!(a.plan, end);
+    assert_eq!(*a.plan(), end);
     keys(&mut a, "u");
     keys(&mut a, "u");
     keys(&mut a, "aBranch\n");

@@ -132,9 +132,9 @@ proptest! {
     #[test]
     fn text_typed_into_any_field_is_kept_and_reads_back(texts in proptest::collection::vec(typed(), 21)) {
         let mut app = cafe();
-        let fields = text_fields(&app.plan);
+        let fields = text_fields(app.plan());
         for (f, t) in fields.iter().zip(&texts) {
-            let before = app.plan.field(f);
+            let before = app.plan().field(f);
             open_empty(&mut app, EditTarget::Field(f.clone()));
             type_in(&mut app, t);
             ctrl(&mut app, 's');
@@ -143,52 +143,52 @@ proptest! {
             if app.editor().is_some() {
                 // Refused (a required field left empty): nothing changed, nothing lost.
                 prop_assert!(kept.is_empty(), "{f:?} refused {t:?}");
-                prop_assert_eq!(app.plan.field(f), before);
+                prop_assert_eq!(app.plan().field(f), before);
                 app.close(|l| matches!(l, Layer::Editor(_)));
             } else {
-                prop_assert_eq!(app.plan.field(f), Some(kept), "{:?} typed {:?}", f, t);
+                prop_assert_eq!(app.plan().field(f), Some(kept), "{:?} typed {:?}", f, t);
             }
         }
-        let back = saved_and_read(&app.plan);
+        let back = saved_and_read(app.plan());
         for f in &fields {
-            prop_assert_eq!(back.field(f), app.plan.field(f), "{:?}", f);
+            prop_assert_eq!(back.field(f), app.plan().field(f), "{:?}", f);
         }
-        prop_assert_eq!(back, app.plan);
+        prop_assert_eq!(&back, app.plan());
     }
 
     /// New items, evidence and stakeholders keep their text as a field of their shape.
     #[test]
     fn text_typed_for_new_items_is_kept_as_fields_are(outcome in typed(), evidence in typed(), name in typed()) {
         let mut app = cafe();
-        let assumption = app.plan.assumptions[0].id.clone();
+        let assumption = app.plan().assumptions[0].id.clone();
         let cases = [
             (EditTarget::NewOutcome, outcome, Shape::Line),
             (EditTarget::NewEvidence { assumption }, evidence, Shape::Prose),
             (EditTarget::NewStakeholder, name, Shape::Line),
         ];
         for (target, t, shape) in cases {
-            let (o, e, s) = (app.plan.outcomes.len(), app.plan.evidence.len(), app.plan.stakeholders.len());
+            let (o, e, s) = (app.plan().outcomes.len(), app.plan().evidence.len(), app.plan().stakeholders.len());
             open_empty(&mut app, target.clone());
             type_in(&mut app, &t);
             ctrl(&mut app, 's');
             let kept = shape.kept(&t.replace('\r', "\n"));
             let got = match target {
-                EditTarget::NewOutcome => (app.plan.outcomes.len() > o).then(|| app.plan.outcomes[o].text.clone()),
-                EditTarget::NewEvidence { .. } => (app.plan.evidence.len() > e).then(|| app.plan.evidence[e].text.clone()),
-                _ => (app.plan.stakeholders.len() > s).then(|| app.plan.stakeholders[s].name.clone()),
+                EditTarget::NewOutcome => (app.plan().outcomes.len() > o).then(|| app.plan().outcomes[o].text.clone()),
+                EditTarget::NewEvidence { .. } => (app.plan().evidence.len() > e).then(|| app.plan().evidence[e].text.clone()),
+                _ => (app.plan().stakeholders.len() > s).then(|| app.plan().stakeholders[s].name.clone()),
             };
             prop_assert_eq!(got, (!kept.is_empty()).then_some(kept), "{:?}", t);
             app.close(|l| matches!(l, Layer::Editor(_)));
             app.close(|l| matches!(l, Layer::Choice(_)));
             app.close(|l| matches!(l, Layer::Overlay { .. }));
         }
-        prop_assert_eq!(saved_and_read(&app.plan), app.plan);
+        prop_assert_eq!(&saved_and_read(app.plan()), app.plan());
     }
 
     /// `set_field` itself, for any string at all: what it keeps reads back exactly.
     #[test]
     fn any_string_set_into_any_field_reads_back(texts in proptest::collection::vec(".*", 21)) {
-        let mut plan = cafe().plan;
+        let mut plan = cafe().plan().clone();
         let fw = Framework::builtin().expect("framework");
         let fields = text_fields(&plan);
         for (f, t) in fields.iter().zip(&texts) {
