@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
-use super::keymap::{Action, Mode};
+use super::keymap::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -65,7 +65,6 @@ pub enum Msg {
     /// Text the terminal says was pasted (bracketed paste): inserted as text, never read
     /// as keys.
     Paste(String),
-    Action(Action),
     /// The result of an `Effect::Save`: where, which version, and the written fingerprint.
     Saved(Result<(PathBuf, u64, u64), String>),
     /// A save was not made: the file changed on disk since it was read (or, saving as
@@ -133,14 +132,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Paste(text) => return paste(app, mode, &text),
-        Msg::Key(key) if mode == Mode::Picker && app.keymap.lookup(mode, key).is_none() => {
-            return picker::type_key(app, key);
-        }
-        Msg::Action(a) => a,
+        // One lookup per key: an unbound key is text where there is text to type.
         Msg::Key(key) => match app.keymap.lookup(mode, key) {
             Some(a) => a,
             None => {
                 match mode {
+                    Mode::Picker => return picker::type_key(app, key),
                     Mode::Editor | Mode::Prose => edit::type_key(app, key),
                     Mode::Prompt => dialog::type_key(app, key),
                     _ => {}
