@@ -21,11 +21,15 @@ pub(crate) use edit::typed_text as editor_typed_text;
 const PAGE: usize = 8;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
 use super::keymap::Mode;
+use super::outcome::{SaveFailed, Saved};
+use crate::git::GitError;
+use crate::plan::SaveError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -65,8 +69,8 @@ pub enum Msg {
     /// Text the terminal says was pasted (bracketed paste): inserted as text, never read
     /// as keys.
     Paste(String),
-    /// The result of an `Effect::Save`: where, which version, and the written fingerprint.
-    Saved(Result<(PathBuf, u64, u64), String>),
+    /// The result of an `Effect::Save`.
+    Saved(Result<Saved, SaveFailed>),
     /// A save was not made: the file changed on disk since it was read (or, saving as
     /// another file, that file exists).
     SaveConflict {
@@ -76,14 +80,14 @@ pub enum Msg {
     /// Something the loop found that the planner should know (a lock it could not move).
     Note(String),
     /// Recovered work was written to a file of its own (its path), or could not be.
-    CopyWritten(Result<PathBuf, String>),
+    CopyWritten(Result<PathBuf, Arc<SaveError>>),
     /// The open file changed on disk.
     DiskChanged {
         text: Option<String>,
         hash: Option<u64>,
     },
     /// The plan's text at git's HEAD (`Ok(None)`: not committed yet).
-    Head(Result<Option<String>, String>),
+    Head(Result<Option<String>, GitError>),
     /// Nothing changed but the screen must be drawn again (a resize).
     Redraw,
     /// Ranked picker results for the query of a generation.

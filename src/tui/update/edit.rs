@@ -6,7 +6,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::Effect;
-use crate::plan::{About, Field, GOAL_ID, Group, Shape};
+use crate::plan::{About, Field, GOAL_ID, Group, ReadingError, Shape};
 
 const ASSUMPTION_START: &str = "The barrier to integration in this case is ";
 
@@ -228,7 +228,13 @@ fn commit(app: &mut App) {
             let parsed = crate::plan::evaluation::parse_reading(&text, crate::plan::Date::today());
             let result = parsed.and_then(|(value, date, note)| {
                 let mut plan = app.plan.clone();
-                plan.add_reading(&measure, date, value, &note, false)?;
+                plan.add_reading(&measure, date, value, &note, false)
+                    .map_err(|e| match e {
+                        ReadingError::DateTaken { .. } => {
+                            format!("{e}; undo it (u) first to change it")
+                        }
+                        ReadingError::NoMeasure { .. } => e.to_string(),
+                    })?;
                 app.replace_plan(plan);
                 Ok(format!(
                     "Recorded {value} for `{measure}` on {date} (u undoes)"
@@ -238,13 +244,7 @@ fn commit(app: &mut App) {
                 Ok(msg) => app.say(Tone::Info, msg),
                 Err(e) => {
                     app.editor = Some(ed);
-                    app.say(
-                        Tone::Warn,
-                        e.replace(
-                            "pass --replace to change it",
-                            "undo it (u) first to change it",
-                        ),
-                    );
+                    app.say(Tone::Warn, e);
                 }
             }
             return;

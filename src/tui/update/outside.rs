@@ -3,6 +3,7 @@
 
 use super::super::app::*;
 use super::Effect;
+use crate::git::GitError;
 use crate::plan::diff::{Style, diff, to_text};
 use crate::plan::parse_plan_only as parse_str;
 
@@ -108,7 +109,7 @@ pub fn open_changes(app: &mut App) -> Vec<Effect> {
 }
 
 /// The plan as of HEAD arrived: show what changed since, in plan terms.
-pub fn head(app: &mut App, result: Result<Option<String>, String>) {
+pub fn head(app: &mut App, result: Result<Option<String>, GitError>) {
     let old = match result {
         Ok(Some(text)) => match parse_str(&text, &app.path) {
             Ok(l) => l.plan,
@@ -118,8 +119,15 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
             }
         },
         Ok(None) => crate::plan::Plan::default(),
+        Err(GitError::NoRepository(_) | GitError::NoRevision(_)) => {
+            app.say(
+                Tone::Warn,
+                "Not in a git repository with a commit: nothing to compare with",
+            );
+            return;
+        }
         Err(e) => {
-            app.say(Tone::Warn, crate::text::sanitize(&e));
+            app.say(Tone::Warn, crate::text::sanitize(&e.to_string()));
             return;
         }
     };

@@ -93,6 +93,9 @@ fn the_changes_view_shows_the_diff_against_head() {
     assert!(text.contains("Plan: 1 goal changed, 0 removed."), "{text}");
     keys(&mut a, "\u{1b}");
     assert!(a.overlay.is_none());
-    update(&mut a, Msg::Head(Err("Not in a git repository".into())));
+    update(
+        &mut a,
+        Msg::Head(Err(GitError::NoRepository("t.toml".into()))),
+    );
     assert!(status(&a).contains("Not in a git repository"));
 }
