@@ -4,6 +4,7 @@
 mod app;
 pub mod backend;
 mod config;
+mod disk;
 mod edit_rows;
 mod event_loop;
 mod form;
@@ -20,6 +21,7 @@ mod update;
 
 pub use app::{App, EditTarget, Form, Overlay, Question, Tone};
 pub use backend::CompactBackend;
+pub use disk::Guard;
 pub use keymap::{Action, Binding, Keymap, Mode};
 pub use lock::Holder as LockHolder;
 pub use outcome::{SaveFailed, Saved};

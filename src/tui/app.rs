@@ -195,7 +195,7 @@ pub struct App {
     /// change from outside is noticed and never overwritten unasked.
     pub disk: Option<u64>,
     /// An outside version the planner chose not to load (not asked about again).
-    pub declined: Option<Option<u64>>,
+    pub declined: super::disk::Declined,
     /// The errors `check` reports for the plan as read, as `check` prints them. While
     /// there are any the plan is read-only: with a duplicate id or a broken link, an edit
     /// of one item could change another.
@@ -243,7 +243,7 @@ impl App {
             chain: Chain::default(),
             evaluation_row: 0,
             disk: None,
-            declined: None,
+            declined: super::disk::Declined::Nothing,
             problems: Vec::new(),
             view_only: false,
             questions: Vec::new(),

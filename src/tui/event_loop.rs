@@ -92,7 +92,7 @@ pub(super) fn handle(
                         continue;
                     }
                     // Never overwrite a file that changed since it was read: ask first.
-                    if guard.is_some_and(|g| g != file_hash(&path)) {
+                    if !guard.allows(file_hash(&path)) {
                         next.extend(update(app, Msg::SaveConflict { path, then_quit }));
                         continue;
                     }

@@ -26,6 +26,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
+use super::disk::Guard;
 use super::keymap::Mode;
 use super::outcome::{SaveFailed, Saved};
 use crate::git::GitError;
@@ -40,9 +41,8 @@ pub enum Effect {
         text: String,
         version: u64,
         then_quit: bool,
-        /// Write only if the file still has this fingerprint (`Some(None)`: if it does not
-        /// exist); `None` writes whatever is there (the planner said so).
-        guard: Option<Option<u64>>,
+        /// What the write may replace.
+        guard: Guard,
     },
     /// Read the plan as of git's HEAD and send `Msg::Head`.
     ReadHead {
@@ -229,7 +229,11 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
         then_quit,
         // The open file is replaced only as it was read; another file only if it is not
         // there yet. Either way the planner is asked first otherwise.
-        guard: Some(if path == app.path { app.disk } else { None }),
+        guard: if path == app.path {
+            Guard::seen(app.disk)
+        } else {
+            Guard::Absent
+        },
         path,
     }
 }

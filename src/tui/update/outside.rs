@@ -2,6 +2,7 @@
 //! that would overwrite a newer file, and the plan as of git's HEAD.
 
 use super::super::app::*;
+use super::super::disk::{Declined, Guard};
 use super::Effect;
 use crate::git::GitError;
 use crate::plan::diff::{Style, diff, to_text};
@@ -9,7 +10,7 @@ use crate::plan::parse_plan_only as parse_str;
 
 /// The watcher saw the file change; ask unless it is what we last read or wrote.
 pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
-    if hash == app.disk || app.declined == Some(hash) {
+    if hash == app.disk || app.declined.is(hash) {
         return;
     }
     // A plan read-only for its errors holds nothing of ours: take the fixed file at once.
@@ -23,7 +24,7 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
 /// "y": reload the plan from disk (one undoable change); "n": keep ours.
 pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: Option<u64>) {
     if !reload {
-        app.declined = Some(hash);
+        app.declined = Declined::of(hash);
         app.say(
             Tone::Warn,
             "Keeping your version; saving will ask before overwriting the file on disk",
@@ -47,7 +48,7 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
                 })
                 .is_empty() =>
         {
-            app.declined = Some(hash);
+            app.declined = Declined::of(hash);
             app.say(
                 Tone::Warn,
                 "The file on disk has errors `tocplan check` reports; keeping your version \
@@ -97,7 +98,7 @@ pub fn answer_overwrite(
     }
     let mut effect = super::save_to(app, path, then_quit);
     if let Effect::Save { guard, .. } = &mut effect {
-        *guard = None;
+        *guard = Guard::Any;
     }
     vec![effect]
 }

@@ -42,7 +42,7 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     assert!(matches!(
         effects.as_slice(),
         [Effect::Save {
-            guard: Some(Some(5)),
+            guard: Guard::Fingerprint(5),
             ..
         }]
     ));
@@ -50,7 +50,7 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     assert!(matches!(
         elsewhere.as_slice(),
         [Effect::Save {
-            guard: Some(None),
+            guard: Guard::Absent,
             ..
         }]
     ));
@@ -65,7 +65,10 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     let forced = keys(&mut a, "y");
     assert!(matches!(
         forced.as_slice(),
-        [Effect::Save { guard: None, .. }]
+        [Effect::Save {
+            guard: Guard::Any,
+            ..
+        }]
     ));
     update(
         &mut a,
