@@ -26,7 +26,7 @@ pub use comments::{Comments, KeyComments};
 pub use conflict::{ConflictRegion, find_conflicts};
 pub use diagnostic::{Diagnostic, Pos, Severity, SourceMap};
 pub use edit::{Dependant, EditError};
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, ReadingError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;
 pub use read::{Loaded, load, load_plan_only, parse_bytes, parse_plan_only, parse_str};

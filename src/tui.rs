@@ -4,6 +4,7 @@
 mod app;
 pub mod backend;
 mod config;
+mod disk;
 mod document;
 mod edit_rows;
 mod event_loop;
@@ -13,6 +14,7 @@ mod history;
 mod input;
 mod keymap;
 mod lock;
+mod outcome;
 mod recovery;
 mod render;
 mod theme;
@@ -20,8 +22,10 @@ mod update;
 
 pub use app::{App, Cursor, EditTarget, Form, Layer, Overlay, Question, Tone};
 pub use backend::CompactBackend;
+pub use disk::Guard;
 pub use keymap::{Action, Binding, Keymap, Mode};
 pub use lock::Holder as LockHolder;
+pub use outcome::{SaveFailed, Saved};
 pub use recovery::{Copy as RecoveryCopy, Editing, Offer, find as recovery_copies};
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};

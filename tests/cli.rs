@@ -1,23 +1,11 @@
 //! The command line, run as a user would.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
-
-fn tocplan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        // A config folder of our own, so the user's real banks never leak into a test.
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .expect("run tocplan")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use cli::{stdout, tocplan};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,54 +1,12 @@
 //! `tocplan diff` against git revisions and `show --text` as a real textconv driver, in
 //! throwaway repositories.
 
+#[path = "support/repo.rs"]
+mod repo;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
-
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", dir.join(".config"))
-        .output()
-        .expect("run")
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    let out = run(dir, "git", args);
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A repository with the language café committed as plans/cafe.toml.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    std::fs::create_dir(d.join("plans")).expect("mkdir");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml"),
-        d.join("plans/cafe.toml"),
-    )
-    .expect("copy");
-    git(d, &["add", "."]);
-    git(d, &["commit", "-q", "-m", "The café plan"]);
-    dir
-}
+use repo::{BIN, commit_edit, git, repo, run, text};
 
 /// Changes one measure's target through the library, as the app would.
 fn raise_target(path: &Path) {
@@ -138,15 +96,6 @@ fn outside_a_repository_a_revision_is_a_clear_error() {
     assert_eq!(json.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(v[0]["changes"][0]["fields"][0]["field"], "target");
-}
-
-/// Edits the plan at plans/cafe.toml through the library and commits on the current branch.
-fn commit_edit(d: &Path, message: &str, edit: impl FnOnce(&mut tocplan::plan::Plan)) {
-    let path = d.join("plans/cafe.toml");
-    let mut plan = tocplan::plan::load(&path).expect("load").plan;
-    edit(&mut plan);
-    tocplan::plan::save(&plan, &path).expect("save");
-    git(d, &["commit", "-q", "-am", message]);
 }
 
 #[test]

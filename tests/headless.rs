@@ -1,19 +1,9 @@
 //! The headless driver and the generators behind the speed figures, run as a user would.
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
 
-const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
-
-fn tocplan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .output()
-        .expect("run tocplan")
-}
+use cli::tocplan;
 
 #[test]
 fn a_generated_plan_checks_clean_and_is_never_written_over() {

@@ -1,28 +1,16 @@
 //! A plan of 10,000 items opens, scrolls, searches, edits and saves; text in any script
 //! (CJK, emoji, combining marks, right-to-left) lays out in whole cells in every pane.
 
+#[path = "support/keys.rs"]
+mod keys;
+
+use keys::keys;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tocplan::framework::Framework;
 use tocplan::plan::{load, parse_str, synthetic, to_toml, validate};
 use tocplan::tui::{App, Effect, Msg, render, update};
-
-fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for c in typed.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        out.extend(update(
-            app,
-            Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-        ));
-    }
-    out
-}
 
 struct Row {
     text: String,

@@ -8,7 +8,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tocplan::framework::Framework;
-use tocplan::plan::{Plan, load, parse_bytes};
+use tocplan::git::GitError;
+use tocplan::plan::{Plan, SaveError, load, parse_bytes};
 use tocplan::tui::{App, Msg, render, update};
 
 fn plans() -> Vec<Plan> {
@@ -67,8 +68,12 @@ fn msg() -> impl Strategy<Value = Msg> {
         1 => any::<Option<u64>>().prop_map(|h| Msg::DiskChanged { text: Some("schema = 1\ntitle = \"Outside\"\n".into()), hash: h }),
         1 => Just(Msg::DiskChanged { text: Some("<<<<<<< ours\n".into()), hash: Some(1) }),
         1 => Just(Msg::Head(Ok(None))),
-        1 => Just(Msg::Head(Err("no repository".into()))),
-        1 => Just(Msg::Saved(Err("disk full".into()))),
+        1 => Just(Msg::Head(Err(GitError::NoRepository("t.toml".into())))),
+        1 => Just(Msg::Saved(Err(SaveError::Io {
+            path: "t.toml".into(),
+            doing: "while writing".into(),
+            cause: std::io::ErrorKind::StorageFull.into(),
+        }.into()))),
         1 => Just(Msg::SaveConflict { path: "t.toml".into(), then_quit: false }),
     ]
 }

@@ -1,12 +1,15 @@
 //! Snapshots of every screen and overlay at 80x24 and 120x40, and checks that small and
 //! tiny terminals degrade without panicking.
 
+#[path = "support/keys.rs"]
+mod keys;
+
+use keys::keys;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tocplan::framework::Framework;
 use tocplan::plan::{Plan, load};
-use tocplan::tui::{App, Msg, render, update};
+use tocplan::tui::{App, render};
 
 fn example(plan: &str) -> App {
     let fw = Framework::builtin().expect("framework");
@@ -23,18 +26,6 @@ fn empty() -> App {
         "welcome-hub.toml".into(),
         Framework::builtin().expect("framework"),
     )
-}
-
-fn keys(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\u{1b}' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {

@@ -7,7 +7,7 @@ use anyhow::bail;
 use super::ExportFormat;
 use crate::framework::Framework;
 use crate::plan::evaluation::{rows, to_csv};
-use crate::plan::{Date, Loaded, Severity, load, save, validate};
+use crate::plan::{Date, Loaded, ReadingError, Severity, load, save, validate};
 
 /// A plan that loads and has no errors; bad input is never written back.
 fn load_clean(path: &Path, fw: &Framework) -> anyhow::Result<Loaded> {
@@ -92,7 +92,12 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
         r.note.unwrap_or_default(),
         r.replace,
     )
-    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    .map_err(|e| match e {
+        ReadingError::DateTaken { .. } => {
+            anyhow::anyhow!("{}: {e}; pass --replace to change it", path.display())
+        }
+        ReadingError::NoMeasure { .. } => anyhow::anyhow!("{}: {e}", path.display()),
+    })?;
     save(&plan, path)?;
     super::output::note(&format!(
         "recorded {} = {value} on {date} in {}",

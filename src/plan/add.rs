@@ -2,6 +2,7 @@
 //! unique in the plan, and each is attached to what it belongs to.
 
 use super::comments::Comments;
+use super::error::ReadingError;
 use super::fields::{FieldError, Shape};
 use super::model::*;
 use super::values::{Date, Extra, Number};
@@ -88,9 +89,11 @@ impl Plan {
         value: Number,
         note: &str,
         replace: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReadingError> {
         if !self.measures.iter().any(|m| m.id == measure) {
-            return Err(format!("there is no measure `{measure}`"));
+            return Err(ReadingError::NoMeasure {
+                measure: measure.to_string(),
+            });
         }
         let note = note.trim().to_string();
         match self
@@ -98,9 +101,10 @@ impl Plan {
             .iter_mut()
             .find(|r| r.measure == measure && r.date == date)
         {
-            Some(_) if !replace => Err(format!(
-                "`{measure}` already has a reading on {date}; pass --replace to change it"
-            )),
+            Some(_) if !replace => Err(ReadingError::DateTaken {
+                measure: measure.to_string(),
+                date,
+            }),
             Some(r) => {
                 r.value = value;
                 r.note = note;

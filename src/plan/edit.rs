@@ -5,12 +5,11 @@ use super::comments::Comments;
 use super::model::*;
 use super::values::Extra;
 
-/// Why a change was refused, worded for the status line: what is wrong and what to do first.
+/// Why a change was refused: what is wrong and what to do first. Which key does it is for
+/// the app to add.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error(
-        "Set the goal first: planning works backwards from the long-term change (Enter on the Goal pane)"
-    )]
+    #[error("Set the goal first: planning works backwards from the long-term change")]
     GoalFirst,
     #[error("Add an intermediate outcome first: outputs are created from the outcome they serve")]
     OutcomeFirst,

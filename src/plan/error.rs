@@ -115,3 +115,16 @@ impl From<crate::files::ReadError> for LoadError {
         }
     }
 }
+
+/// Why a reading was not recorded. The words say what is wrong with the plan; how to do
+/// it anyway (a flag, a key) is for the command line and the app to say.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadingError {
+    #[error("there is no measure `{measure}`")]
+    NoMeasure { measure: String },
+    #[error("`{measure}` already has a reading on {date}")]
+    DateTaken {
+        measure: String,
+        date: super::values::Date,
+    },
+}

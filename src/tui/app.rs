@@ -180,7 +180,7 @@ pub struct App {
     links: Links,
     chain: Chain,
     /// An outside version the planner chose not to load (not asked about again).
-    pub declined: Option<Option<u64>>,
+    pub declined: super::disk::Declined,
     /// The errors `check` reports for the plan as read, as `check` prints them. While
     /// there are any the plan is read-only: with a duplicate id or a broken link, an edit
     /// of one item could change another.
@@ -210,7 +210,7 @@ impl App {
             keymap: Keymap::default(),
             links: Links::default(),
             chain: Chain::default(),
-            declined: None,
+            declined: super::disk::Declined::Nothing,
             problems: Vec::new(),
             view_only: false,
             questions: VecDeque::new(),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 
+use super::outcome::{SaveFailed, Saved};
 use super::{App, Effect, Msg, render, update};
 use crate::framework::picker::{Picker, Query};
 use crate::plan::{content_hash, file_hash, write_atomic};
@@ -97,12 +98,12 @@ pub(super) fn handle(
                     if app.read_only().is_some()
                         && crate::plan::real_path(&path) == crate::plan::real_path(app.path())
                     {
-                        let why = "the plan is read-only, so its file is left as it is; :w OTHER saves a copy elsewhere";
-                        next.extend(update(app, Msg::Saved(Err(why.to_string()))));
+                        let failed = SaveFailed::ReadOnly { path };
+                        next.extend(update(app, Msg::Saved(Err(failed))));
                         continue;
                     }
                     // Never overwrite a file that changed since it was read: ask first.
-                    if guard.is_some_and(|g| g != file_hash(&path)) {
+                    if !guard.allows(file_hash(&path)) {
                         next.extend(update(app, Msg::SaveConflict { path, then_quit }));
                         continue;
                     }
@@ -114,9 +115,14 @@ pub(super) fn handle(
                     if result.is_ok() && then_quit {
                         return true;
                     }
-                    let hash = content_hash(text.as_bytes());
-                    let result = result.map(|()| (path, version, hash));
-                    next.extend(update(app, Msg::Saved(result.map_err(|e| e.to_string()))));
+                    let result = result
+                        .map(|()| Saved {
+                            path,
+                            version,
+                            fingerprint: content_hash(text.as_bytes()),
+                        })
+                        .map_err(SaveFailed::from);
+                    next.extend(update(app, Msg::Saved(result)));
                 }
                 Effect::WriteCopy { plan, text, copy } => {
                     let path = super::recovery::beside(&plan);
@@ -125,11 +131,12 @@ pub(super) fn handle(
                             super::recovery::discard(&[copy]);
                             path
                         })
-                        .map_err(|e| e.to_string());
+                        .map_err(std::sync::Arc::new);
                     next.extend(update(app, Msg::CopyWritten(result)));
                 }
                 Effect::ReadHead { path } => {
-                    next.extend(update(app, Msg::Head(read_head(&path))));
+                    let head = crate::git::show("HEAD", &path);
+                    next.extend(update(app, Msg::Head(head)));
                 }
                 Effect::Rank { generation, query } => {
                     latest.store(generation, Ordering::SeqCst);
@@ -217,15 +224,6 @@ fn watch(path: &std::path::Path, tx: Sender<Msg>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
-/// The plan's text at git's HEAD, for the "changes since the last commit" view.
-fn read_head(path: &std::path::Path) -> Result<Option<String>, String> {
-    crate::git::show("HEAD", path).map_err(|e| match e {
-        crate::git::GitError::NoRepository(_) | crate::git::GitError::NoRevision(_) => {
-            "Not in a git repository with a commit: nothing to compare with".to_string()
-        }
-        other => other.to_string(),
-    })
-}
 /// Takes the plan's lock if this instance does not hold it and no one else does now. The
 /// file work is done without holding the snapshot, which a signal may need at any moment.
 fn take_free_lock(snapshot: &super::recovery::Snapshot) {

@@ -2,6 +2,8 @@
 //! plan, which at 10,000 items would be megabytes a change), each tagged with the version
 //! it had, so undoing back to the saved state clears the unsaved mark.
 
+use std::collections::VecDeque;
+
 use crate::plan::Plan;
 use crate::plan::delta::Delta;
 
@@ -10,7 +12,8 @@ const LIMIT: usize = 500;
 
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    past: Vec<(Delta, u64)>,
+    /// Oldest first; a deque, as the oldest goes when the limit is reached.
+    past: VecDeque<(Delta, u64)>,
     future: Vec<(Delta, u64)>,
 }
 
@@ -27,9 +30,9 @@ impl History {
         if !back.differs_from(after) {
             return false;
         }
-        self.past.push((back, version));
+        self.past.push_back((back, version));
         if self.past.len() > LIMIT {
-            self.past.remove(0);
+            self.past.pop_front();
         }
         self.future.clear();
         true
@@ -37,7 +40,7 @@ impl History {
 
     /// Steps back; returns false when there is nothing to undo.
     pub fn undo(&mut self, plan: &mut Plan, version: &mut u64) -> bool {
-        let Some((back, v)) = self.past.pop() else {
+        let Some((back, v)) = self.past.pop_back() else {
             return false;
         };
         self.future.push((back.apply(plan), *version));
@@ -50,7 +53,7 @@ impl History {
         let Some((forward, v)) = self.future.pop() else {
             return false;
         };
-        self.past.push((forward.apply(plan), *version));
+        self.past.push_back((forward.apply(plan), *version));
         *version = v;
         true
     }

@@ -1,8 +1,10 @@
-//! The keymap as data: one table of (mode, key, action), a description per action and
-//! mode, and a user's `keymap.toml` on top. Help and the status-line hints are generated
+//! The keymap as data: every action declared once (`table`: name, help, default keys per
+//! mode), and a user's `keymap.toml` on top. Help and the status-line hints are generated
 //! from it, so they always say what the keys really do.
 
+mod declare;
 mod key;
+mod status;
 mod table;
 
 use std::collections::BTreeMap;
@@ -10,7 +12,7 @@ use std::collections::BTreeMap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use key::parse as parse_key;
-pub use table::help;
+pub use table::{Action, help};
 
 /// Where keys go. Text typed in the editor and on the prompt line is not in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,51 +81,6 @@ impl Mode {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    PaneLeft,
-    PaneRight,
-    NextPane,
-    PrevPane,
-    Up,
-    Down,
-    Top,
-    Bottom,
-    Open,
-    Edit,
-    Add,
-    AddAssumption,
-    Delete,
-    LinkRight,
-    UnlinkRight,
-    Stakeholders,
-    Context,
-    Measure,
-    PageUp,
-    PageDown,
-    CycleDomain,
-    CycleCategory,
-    CyclePerspective,
-    ClearQuery,
-    Review,
-    Evaluation,
-    Record,
-    Changes,
-    Undo,
-    Redo,
-    Save,
-    Command,
-    Search,
-    NextMatch,
-    PrevMatch,
-    Help,
-    Commit,
-    Cancel,
-    Yes,
-    No,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
     pub code: KeyCode,
@@ -145,7 +102,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let bindings = table::DEFAULTS
+        let mut bindings: Vec<Binding> = table::DEFAULTS
             .iter()
             .filter_map(|&(mode, k, action)| {
                 let (code, modifiers) = key::parse(k)?;
@@ -157,6 +114,8 @@ impl Default for Keymap {
                 })
             })
             .collect();
+        // Mode by mode, as a keymap file and help read them (stable: entry order within).
+        bindings.sort_by_key(|b| Mode::ALL.iter().position(|m| *m == b.mode));
         Keymap { bindings }
     }
 }
@@ -191,7 +150,7 @@ impl Keymap {
 
     /// "? help · q quit · h/l panes ..." for the status line.
     pub fn hints(&self, mode: Mode) -> String {
-        table::HINTS
+        status::HINTS
             .iter()
             .filter(|(m, _, _)| *m == mode)
             .filter_map(|(_, actions, word)| {
@@ -272,8 +231,8 @@ impl Keymap {
                 seen.push((code, modifiers));
                 let action = match name.as_str() {
                     "none" => None,
-                    n => match table::NAMES.iter().find(|(_, a)| *a == n) {
-                        Some((a, _)) => Some(*a),
+                    n => match Action::from_name(n) {
+                        Some(a) => Some(a),
                         None => {
                             warnings.push(format!(
                                 "Keymap {origin}: [{section}] `{k}` = `{n}` is not an action; the README lists them"

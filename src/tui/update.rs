@@ -18,11 +18,16 @@ pub(crate) use review::ordered as ordered_findings;
 pub use open::RANK_AT_ONCE;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::{App, Layer, Question};
+use super::disk::Guard;
 use super::keymap::{Action, Mode};
+use super::outcome::{SaveFailed, Saved};
+use crate::git::GitError;
+use crate::plan::SaveError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -33,9 +38,8 @@ pub enum Effect {
         text: String,
         version: u64,
         then_quit: bool,
-        /// Write only if the file still has this fingerprint (`Some(None)`: if it does not
-        /// exist); `None` writes whatever is there (the planner said so).
-        guard: Option<Option<u64>>,
+        /// What the write may replace.
+        guard: Guard,
     },
     /// Read the plan as of git's HEAD and send `Msg::Head`.
     ReadHead {
@@ -62,9 +66,8 @@ pub enum Msg {
     /// Text the terminal says was pasted (bracketed paste): inserted as text, never read
     /// as keys.
     Paste(String),
-    Action(Action),
-    /// The result of an `Effect::Save`: where, which version, and the written fingerprint.
-    Saved(Result<(PathBuf, u64, u64), String>),
+    /// The result of an `Effect::Save`.
+    Saved(Result<Saved, SaveFailed>),
     /// A save was not made: the file changed on disk since it was read (or, saving as
     /// another file, that file exists).
     SaveConflict {
@@ -74,14 +77,14 @@ pub enum Msg {
     /// Something the loop found that the planner should know (a lock it could not move).
     Note(String),
     /// Recovered work was written to a file of its own (its path), or could not be.
-    CopyWritten(Result<PathBuf, String>),
+    CopyWritten(Result<PathBuf, Arc<SaveError>>),
     /// The open file changed on disk.
     DiskChanged {
         text: Option<String>,
         hash: Option<u64>,
     },
     /// The plan's text at git's HEAD (`Ok(None)`: not committed yet).
-    Head(Result<Option<String>, String>),
+    Head(Result<Option<String>, GitError>),
     /// Nothing changed but the screen must be drawn again (a resize).
     Redraw,
     /// The terminal's size: scrolled layers keep their cursor within what fits it.
@@ -146,14 +149,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Paste(text) => return paste(app, mode, &text),
-        Msg::Key(key) if mode == Mode::Picker && app.keymap.lookup(mode, key).is_none() => {
-            return picker::type_key(app, key);
-        }
-        Msg::Action(a) => a,
+        // One lookup per key: an unbound key is text where there is text to type.
         Msg::Key(key) => match app.keymap.lookup(mode, key) {
             Some(a) => a,
             None => {
                 match mode {
+                    Mode::Picker => return picker::type_key(app, key),
                     Mode::Editor | Mode::Prose => edit::type_key(app, key),
                     Mode::Prompt => dialog::type_key(app, key),
                     _ => {}
@@ -277,7 +278,11 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
         then_quit,
         // The open file is replaced only as it was read; another file only if it is not
         // there yet. Either way the planner is asked first otherwise.
-        guard: Some(if path == app.path() { app.disk() } else { None }),
+        guard: if path == app.path() {
+            Guard::seen(app.disk())
+        } else {
+            Guard::Absent
+        },
         path,
     }
 }

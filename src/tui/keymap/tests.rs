@@ -131,3 +131,15 @@ fn the_readme_names_every_action_and_mode() {
         assert!(readme.contains(&format!("`{}`", m.key())), "{m:?}");
     }
 }
+
+#[test]
+fn every_action_is_bound_and_has_help_in_every_mode() {
+    // The declaration's grammar and its const checks make this so; this says it aloud.
+    for a in Action::ALL {
+        assert!(table::DEFAULTS.iter().any(|(_, _, b)| b == a), "{a:?}");
+        assert_eq!(Action::from_name(a.name()), Some(*a));
+        for m in Mode::ALL {
+            assert!(!help(m, *a).is_empty(), "{a:?} in {m:?}");
+        }
+    }
+}

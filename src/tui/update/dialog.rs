@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::*;
 use super::super::keymap::Action;
+use super::super::outcome::{SaveFailed, Saved};
 use super::{Effect, open, save};
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
@@ -130,9 +131,13 @@ pub fn yes_no(app: &mut App, yes: bool, q: Question) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), String>) {
+pub fn saved(app: &mut App, result: Result<Saved, SaveFailed>) {
     match result {
-        Ok((path, version, hash)) => {
+        Ok(Saved {
+            path,
+            version,
+            fingerprint: hash,
+        }) => {
             // The loop removed the recovery copies whose work this save holds.
             app.spent_copies.clear();
             app.saved(path, version, hash);
@@ -142,12 +147,17 @@ pub fn saved(app: &mut App, result: Result<(std::path::PathBuf, u64, u64), Strin
                 format!("Saved {}", crate::text::sanitize(&path)),
             );
         }
+        Err(SaveFailed::ReadOnly { .. }) => app.say(
+            Tone::Error,
+            "the plan is read-only, so its file is left as it is; :w OTHER saves a copy elsewhere. \
+             Your plan is still here: :w OTHER saves it elsewhere",
+        ),
         // The save's message names the file and says "not saved" itself.
-        Err(e) => app.say(
+        Err(SaveFailed::Write(e)) => app.say(
             Tone::Error,
             format!(
                 "{}. Your plan is still here: :w OTHER saves it elsewhere",
-                crate::text::sanitize(&e)
+                crate::text::sanitize(&e.to_string())
             ),
         ),
     }

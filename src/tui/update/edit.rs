@@ -8,7 +8,7 @@ use super::super::app::*;
 use super::super::keymap::Action;
 use super::Effect;
 use super::open::{edit_field, focus_field, show_new, step_past};
-use crate::plan::{About, Field, GOAL_ID, Group};
+use crate::plan::{About, Field, GOAL_ID, Group, ReadingError};
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -150,7 +150,13 @@ fn commit(app: &mut App) {
             let parsed = crate::plan::evaluation::parse_reading(&text, crate::plan::Date::today());
             let result = parsed.and_then(|(value, date, note)| {
                 let mut plan = app.plan().clone();
-                plan.add_reading(&measure, date, value, &note, false)?;
+                plan.add_reading(&measure, date, value, &note, false)
+                    .map_err(|e| match e {
+                        ReadingError::DateTaken { .. } => {
+                            format!("{e}; undo it (u) first to change it")
+                        }
+                        ReadingError::NoMeasure { .. } => e.to_string(),
+                    })?;
                 app.replace_plan(plan);
                 Ok(format!(
                     "Recorded {value} for `{measure}` on {date} (u undoes)"
@@ -160,13 +166,7 @@ fn commit(app: &mut App) {
                 Ok(msg) => app.say(Tone::Info, msg),
                 Err(e) => {
                     app.push(Layer::Editor(ed));
-                    app.say(
-                        Tone::Warn,
-                        e.replace(
-                            "pass --replace to change it",
-                            "undo it (u) first to change it",
-                        ),
-                    );
+                    app.say(Tone::Warn, e);
                 }
             }
             return;

@@ -196,7 +196,12 @@ fn save_as_writes_elsewhere_and_follows_the_new_name() {
         panic!("{effects:?}");
     };
     assert_eq!(path, &std::path::PathBuf::from("other.toml"));
-    update(&mut a, Msg::Saved(Ok((path.clone(), *version, 1))));
+    let saved = Saved {
+        path: path.clone(),
+        version: *version,
+        fingerprint: 1,
+    };
+    update(&mut a, Msg::Saved(Ok(saved)));
     assert_eq!(a.path(), std::path::PathBuf::from("other.toml"));
     assert!(!a.dirty());
 }

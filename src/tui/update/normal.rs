@@ -69,7 +69,7 @@ fn move_to(app: &mut App, pane: usize) {
     let msg = match pane {
         GOAL => "No goal yet: press a (or Enter) to write the long-term change this plan is for"
             .to_string(),
-        OUTCOMES if app.plan().goal.text.is_empty() => EditError::GoalFirst.to_string(),
+        OUTCOMES if app.plan().goal.text.is_empty() => goal_first(),
         OUTCOMES => {
             "No outcomes yet: press a to add the first short-term change that leads to the goal"
                 .into()
@@ -144,7 +144,7 @@ fn add(app: &mut App) {
             "A plan has one goal: press e to edit it, or h to plan the outcomes that lead to it"
                 .to_string(),
         ),
-        OUTCOMES if app.plan().goal.text.is_empty() => Err(EditError::GoalFirst.to_string()),
+        OUTCOMES if app.plan().goal.text.is_empty() => Err(goal_first()),
         OUTCOMES => Ok(EditTarget::NewOutcome),
         OUTPUTS => match app.selected_in(OUTCOMES) {
             Some(outcome) => Ok(EditTarget::NewOutput { outcome }),
@@ -212,4 +212,9 @@ fn link(app: &mut App, add: bool) {
         Ok(()) => app.say(Tone::Info, format!("`{from}` now also serves `{to}`")),
         Err(e) => app.say(Tone::Warn, e.to_string()),
     }
+}
+
+/// Why there can be no outcome yet, and the key that fixes it.
+fn goal_first() -> String {
+    format!("{} (Enter on the Goal pane)", EditError::GoalFirst)
 }

@@ -2,13 +2,15 @@
 //! that would overwrite a newer file, and the plan as of git's HEAD.
 
 use super::super::app::*;
+use super::super::disk::{Declined, Guard};
 use super::Effect;
+use crate::git::GitError;
 use crate::plan::diff::{Style, diff, to_text};
 use crate::plan::parse_plan_only as parse_str;
 
 /// The watcher saw the file change; ask unless it is what we last read or wrote.
 pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
-    if hash == app.disk() || app.declined == Some(hash) {
+    if hash == app.disk() || app.declined.is(hash) {
         return;
     }
     // A plan read-only for its errors holds nothing of ours: take the fixed file at once.
@@ -22,7 +24,7 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
 /// "y": reload the plan from disk (one undoable change); "n": keep ours.
 pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: Option<u64>) {
     if !reload {
-        app.declined = Some(hash);
+        app.declined = Declined::of(hash);
         app.say(
             Tone::Warn,
             "Keeping your version; saving will ask before overwriting the file on disk",
@@ -46,7 +48,7 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
                 })
                 .is_empty() =>
         {
-            app.declined = Some(hash);
+            app.declined = Declined::of(hash);
             app.say(
                 Tone::Warn,
                 "The file on disk has errors `tocplan check` reports; keeping your version \
@@ -96,13 +98,13 @@ pub fn answer_overwrite(
     }
     let mut effect = super::save_to(app, path, then_quit);
     if let Effect::Save { guard, .. } = &mut effect {
-        *guard = None;
+        *guard = Guard::Any;
     }
     vec![effect]
 }
 
 /// The plan as of HEAD arrived: show what changed since, in plan terms.
-pub fn head(app: &mut App, result: Result<Option<String>, String>) {
+pub fn head(app: &mut App, result: Result<Option<String>, GitError>) {
     let old = match result {
         Ok(Some(text)) => match parse_str(&text, app.path()) {
             Ok(l) => l.plan,
@@ -112,8 +114,15 @@ pub fn head(app: &mut App, result: Result<Option<String>, String>) {
             }
         },
         Ok(None) => crate::plan::Plan::default(),
+        Err(GitError::NoRepository(_) | GitError::NoRevision(_)) => {
+            app.say(
+                Tone::Warn,
+                "Not in a git repository with a commit: nothing to compare with",
+            );
+            return;
+        }
         Err(e) => {
-            app.say(Tone::Warn, crate::text::sanitize(&e));
+            app.say(Tone::Warn, crate::text::sanitize(&e.to_string()));
             return;
         }
     };

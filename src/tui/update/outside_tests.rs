@@ -42,7 +42,7 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     assert!(matches!(
         effects.as_slice(),
         [Effect::Save {
-            guard: Some(Some(5)),
+            guard: Guard::Fingerprint(5),
             ..
         }]
     ));
@@ -50,7 +50,7 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     assert!(matches!(
         elsewhere.as_slice(),
         [Effect::Save {
-            guard: Some(None),
+            guard: Guard::Absent,
             ..
         }]
     ));
@@ -68,7 +68,10 @@ fn saves_carry_the_fingerprint_and_a_conflict_asks_before_overwriting() {
     let forced = keys(&mut a, "y");
     assert!(matches!(
         forced.as_slice(),
-        [Effect::Save { guard: None, .. }]
+        [Effect::Save {
+            guard: Guard::Any,
+            ..
+        }]
     ));
     update(
         &mut a,
@@ -96,6 +99,9 @@ fn the_changes_view_shows_the_diff_against_head() {
     assert!(text.contains("Plan: 1 goal changed, 0 removed."), "{text}");
     keys(&mut a, "\u{1b}");
     assert!(a.overlay().is_none());
-    update(&mut a, Msg::Head(Err("Not in a git repository".into())));
+    update(
+        &mut a,
+        Msg::Head(Err(GitError::NoRepository("t.toml".into()))),
+    );
     assert!(status(&a).contains("Not in a git repository"));
 }

@@ -174,7 +174,10 @@ pub fn answer_elsewhere(
 }
 
 /// The recovered work was written beside the plan (or could not be).
-pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>) {
+pub fn written(
+    app: &mut App,
+    result: Result<std::path::PathBuf, std::sync::Arc<crate::plan::SaveError>>,
+) {
     match result {
         Ok(path) => app.say(
             Tone::Info,
@@ -187,7 +190,7 @@ pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>) {
             Tone::Error,
             format!(
                 "The recovered work could not be written ({}); its copy is kept for next time",
-                crate::text::sanitize(&e)
+                crate::text::sanitize(&e.to_string())
             ),
         ),
     }

@@ -228,7 +228,12 @@ fn saving_clears_the_mark_and_undo_back_to_saved_is_clean() {
         panic!("{effects:?}");
     };
     assert!(text.contains("text = \"Goal\""));
-    update(&mut a, Msg::Saved(Ok(("t.toml".into(), *version, 1))));
+    let saved = Saved {
+        path: "t.toml".into(),
+        version: *version,
+        fingerprint: 1,
+    };
+    update(&mut a, Msg::Saved(Ok(saved)));
     assert!(!a.dirty());
     keys(&mut a, "e!\n");
     assert!(a.dirty());
@@ -244,7 +249,12 @@ fn saving_clears_the_mark_and_undo_back_to_saved_is_clean() {
     ));
     // The save's own message names the file and says "not saved" once.
     let why = "p.toml: not saved: the disk is full while writing";
-    update(&mut a, Msg::Saved(Err(why.into())));
+    let full = SaveError::Io {
+        path: "p.toml".into(),
+        doing: "while writing".into(),
+        cause: std::io::ErrorKind::StorageFull.into(),
+    };
+    update(&mut a, Msg::Saved(Err(full.into())));
     assert_eq!(
         status(&a),
         format!("{why}. Your plan is still here: :w OTHER saves it elsewhere")
