@@ -31,6 +31,13 @@ const INDEX_TOML: &str = include_str!("framework/data/index.toml");
 const WORKSHEET_TOML: &str = include_str!("framework/data/worksheet.toml");
 const THESAURUS_TOML: &str = include_str!("framework/data/thesaurus.toml");
 
+/// A checksum of the built-in data the picker's index holds words of, so an index cached by
+/// a build with other data is never taken for this one's.
+pub(crate) fn builtin_data_sum() -> u64 {
+    let all = [DOMAINS_TOML, INDICATORS_TOML, INDEX_TOML].concat();
+    cache::checksum(all.as_bytes())
+}
+
 /// Where a bank came from, so a clash of ids can name both files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BankOrigin {
@@ -60,6 +67,8 @@ pub struct Framework {
     lookup: HashMap<String, (usize, usize)>,
     /// Where large banks are kept once read (see `cache`); `None`: never cached.
     bank_cache: Option<PathBuf>,
+    /// Each bank's file as it was on disk when read (`None`: built in, or read from text).
+    identities: Vec<Option<cache::Identity>>,
     /// Banks skipped while loading, each with why (see `load_user_banks`).
     warnings: Vec<String>,
 }
@@ -81,6 +90,7 @@ impl Framework {
             banks: Vec::new(),
             lookup: HashMap::new(),
             bank_cache: None,
+            identities: Vec::new(),
             warnings: Vec::new(),
         };
         let bank = bank::parse(INDICATORS_TOML, &builtin.join("indicators.toml"))?;
@@ -120,28 +130,57 @@ impl Framework {
             self.lookup.insert(ind.id.clone(), (b, i));
         }
         self.banks.push((bank, origin));
+        self.identities.push(None);
         Ok(())
     }
 
-    /// Reads a bank file in tocplan's bank format and adds it.
+    /// Reads a bank file in tocplan's bank format and adds it. A large bank read before is
+    /// taken from the cache (see `cache`) without reading the file at all.
     pub fn load_bank_file(&mut self, path: &Path) -> Result<(), FrameworkError> {
-        let text = crate::files::read_text(path, crate::files::BANK)?;
-        let Some(dir) = self
-            .bank_cache
-            .clone()
-            .filter(|_| text.len() >= cache::CACHE_FROM)
-        else {
-            return self.load_bank_text(&text, path);
+        // Looked at before reading: a file changed during the read then never matches.
+        let identity = cache::Identity::of(path);
+        let cached = match (&self.bank_cache, identity) {
+            (Some(dir), Some(id))
+                if (cache::CACHE_FROM..=crate::files::BANK.bytes).contains(&id.len) =>
+            {
+                Some((dir.clone(), id))
+            }
+            _ => None,
         };
-        let bank = match cache::load(&dir, &text) {
-            Some(bank) => bank,
+        let bank = match &cached {
+            Some((dir, id)) => match cache::load_bank(dir, id) {
+                Some(bank) => bank,
+                None => {
+                    let text = crate::files::read_text(path, crate::files::BANK)?;
+                    let bank = bank::parse(&text, path)?;
+                    cache::store_bank(dir, id, &bank);
+                    bank
+                }
+            },
             None => {
-                let bank = bank::parse(&text, path)?;
-                cache::store(&dir, &text, &bank);
-                bank
+                let text = crate::files::read_text(path, crate::files::BANK)?;
+                bank::parse(&text, path)?
             }
         };
-        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
+        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))?;
+        if let Some(last) = self.identities.last_mut() {
+            *last = identity;
+        }
+        Ok(())
+    }
+
+    /// Where the picker may keep its index of these banks, and what it is keyed on: only
+    /// when banks are cached and every bank beside the built-in one came from a file whose
+    /// identity is known.
+    pub(crate) fn index_key(&self) -> Option<cache::IndexKey> {
+        let dir = self.bank_cache.clone()?;
+        let files = self
+            .identities
+            .iter()
+            .skip(1)
+            .copied()
+            .collect::<Option<Vec<_>>>()?;
+        Some(cache::IndexKey { dir, files })
     }
 
     /// Keeps large banks, once read, in `dir` (the user's cache folder) for next time.

@@ -10,6 +10,7 @@ mod build;
 mod expand;
 mod query;
 mod score;
+mod stored;
 mod thesaurus;
 mod vocab;
 mod words;
@@ -23,6 +24,9 @@ use build::Built;
 use expand::{MAX_WORDS, expand};
 use score::{Scored, Scoring, idf};
 use thesaurus::Thesaurus;
+
+/// Banks from this size keep their word index in the cache, when their banks are cached.
+const INDEX_CACHE_FROM: usize = 20_000;
 
 /// Banks from this size are built and scored on several threads.
 const PARALLEL_FROM: usize = 8_192;
@@ -64,9 +68,19 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(fw: &Framework) -> Picker {
-        let threads = threads_for(fw.indicators().count());
+        let n = fw.indicators().count();
+        let threads = threads_for(n);
+        let key = fw.index_key().filter(|_| n >= INDEX_CACHE_FROM);
+        let built = match key {
+            Some(key) => stored::load(&key, fw).unwrap_or_else(|| {
+                let built = build::build(fw, threads);
+                stored::store(&key, &built);
+                built
+            }),
+            None => build::build(fw, threads),
+        };
         Picker {
-            built: build::build(fw, threads),
+            built,
             thesaurus: Thesaurus::new(&fw.thesaurus),
         }
     }
