@@ -79,11 +79,35 @@ pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
 
 fn pool(r: &mut Reader) -> Option<Pool> {
     let p = Pool {
-        word: r.next()?,
-        at: r.next()?,
-        len: r.next()?,
+        word: long(r)?,
+        at: long(r)?,
+        len: long(r)?,
     };
     (p.at.len() == p.word.len() && p.len.len() == p.word.len()).then_some(p)
+}
+
+/// Pools are a million numbers and more: written in frames, so reading needs a small buffer.
+const POOL_FRAME: usize = 1 << 16;
+
+fn long<T: serde::de::DeserializeOwned>(r: &mut Reader) -> Option<Vec<T>> {
+    let count = usize::try_from(r.next::<u64>()?).ok()?;
+    // A damaged count cannot make the list huge before its frames run out.
+    let mut out = Vec::with_capacity(count.min(1 << 24));
+    while out.len() < count {
+        let frame: Vec<T> = r.next()?;
+        if frame.is_empty() {
+            return None;
+        }
+        out.extend(frame);
+    }
+    (out.len() == count).then_some(out)
+}
+
+fn push_long<T: Serialize>(w: &mut Writer, list: &[T]) {
+    w.push(&(list.len() as u64));
+    for chunk in list.chunks(POOL_FRAME) {
+        w.push(chunk);
+    }
 }
 
 /// Keeps the index built for these banks for next time; best effort.
@@ -112,9 +136,9 @@ pub fn store(key: &IndexKey, b: &Built) {
         w.push(&out);
     }
     for p in [&b.text, &b.keywords] {
-        w.push(&p.word);
-        w.push(&p.at);
-        w.push(&p.len);
+        push_long(&mut w, &p.word);
+        push_long(&mut w, &p.at);
+        push_long(&mut w, &p.len);
     }
     w.store(&key.dir, &index_file_name(&key.files));
 }
