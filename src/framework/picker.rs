@@ -156,7 +156,7 @@ impl Picker {
                 all: 0,
             });
         }
-        let matches = expand(&words, &b.vocab, &self.thesaurus);
+        let matches = expand(&words, &b.vocab, &self.thesaurus, b.entries.len());
         let per_domain = score::per_domain(b, &words, &matches);
         let n = b.entries.len();
         let idf = (0..words.len())

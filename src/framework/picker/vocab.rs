@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 use super::words::stem;
 
+/// The words, their counts, their stems' ids and the stems (see `Vocab::parts`).
+pub type Parts<'a> = (&'a [Box<str>], &'a [u32], &'a [u32], Vec<&'a str>);
+
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     ids: HashMap<Box<str>, u32>,
@@ -56,7 +59,7 @@ impl Vocab {
     }
 
     /// What the cache keeps: the words, their counts and their stems' ids, and the stems.
-    pub fn parts(&self) -> (&[Box<str>], &[u32], &[u32], Vec<&str>) {
+    pub fn parts(&self) -> Parts<'_> {
         let mut stems = vec![""; self.by_stem.len()];
         for (s, &id) in &self.stem_ids {
             if let Some(slot) = stems.get_mut(id as usize) {
