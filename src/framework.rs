@@ -22,7 +22,6 @@ pub use worksheet::{
     StakeholderGroup, Step, Worksheet,
 };
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 const DOMAINS_TOML: &str = include_str!("framework/data/domains.toml");
@@ -30,6 +29,24 @@ const INDICATORS_TOML: &str = include_str!("framework/data/indicators.toml");
 const INDEX_TOML: &str = include_str!("framework/data/index.toml");
 const WORKSHEET_TOML: &str = include_str!("framework/data/worksheet.toml");
 const THESAURUS_TOML: &str = include_str!("framework/data/thesaurus.toml");
+
+/// A checksum of the built-in data the picker's index holds words of, so an index cached by
+/// a build with other data is never taken for this one's.
+pub(crate) fn builtin_data_sum() -> u64 {
+    let all = [DOMAINS_TOML, INDICATORS_TOML, INDEX_TOML].concat();
+    cache::checksum(all.as_bytes())
+}
+
+/// FNV-1a of an indicator id, for the framework's lookup: quick for short ids (std's
+/// SipHash, made to resist crafted keys, which ids from the user's own banks are not, was
+/// a tenth of a cached query's time).
+fn id_hash(id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// Where a bank came from, so a clash of ids can name both files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +74,13 @@ pub struct Framework {
     pub thesaurus: Vec<ThesaurusGroup>,
     pub worksheet: Worksheet,
     banks: Vec<(Bank, BankOrigin)>,
-    lookup: HashMap<String, (usize, usize)>,
+    /// Every indicator's id hash, bank and place, sorted by hash: 16 bytes an indicator
+    /// where a map of owned ids took 90 (a tenth of a 100,000-indicator query's memory).
+    lookup: Vec<(u64, u32, u32)>,
     /// Where large banks are kept once read (see `cache`); `None`: never cached.
     bank_cache: Option<PathBuf>,
+    /// Each bank's file as it was on disk when read (`None`: built in, or read from text).
+    identities: Vec<Option<cache::Identity>>,
     /// Banks skipped while loading, each with why (see `load_user_banks`).
     warnings: Vec<String>,
 }
@@ -79,8 +100,9 @@ impl Framework {
             thesaurus,
             worksheet,
             banks: Vec::new(),
-            lookup: HashMap::new(),
+            lookup: Vec::new(),
             bank_cache: None,
+            identities: Vec::new(),
             warnings: Vec::new(),
         };
         let bank = bank::parse(INDICATORS_TOML, &builtin.join("indicators.toml"))?;
@@ -106,7 +128,7 @@ impl Framework {
                     domain: ind.domain,
                 });
             }
-            if let Some(&(b, _)) = self.lookup.get(&ind.id) {
+            if let Some((b, _)) = self.find(&ind.id) {
                 return Err(FrameworkError::BankClash {
                     id: ind.id.clone(),
                     what: "indicator",
@@ -116,32 +138,63 @@ impl Framework {
             }
         }
         let b = self.banks.len();
+        self.lookup.reserve_exact(bank.indicators.len());
         for (i, ind) in bank.indicators.iter().enumerate() {
-            self.lookup.insert(ind.id.clone(), (b, i));
+            self.lookup.push((id_hash(&ind.id), b as u32, i as u32));
         }
+        self.lookup.sort_unstable();
         self.banks.push((bank, origin));
+        self.identities.push(None);
         Ok(())
     }
 
-    /// Reads a bank file in tocplan's bank format and adds it.
+    /// Reads a bank file in tocplan's bank format and adds it. A large bank read before is
+    /// taken from the cache (see `cache`) without reading the file at all.
     pub fn load_bank_file(&mut self, path: &Path) -> Result<(), FrameworkError> {
-        let text = crate::files::read_text(path, crate::files::BANK)?;
-        let Some(dir) = self
-            .bank_cache
-            .clone()
-            .filter(|_| text.len() >= cache::CACHE_FROM)
-        else {
-            return self.load_bank_text(&text, path);
+        // Looked at before reading: a file changed during the read then never matches.
+        let identity = cache::Identity::of(path);
+        let cached = match (&self.bank_cache, identity) {
+            (Some(dir), Some(id))
+                if (cache::CACHE_FROM..=crate::files::BANK.bytes).contains(&id.len) =>
+            {
+                Some((dir.clone(), id))
+            }
+            _ => None,
         };
-        let bank = match cache::load(&dir, &text) {
-            Some(bank) => bank,
+        let bank = match &cached {
+            Some((dir, id)) => match cache::load_bank(dir, id) {
+                Some(bank) => bank,
+                None => {
+                    let text = crate::files::read_text(path, crate::files::BANK)?;
+                    let bank = bank::parse(&text, path)?;
+                    cache::store_bank(dir, id, &bank);
+                    bank
+                }
+            },
             None => {
-                let bank = bank::parse(&text, path)?;
-                cache::store(&dir, &text, &bank);
-                bank
+                let text = crate::files::read_text(path, crate::files::BANK)?;
+                bank::parse(&text, path)?
             }
         };
-        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))
+        self.add_bank(bank, BankOrigin::File(path.to_path_buf()))?;
+        if let Some(last) = self.identities.last_mut() {
+            *last = identity;
+        }
+        Ok(())
+    }
+
+    /// Where the picker may keep its index of these banks, and what it is keyed on: only
+    /// when banks are cached and every bank beside the built-in one came from a file whose
+    /// identity is known.
+    pub(crate) fn index_key(&self) -> Option<cache::IndexKey> {
+        let dir = self.bank_cache.clone()?;
+        let files = self
+            .identities
+            .iter()
+            .skip(1)
+            .copied()
+            .collect::<Option<Vec<_>>>()?;
+        Some(cache::IndexKey { dir, files })
     }
 
     /// Keeps large banks, once read, in `dir` (the user's cache folder) for next time.
@@ -200,9 +253,24 @@ impl Framework {
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.lookup
-            .get(id)
-            .map(|&(b, i)| &self.banks[b].0.indicators[i])
+        self.find(id)
+            .and_then(|(b, i)| self.banks.get(b)?.0.indicators.get(i))
+    }
+
+    /// Which bank holds an indicator, and where in it.
+    fn find(&self, id: &str) -> Option<(usize, usize)> {
+        let h = id_hash(id);
+        let from = self.lookup.partition_point(|e| e.0 < h);
+        self.lookup[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .map(|&(_, b, i)| (b as usize, i as usize))
+            .find(|&(b, i)| {
+                self.banks
+                    .get(b)
+                    .and_then(|(bank, _)| bank.indicators.get(i))
+                    .is_some_and(|ind| ind.id == id)
+            })
     }
 
     pub fn domain(&self, number: u8) -> Option<&Domain> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::listing::{Filters, resolve};
 use crate::framework::Framework;
-use crate::framework::picker::{Picker, Query, full_count};
+use crate::framework::picker::{Hit, Picker, Query, Ranked};
 use crate::text::{sanitize, sanitized};
 
 #[derive(Serialize)]
@@ -37,49 +37,35 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
     }
     q.domain = domain.or(q.domain);
     q.category = category.or(q.category);
-    let hits = Picker::new(fw).search(&q);
+    let picker = Picker::new(fw);
+    // Ranked once, each result explained and written as it comes: 30,000 results of a
+    // large bank are never all held at once, nor one huge string.
+    let ranked = picker.rank(&q);
     let shown = if limit == 0 {
-        hits.len()
+        ranked.len()
     } else {
-        limit.min(hits.len())
+        limit.min(ranked.len())
     };
-    let mut rows = Vec::new();
-    for (rank, h) in hits.iter().take(shown).enumerate() {
-        let Some(ind) = fw.indicator(&h.id) else {
-            continue;
-        };
-        let d = fw.domain(ind.domain);
-        rows.push(Row {
-            rank: rank + 1,
-            id: &ind.id,
-            text: &ind.text,
-            domain: ind.domain,
-            domain_name: d.map_or("", |d| d.name.as_str()),
-            category: d
-                .and_then(|d| fw.category(&d.category))
-                .map_or("", |c| c.name.as_str()),
-            perspective: ind.perspective.as_str(),
-            source: match ind.source {
-                crate::framework::IndicatorSource::Quoted => "quoted",
-                crate::framework::IndicatorSource::Official => "official",
-                crate::framework::IndicatorSource::Tocplan => "tocplan",
-                crate::framework::IndicatorSource::User => "user",
-            },
-            score: h.score,
-            matched: &h.positions,
-            via: &h.via,
-            all_words: h.full,
-        });
-    }
     // Buffered (see `output`): thousands of results are not thousands of writes.
     let mut out = super::output::stdout();
     if json {
-        crate::json::to_writer_pretty(&mut out, &rows)?;
+        crate::json::to_writer_pretty(
+            &mut out,
+            &Rows {
+                fw,
+                ranked: &ranked,
+                shown,
+            },
+        )?;
         writeln!(out)?;
         out.flush()?;
         return Ok(0);
     }
-    for r in &rows {
+    let mut written = 0;
+    for k in 0..shown {
+        let Some(h) = ranked.hit(k) else { continue };
+        let Some(r) = row(fw, k, &h) else { continue };
+        written += 1;
         writeln!(
             out,
             "{:>3}. {}  ({} {} · {} · {})",
@@ -91,15 +77,64 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
         }
     }
     // Counted against the whole bank, and the shown part said apart.
-    let full = full_count(&hits);
+    let full = ranked.full_count();
     writeln!(
         out,
-        "{} of {} indicators match ({full} all words · {} some); {} shown",
-        hits.len(),
+        "{} of {} indicators match ({full} all words · {} some); {written} shown",
+        ranked.len(),
         fw.indicators().count(),
-        hits.len() - full,
-        rows.len()
+        ranked.len() - full,
     )?;
     out.flush()?;
     Ok(0)
+}
+
+/// The `k`th result as a row, if its indicator is loaded.
+fn row<'a>(fw: &'a Framework, k: usize, h: &'a Hit) -> Option<Row<'a>> {
+    let ind = fw.indicator(&h.id)?;
+    let d = fw.domain(ind.domain);
+    Some(Row {
+        rank: k + 1,
+        id: &ind.id,
+        text: &ind.text,
+        domain: ind.domain,
+        domain_name: d.map_or("", |d| d.name.as_str()),
+        category: d
+            .and_then(|d| fw.category(&d.category))
+            .map_or("", |c| c.name.as_str()),
+        perspective: ind.perspective.as_str(),
+        source: match ind.source {
+            crate::framework::IndicatorSource::Quoted => "quoted",
+            crate::framework::IndicatorSource::Official => "official",
+            crate::framework::IndicatorSource::Tocplan => "tocplan",
+            crate::framework::IndicatorSource::User => "user",
+        },
+        score: h.score,
+        matched: &h.positions,
+        via: &h.via,
+        all_words: h.full,
+    })
+}
+
+/// The shown results as a JSON array, each made as it is written.
+struct Rows<'a> {
+    fw: &'a Framework,
+    ranked: &'a Ranked<'a>,
+    shown: usize,
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(None)?;
+        for k in 0..self.shown {
+            let Some(h) = self.ranked.hit(k) else {
+                continue;
+            };
+            if let Some(r) = row(self.fw, k, &h) {
+                seq.serialize_element(&r)?;
+            }
+        }
+        seq.end()
+    }
 }

@@ -10,6 +10,7 @@ mod build;
 mod expand;
 mod query;
 mod score;
+mod stored;
 mod thesaurus;
 mod vocab;
 mod words;
@@ -23,6 +24,9 @@ use build::Built;
 use expand::{MAX_WORDS, expand};
 use score::{Scored, Scoring, idf};
 use thesaurus::Thesaurus;
+
+/// Banks from this size keep their word index in the cache, when their banks are cached.
+const INDEX_CACHE_FROM: usize = 20_000;
 
 /// Banks from this size are built and scored on several threads.
 const PARALLEL_FROM: usize = 8_192;
@@ -64,9 +68,19 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(fw: &Framework) -> Picker {
-        let threads = threads_for(fw.indicators().count());
+        let n = fw.indicators().count();
+        let threads = threads_for(n);
+        let key = fw.index_key().filter(|_| n >= INDEX_CACHE_FROM);
+        let built = match key {
+            Some(key) => stored::load(&key, fw).unwrap_or_else(|| {
+                let built = build::build(fw, threads);
+                stored::store(&key, &built);
+                built
+            }),
+            None => build::build(fw, threads),
+        };
         Picker {
-            built: build::build(fw, threads),
+            built,
             thesaurus: Thesaurus::new(&fw.thesaurus),
         }
     }
@@ -92,6 +106,39 @@ impl Picker {
         q: &Query,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
+        let ranked = self.rank_until(q, cancelled)?;
+        let n = self.built.entries.len();
+        if n > 4096 && cancelled() {
+            return None;
+        }
+        let threads = threads_for(n);
+        let per = ranked.len().div_ceil(threads).max(1);
+        let explain = |t: usize| -> Vec<Hit> {
+            (t * per..((t + 1) * per).min(ranked.len()))
+                .filter_map(|k| ranked.hit(k))
+                .collect()
+        };
+        Some(
+            in_parallel(threads, explain)
+                .into_iter()
+                .flatten()
+                .collect(),
+        )
+    }
+
+    /// The results of a query in order, each explained only when asked for (`Ranked::hit`):
+    /// what `search` returns, one at a time, so a caller printing 30,000 results never
+    /// holds them all.
+    pub fn rank(&self, q: &Query) -> Ranked<'_> {
+        self.rank_until(q, &|| false).unwrap_or_else(|| Ranked {
+            picker: self,
+            scoring: None,
+            found: Vec::new(),
+            all: 0,
+        })
+    }
+
+    fn rank_until(&self, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranked<'_>> {
         let b = &self.built;
         let words: Vec<String> = q
             .words
@@ -102,9 +149,14 @@ impl Picker {
             .collect();
         if words.is_empty() && !q.words.is_empty() {
             // Only stop words: nothing in them says what to look for.
-            return Some(Vec::new());
+            return Some(Ranked {
+                picker: self,
+                scoring: None,
+                found: Vec::new(),
+                all: 0,
+            });
         }
-        let matches = expand(&words, &b.vocab, &self.thesaurus);
+        let matches = expand(&words, &b.vocab, &self.thesaurus, b.entries.len());
         let per_domain = score::per_domain(b, &words, &matches);
         let n = b.entries.len();
         let idf = (0..words.len())
@@ -141,8 +193,8 @@ impl Picker {
             .map(|(f, r)| if *r { *f } else { WEAK * f })
             .collect();
         let scoring = Scoring {
-            words: &words,
-            matches: &matches,
+            words,
+            matches,
             idf,
             required: required.clone(),
             per_domain,
@@ -167,7 +219,7 @@ impl Picker {
                 {
                     continue;
                 }
-                if words.is_empty() {
+                if scoring.words.is_empty() {
                     found.push((
                         index,
                         Scored {
@@ -195,37 +247,57 @@ impl Picker {
                 .then(z.score.total_cmp(&a.score))
                 .then(ia.cmp(ib))
         });
-        if n > 4096 && cancelled() {
-            return None;
-        }
-        let per = found.len().div_ceil(threads).max(1);
-        let explain = |t: usize| -> Vec<Hit> {
-            found
-                .iter()
-                .skip(t * per)
-                .take(per)
-                .filter_map(|&(index, s)| {
-                    let e = b.entries.get(index)?;
-                    let (mut positions, via) = scoring.explain(b, e);
-                    positions.sort_unstable();
-                    positions.dedup();
-                    Some(Hit {
-                        index,
-                        id: e.id.clone(),
-                        score: (s.score * 1000.0).round() as i64,
-                        positions,
-                        via,
-                        full: s.covered == all,
-                    })
-                })
-                .collect()
+        Some(Ranked {
+            picker: self,
+            scoring: Some(scoring),
+            found,
+            all,
+        })
+    }
+}
+
+/// A query's results in order (see `Picker::rank`).
+pub struct Ranked<'p> {
+    picker: &'p Picker,
+    /// `None` when the query had nothing to look for.
+    scoring: Option<Scoring>,
+    found: Vec<(usize, Scored)>,
+    /// How many words a result must hold to match all of the query.
+    all: usize,
+}
+
+impl Ranked<'_> {
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// How many results match all the query's words: they come first.
+    pub fn full_count(&self) -> usize {
+        self.found.partition_point(|(_, s)| s.covered == self.all)
+    }
+
+    /// The `k`th result, explained.
+    pub fn hit(&self, k: usize) -> Option<Hit> {
+        let &(index, s) = self.found.get(k)?;
+        let e = self.picker.built.entries.get(index)?;
+        let (mut positions, via) = match &self.scoring {
+            Some(scoring) => scoring.explain(&self.picker.built, e),
+            None => (Vec::new(), Vec::new()),
         };
-        Some(
-            in_parallel(threads, explain)
-                .into_iter()
-                .flatten()
-                .collect(),
-        )
+        positions.sort_unstable();
+        positions.dedup();
+        Some(Hit {
+            index,
+            id: e.id.clone(),
+            score: (s.score * 1000.0).round() as i64,
+            positions,
+            via,
+            full: s.covered == self.all,
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use super::words::words;
 use crate::framework::{Framework, Indicator, Perspective};
 
 /// Words of many texts, one after another: entries own ranges of it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pool {
     pub word: Vec<u32>,
     /// For text: the original char index where the word starts; for keywords: which
@@ -53,14 +53,14 @@ pub struct Entry {
 }
 
 /// Where a domain-level word comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Index,
     Name,
 }
 
 /// What the index and the names say about one domain.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DomainWords {
     /// Index terms and names as written, with where each comes from.
     pub terms: Vec<(String, Field)>,

@@ -3,7 +3,7 @@
 //! another form (its stem), a mistyped word, the start of a longer word (typing goes on),
 //! or a word the thesaurus names with it, each ranked below the one before.
 
-use super::thesaurus::Thesaurus;
+use super::thesaurus::{PHRASE, Thesaurus};
 use super::vocab::Vocab;
 use super::words::{stem, typo_allowance};
 
@@ -11,6 +11,13 @@ pub const EXACT: f32 = 1.0;
 pub const SAME_STEM: f32 = 0.9;
 pub const TYPO: f32 = 0.75;
 pub const PREFIX: f32 = 0.7;
+/// Another form of a typed word that the thesaurus knows as typed, when that form is
+/// very common in the bank and not one of the typed word's group: "locals" is people (the
+/// thesaurus says so), "local" in an eighth of the bank is an adjective of anything. Below
+/// the thesaurus's own words, which say what was meant.
+pub const OTHER_SENSE: f32 = 0.5;
+/// A word held by more than this share of the bank's indicators is very common.
+const COMMON_SHARE: usize = 8;
 
 /// Shorter query words are not taken as the start of longer ones ("gp", "a").
 const PREFIX_MIN: usize = 3;
@@ -75,7 +82,7 @@ impl Matches {
 }
 
 /// Matches `words` (folded, no stop words) against the vocabulary.
-pub fn expand(words: &[String], vocab: &Vocab, thesaurus: &Thesaurus) -> Matches {
+pub fn expand(words: &[String], vocab: &Vocab, thesaurus: &Thesaurus, n: usize) -> Matches {
     let mut m = Matches {
         slot: vec![0; vocab.len()],
         rows: Vec::new(),
@@ -85,9 +92,29 @@ pub fn expand(words: &[String], vocab: &Vocab, thesaurus: &Thesaurus) -> Matches
         let known = vocab.stem_id(s).is_some() || thesaurus.knows(s);
         let chars = q.chars().count();
         let allowance = if known { 0 } else { typo_allowance(chars) };
+        // Other forms the typed word's own thesaurus groups do not name, and how many
+        // indicators hold them.
+        let typed_groups = thesaurus.groups_with_word(q);
+        let other = |w: u32| {
+            let text = vocab.word(w);
+            text != q.as_str() && !typed_groups.iter().any(|&g| thesaurus.has_word(g, text))
+        };
+        let others: usize = vocab
+            .with_stem(s)
+            .iter()
+            .filter(|&&w| other(w))
+            .map(|&w| vocab.df(w) as usize)
+            .sum();
+        let other_sense = !typed_groups.is_empty() && others * COMMON_SHARE > n;
         for &w in vocab.with_stem(s) {
-            let exact = vocab.word(w) == q.as_str();
-            m.set(w, i, if exact { EXACT } else { SAME_STEM }, false, None);
+            let quality = if vocab.word(w) == q.as_str() {
+                EXACT
+            } else if other_sense && other(w) {
+                OTHER_SENSE
+            } else {
+                SAME_STEM
+            };
+            m.set(w, i, quality, false, None);
         }
         for (w, text) in vocab.words() {
             if chars >= PREFIX_MIN && text.len() > q.len() && text.starts_with(q.as_str()) {
@@ -97,6 +124,12 @@ pub fn expand(words: &[String], vocab: &Vocab, thesaurus: &Thesaurus) -> Matches
             }
         }
         for (g, how) in thesaurus.groups_for(i, words, &stems, known) {
+            // The typed word's own groups say what it means when its other forms do not.
+            let how = if other_sense && typed_groups.contains(&g) {
+                how.max(PHRASE)
+            } else {
+                how
+            };
             for term in thesaurus.words_of(g) {
                 let Some(ts) = term.stems.first() else {
                     continue;

@@ -159,3 +159,89 @@ fn a_weak_word_alone_does_not_make_a_match() {
     assert_eq!(h[0].0, 1);
     assert!(h.iter().all(|x| x.0 != 0), "{h:?}");
 }
+
+#[test]
+fn a_typed_word_the_thesaurus_knows_outranks_a_common_other_form_of_it() {
+    // "local" is in most texts, as an adjective; "locals", typed, is people.
+    let (fw, p) = bank(
+        &[
+            "Local employers who know the rules",
+            "Settled residents who feel welcome",
+            "Local services open late",
+            "Local clubs with members",
+            "Local buses",
+            "Local libraries",
+            "Local schools",
+            "Local parks",
+            "Newcomers who vote",
+        ],
+        &[&["locals", "local people", "residents"]],
+    );
+    let h = hits(&fw, &p, "locals");
+    assert_eq!((h[0].0, h[0].1.as_str()), (1, "residents"), "{h:?}");
+    assert!(h[0].2.contains(&"locals -> residents".to_string()));
+    // The other form still matches, after.
+    assert!(h.iter().any(|x| x.0 == 0), "{h:?}");
+}
+
+#[test]
+fn built_in_bank_locals_means_people_and_xenophobic_means_hate_not_domestic_abuse() {
+    let fw = Framework::builtin().expect("framework");
+    let p = Picker::new(&fw);
+    let top = |q: &str, k: usize| -> Vec<(String, Vec<String>)> {
+        p.search(&Query::parse(q, &fw))
+            .into_iter()
+            .take(k)
+            .map(|h| (h.id.to_string(), h.via))
+            .collect()
+    };
+    let locals = top("locals", 3);
+    assert!(
+        locals
+            .iter()
+            .all(|(_, via)| via.iter().any(|v| v.starts_with("locals -> "))),
+        "{locals:?}"
+    );
+    for q in ["xenophobic", "xenophobia", "racist", "racism"] {
+        let hits = top(q, 5);
+        assert!(
+            hits.iter().all(|(id, _)| !id.contains("domestic-abuse")),
+            "{q}: {hits:?}"
+        );
+        assert!(hits[0].0.starts_with("safety."), "{q}: {hits:?}");
+    }
+    // Abuse itself still finds domestic abuse, and harassment.
+    let abuse = top("abuse", 10);
+    assert!(
+        abuse.iter().any(|(id, _)| id.contains("domestic-abuse")),
+        "{abuse:?}"
+    );
+    assert!(
+        abuse.iter().any(|(id, _)| id == "safety.harassment"),
+        "{abuse:?}"
+    );
+}
+
+/// The CLI ranks once and explains each result as it writes it; the app searches. Both are
+/// one engine and must agree, result for result.
+#[test]
+fn ranking_one_at_a_time_is_the_search() {
+    let fw = Framework::builtin().expect("framework");
+    let p = Picker::new(&fw);
+    for q in [
+        "esol",
+        "hate crime",
+        "ask neighbours help",
+        "locals",
+        "#9",
+        "the",
+        "",
+    ] {
+        let q = Query::parse(q, &fw);
+        let ranked = p.rank(&q);
+        let one_by_one: Vec<_> = (0..ranked.len()).filter_map(|k| ranked.hit(k)).collect();
+        let hits = p.search(&q);
+        assert_eq!(ranked.full_count(), full_count(&hits), "{q:?}");
+        assert_eq!(one_by_one, hits, "{q:?}");
+    }
+}

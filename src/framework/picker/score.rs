@@ -16,9 +16,9 @@ const IN_ORDER: f32 = 0.3;
 const IN_ORDER_GAP: u32 = 3;
 
 /// The query as scoring needs it.
-pub struct Scoring<'a> {
-    pub words: &'a [String],
-    pub matches: &'a Matches,
+pub struct Scoring {
+    pub words: Vec<String>,
+    pub matches: Matches,
     /// Weight of each query word.
     pub idf: Vec<f32>,
     /// Words a result must hold to match all of the query (weak words need not).
@@ -45,7 +45,7 @@ enum Source {
     Domain,
 }
 
-impl Scoring<'_> {
+impl Scoring {
     fn n(&self) -> usize {
         self.words.len().min(MAX_WORDS)
     }

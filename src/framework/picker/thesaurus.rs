@@ -32,7 +32,7 @@ const TYPO: f32 = 0.75 * THESAURUS;
 /// ... for a whole phrase of the group typed in order ("local people"): a phrase is
 /// unambiguous where its words alone are not, so its group's words stand for it nearly as
 /// well as the same word in another form.
-const PHRASE: f32 = 0.85;
+pub const PHRASE: f32 = 0.85;
 
 impl Thesaurus {
     pub fn new(groups: &[ThesaurusGroup]) -> Thesaurus {
@@ -113,6 +113,25 @@ impl Thesaurus {
                 }
             }
         }
+        out
+    }
+
+    /// Whether a group has this folded word, as it is written, among its single words.
+    pub fn has_word(&self, group: usize, folded: &str) -> bool {
+        self.words_of(group).any(|t| t.folded == folded)
+    }
+
+    /// The groups that have the word exactly as typed among their single words.
+    pub fn groups_with_word(&self, folded: &str) -> Vec<usize> {
+        let s = stem(folded);
+        let mut out: Vec<usize> = self
+            .by_stem
+            .get(&s)
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        out.retain(|&g| self.has_word(g, folded));
         out
     }
 

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 use super::words::stem;
 
+/// The words, their counts, their stems' ids and the stems (see `Vocab::parts`).
+pub type Parts<'a> = (&'a [Box<str>], &'a [u32], &'a [u32], Vec<&'a str>);
+
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     ids: HashMap<Box<str>, u32>,
@@ -53,6 +56,55 @@ impl Vocab {
 
     pub fn df(&self, id: u32) -> u32 {
         self.df.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// What the cache keeps: the words, their counts and their stems' ids, and the stems.
+    pub fn parts(&self) -> Parts<'_> {
+        let mut stems = vec![""; self.by_stem.len()];
+        for (s, &id) in &self.stem_ids {
+            if let Some(slot) = stems.get_mut(id as usize) {
+                *slot = s;
+            }
+        }
+        (&self.words, &self.df, &self.stem_of, stems)
+    }
+
+    /// The vocabulary `parts` gave, if its pieces agree with each other.
+    pub fn from_parts(
+        words: Vec<Box<str>>,
+        df: Vec<u32>,
+        stem_of: Vec<u32>,
+        stems: Vec<Box<str>>,
+    ) -> Option<Vocab> {
+        if df.len() != words.len() || stem_of.len() != words.len() {
+            return None;
+        }
+        let mut by_stem = vec![Vec::new(); stems.len()];
+        for (id, &s) in stem_of.iter().enumerate() {
+            by_stem.get_mut(s as usize)?.push(id as u32);
+        }
+        let ids: HashMap<Box<str>, u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i as u32))
+            .collect();
+        let stem_ids: HashMap<Box<str>, u32> = stems
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s, i as u32))
+            .collect();
+        // Two words or stems the same would make ids ambiguous.
+        if ids.len() != words.len() || stem_ids.len() != by_stem.len() {
+            return None;
+        }
+        Some(Vocab {
+            ids,
+            words,
+            stem_of,
+            stem_ids,
+            by_stem,
+            df,
+        })
     }
 
     /// Works out every word's stem; called once all words are in.
