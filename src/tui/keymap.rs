@@ -22,6 +22,7 @@ pub enum Mode {
     Prose,
     Prompt,
     Help,
+    Changes,
     Form,
     Choice,
     Picker,
@@ -31,12 +32,13 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Normal,
         Mode::Editor,
         Mode::Prose,
         Mode::Prompt,
         Mode::Help,
+        Mode::Changes,
         Mode::Form,
         Mode::Choice,
         Mode::Picker,
@@ -53,6 +55,7 @@ impl Mode {
             Mode::Prose => "Editing longer text and lists (Enter starts a new line)",
             Mode::Prompt => "Command and search line",
             Mode::Help => "This help",
+            Mode::Changes => "The changes view (since the last commit, or of a recovery copy)",
             Mode::Form => "Fields of an item, the stakeholders, the context",
             Mode::Choice => "Choosing a value",
             Mode::Picker => "The indicator picker (type to search; #domain @category !perspective)",
@@ -70,6 +73,7 @@ impl Mode {
             Mode::Prose => "prose",
             Mode::Prompt => "prompt",
             Mode::Help => "help",
+            Mode::Changes => "changes",
             Mode::Form => "form",
             Mode::Choice => "choice",
             Mode::Picker => "picker",

@@ -117,7 +117,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.viewport = (width, height);
             let len = super::render::scroll_positions(app);
             if let Some(Layer::Overlay { .. }) = app.top()
-                && matches!(mode, Mode::Help)
+                && matches!(mode, Mode::Help | Mode::Changes)
                 && let Some(c) = app.cursor_mut()
             {
                 c.clamp(len);
@@ -172,7 +172,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Normal => normal::act(app, action),
         Mode::Editor | Mode::Prose => edit::act(app, action),
         Mode::Prompt => dialog::prompt(app, action),
-        Mode::Help => dialog::help(app, action),
+        Mode::Help | Mode::Changes => dialog::help(app, action),
         Mode::Form => form::act(app, action),
         Mode::Choice => form::choose(app, action),
         Mode::Picker => picker::act(app, action),
@@ -291,6 +291,8 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
 mod evaluation_tests;
 #[cfg(test)]
 mod form_tests;
+#[cfg(test)]
+mod layers_tests;
 #[cfg(test)]
 mod outside_tests;
 #[cfg(test)]

@@ -40,7 +40,8 @@ impl Layer {
             Layer::Picker(_) => Mode::Picker,
             Layer::Prompt(..) => Mode::Prompt,
             Layer::Overlay { overlay, .. } => match overlay {
-                Overlay::Help | Overlay::Changes { .. } => Mode::Help,
+                Overlay::Help => Mode::Help,
+                Overlay::Changes { .. } => Mode::Changes,
                 Overlay::Form(_) => Mode::Form,
                 Overlay::Review => Mode::Review,
                 Overlay::Evaluation => Mode::Evaluation,

@@ -46,6 +46,7 @@ actions! {
             Prose: ["Esc"] => "cancel the edit",
             Prompt: ["Esc"],
             Help: ["Esc", "q", "?"] => "close",
+            Changes: ["Esc", "q"] => "close",
             Form: ["Esc", "q"] => "close",
             Choice: ["Esc"],
             Picker: ["Esc"] => "close without choosing",
@@ -69,6 +70,7 @@ actions! {
         keys: {
             Normal: ["j", "↓"],
             Help: ["j", "↓"] => "scroll down",
+            Changes: ["j", "↓"] => "scroll down",
             Form: ["j", "↓"] => "next field",
             Choice: ["j", "↓"] => "next choice",
             Picker: ["↓", "Ctrl-n"] => "next result",
@@ -82,6 +84,7 @@ actions! {
         keys: {
             Normal: ["k", "↑"],
             Help: ["k", "↑"] => "scroll up",
+            Changes: ["k", "↑"] => "scroll up",
             Form: ["k", "↑"] => "previous field",
             Choice: ["k", "↑"] => "previous choice",
             Picker: ["↑", "Ctrl-p"] => "previous result",
@@ -95,6 +98,7 @@ actions! {
         keys: {
             Normal: ["g"],
             Help: ["g"] => "to the top",
+            Changes: ["g"] => "to the top",
             Form: ["g"] => "first field",
             Review: ["g"] => "first finding",
             Evaluation: ["g"] => "first measure",
@@ -106,6 +110,7 @@ actions! {
         keys: {
             Normal: ["G"],
             Help: ["G"] => "to the end",
+            Changes: ["G"] => "to the end",
             Form: ["G"] => "last field",
             Review: ["G"] => "last finding",
             Evaluation: ["G"] => "last measure",
@@ -252,7 +257,13 @@ actions! {
     Help {
         name: "help",
         help: "help: every key",
-        keys: { Normal: ["?"], Form: ["?"] },
+        keys: {
+            Normal: ["?"],
+            Form: ["?"],
+            Review: ["?"],
+            Evaluation: ["?"],
+            Changes: ["?"],
+        },
     },
     Quit {
         name: "quit",

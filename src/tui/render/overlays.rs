@@ -30,13 +30,25 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
 
 fn view(app: &App, f: &mut Frame, body: Rect, overlay: &Overlay, at: usize) {
     match overlay {
-        Overlay::Help => scrolled(app, f, body, "Help: every key", help_lines(app), at),
+        Overlay::Help => scrolled(
+            app,
+            f,
+            body,
+            ("Help: every key", Mode::Help),
+            help_lines(app),
+            at,
+        ),
         Overlay::Form(form) => super::form::render(app, f, body, form, at),
         Overlay::Review => super::review::render(app, f, body, at),
         Overlay::Evaluation => super::evaluation::render(app, f, body, at),
-        Overlay::Changes { title, text } => {
-            scrolled(app, f, body, title, text_lines(body, text), at)
-        }
+        Overlay::Changes { title, text } => scrolled(
+            app,
+            f,
+            body,
+            (title, Mode::Changes),
+            text_lines(body, text),
+            at,
+        ),
     }
 }
 
@@ -157,13 +169,13 @@ fn scrolled(
     app: &App,
     f: &mut Frame,
     body: Rect,
-    title: &str,
+    (title, mode): (&str, Mode),
     lines: Vec<Line<'static>>,
     at: usize,
 ) {
     let (area, height) = scrolled_area(body);
     f.render_widget(Clear, area);
-    let block = framed(app, title, &app.keymap.hints(Mode::Help));
+    let block = framed(app, title, &app.keymap.hints(mode));
     // The cursor is kept within the lines by `update`; a resize can still leave it past
     // the last page, which shows the last page.
     let scroll = at.min(lines.len().saturating_sub(height));
