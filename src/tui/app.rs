@@ -5,6 +5,7 @@ mod changes;
 mod cursor;
 pub mod editor;
 mod layers;
+mod pane;
 mod panes;
 mod picker;
 
@@ -12,6 +13,7 @@ pub use chain::ChainView;
 use chain::{Chain, Links};
 pub use cursor::{Cursor, moved};
 pub use layers::Layer;
+pub use pane::{ACTIVITIES, GOAL, OUTCOMES, OUTPUTS, Pane};
 pub use picker::PickerState;
 
 use std::collections::VecDeque;
@@ -27,13 +29,6 @@ use crate::framework::Framework;
 use crate::framework::picker::Picker;
 use crate::plan::review::Finding;
 use crate::plan::{About, Dependant, Field, Kind, Plan};
-
-/// The four panes, left to right, numbered as in the guide's table (4 3 2 1).
-pub const PANES: [&str; 4] = ["activities", "outputs", "intermediate-outcomes", "goal"];
-pub const ACTIVITIES: usize = 0;
-pub const OUTPUTS: usize = 1;
-pub const OUTCOMES: usize = 2;
-pub const GOAL: usize = 3;
 
 /// What an edit in progress will change when it is kept.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -145,7 +140,7 @@ pub enum PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    pub hits: Vec<(usize, usize)>,
+    pub hits: Vec<(Pane, usize)>,
     pub current: usize,
 }
 
@@ -160,9 +155,9 @@ pub enum Tone {
 pub struct App {
     /// The plan, its history, versions and file, and the review of it.
     doc: Document,
-    pub fw: Framework,
-    /// Index into PANES; planning starts at the goal.
-    pub pane: usize,
+    fw: Framework,
+    /// The focused pane; planning starts at the goal.
+    pub pane: Pane,
     /// Selected row in each pane; each pane keeps its own.
     pub rows: [usize; 4],
     pub status: Option<(Tone, String)>,
@@ -175,7 +170,7 @@ pub struct App {
     pub keymap: Keymap,
     /// The picker's engine over every loaded bank, built once (shared with the ranking
     /// thread).
-    pub engine: Arc<Picker>,
+    engine: Arc<Picker>,
     /// The plan's links as numbers and the selection's chain (see `refresh`).
     links: Links,
     chain: Chain,
@@ -184,7 +179,7 @@ pub struct App {
     /// The errors `check` reports for the plan as read, as `check` prints them. While
     /// there are any the plan is read-only: with a duplicate id or a broken link, an edit
     /// of one item could change another.
-    pub problems: Vec<String>,
+    problems: Vec<String>,
     /// Opened read-only by the planner's choice (the plan is open in another instance).
     pub view_only: bool,
     /// Questions waiting their turn (at start: the lock, then each recovery copy).
@@ -222,6 +217,21 @@ impl App {
 
     pub fn plan(&self) -> &Plan {
         self.doc.plan()
+    }
+
+    /// The framework the plan is read against (its banks included).
+    pub fn fw(&self) -> &Framework {
+        &self.fw
+    }
+
+    /// The picker's engine over every loaded bank, built once from the framework.
+    pub fn engine(&self) -> &Arc<Picker> {
+        &self.engine
+    }
+
+    /// The errors `check` reports for the plan as read: read-only while there are any.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
     }
 
     pub fn path(&self) -> &Path {

@@ -25,7 +25,7 @@ pub fn run(
     let mut saved = app.saved_version();
     let mut _watcher = watch(&crate::plan::real_path(&watched), tx.clone());
     let tx_note = tx.clone();
-    let ranker = spawn_ranker(app.engine.clone(), latest.clone(), tx);
+    let ranker = spawn_ranker(app.engine().clone(), latest.clone(), tx);
     let mut seen = Seen::default();
     loop {
         // Layers that scroll keep their cursor within what fits: `update` is told the size.

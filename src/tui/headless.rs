@@ -118,7 +118,7 @@ pub fn drive(
 
     let (tx, rx) = mpsc::channel();
     let latest = Arc::new(AtomicU64::new(0));
-    let ranker = event_loop::spawn_ranker(app.engine.clone(), latest.clone(), tx);
+    let ranker = event_loop::spawn_ranker(app.engine().clone(), latest.clone(), tx);
     let mut reports = Vec::new();
     let mut quit_early = false;
     'script: for step in steps {

@@ -31,7 +31,7 @@ pub fn render(app: &App, f: &mut Frame) {
     let [header, body, status_area] = areas(app, &status, area);
     let head = header_line(app);
     // A plan `check` rejects is never called clear: its errors are what the header counts.
-    let review = match (app.problems.len(), review::summary(app.findings())) {
+    let review = match (app.problems().len(), review::summary(app.findings())) {
         (1, _) => "read-only: 1 error (R)".to_string(),
         (n @ 2.., _) => format!("read-only: {n} errors (R)"),
         (_, s) if s == "review clear" => format!("{s} (R)"),
@@ -41,7 +41,7 @@ pub fn render(app: &App, f: &mut Frame) {
     // The review's count sits at the right of the header when there is room for it.
     if head.width() + review.chars().count() + 2 <= header.width as usize {
         let counts = app.findings().iter().any(|f| f.counts());
-        let style = app.theme.style(match (app.problems.is_empty(), counts) {
+        let style = app.theme.style(match (app.problems().is_empty(), counts) {
             (false, _) => Slot::Error,
             (true, true) => Slot::Warning,
             (true, false) => Slot::Muted,

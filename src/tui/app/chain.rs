@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{ACTIVITIES, GOAL, OUTCOMES, OUTPUTS};
+use super::{ACTIVITIES, GOAL, OUTCOMES, OUTPUTS, Pane};
 use crate::plan::{GOAL_ID, Plan};
 
 /// Links both ways between rows, each list flat with an index of where each row's starts.
@@ -100,8 +100,8 @@ impl Links {
         self.version == Some(version)
     }
 
-    fn node(&self, pane: usize, row: usize) -> Option<u32> {
-        let at = self.offsets.get(pane)? + row;
+    fn node(&self, pane: Pane, row: usize) -> Option<u32> {
+        let at = self.offsets[pane] + row;
         let end = match pane {
             GOAL => self.offsets[OUTCOMES],
             OUTCOMES => self.offsets[OUTPUTS],
@@ -113,7 +113,7 @@ impl Links {
 
     /// What the row at (`pane`, `row`) serves (transitively), what serves it
     /// (transitively), and itself.
-    pub fn chain(&self, pane: usize, row: Option<usize>, key: ChainKey) -> Chain {
+    pub fn chain(&self, pane: Pane, row: Option<usize>, key: ChainKey) -> Chain {
         let mut on = Vec::new();
         if let Some(s) = row.and_then(|r| self.node(pane, r)) {
             on = vec![false; self.nodes];
@@ -137,7 +137,7 @@ impl Links {
 }
 
 /// What a chain was worked out for: the plan's version, the pane and its selected row.
-pub type ChainKey = (u64, usize, usize);
+pub type ChainKey = (u64, Pane, usize);
 
 /// The rows on the selection's chain, by node; empty when nothing is selected.
 #[derive(Debug, Clone, Default)]
@@ -163,7 +163,7 @@ impl ChainView<'_> {
         self.chain.on.is_empty()
     }
 
-    pub fn contains(&self, pane: usize, row: usize) -> bool {
+    pub fn contains(&self, pane: Pane, row: usize) -> bool {
         self.links
             .node(pane, row)
             .is_some_and(|n| self.chain.on.get(n as usize).copied().unwrap_or(false))

@@ -42,17 +42,27 @@ impl App {
         plan: &Plan,
         check: impl FnOnce() -> Result<Vec<crate::plan::Diagnostic>, crate::plan::LoadError>,
     ) {
-        self.problems = crate::plan::errors_in(plan, &self.fw, check)
+        self.problems = self.problems_of(plan, check);
+    }
+
+    fn problems_of(
+        &self,
+        plan: &Plan,
+        check: impl FnOnce() -> Result<Vec<crate::plan::Diagnostic>, crate::plan::LoadError>,
+    ) -> Vec<String> {
+        crate::plan::errors_in(plan, &self.fw, check)
             .iter()
             .map(|d| d.display(self.path()).to_string())
-            .collect();
+            .collect()
     }
 
     /// Takes a plan read from `text` (the file, reloaded; a recovery copy) as one undoable
     /// change, and what `check` says of it: a plan with errors is read-only until fixed.
     pub fn adopt(&mut self, plan: Plan, text: &str) {
-        let (path, fw) = (self.path().to_path_buf(), self.fw.clone());
-        self.set_problems(&plan, || crate::plan::check_text(text, &path, &fw));
+        // The framework is borrowed, never copied: with a large bank it is megabytes.
+        self.problems = self.problems_of(&plan, || {
+            crate::plan::check_text(text, self.path(), &self.fw)
+        });
         self.doc.replace(plan, &self.fw);
         self.clamp_rows();
         // Nothing may be kept into a read-only plan: what was open to change it closes

@@ -1,12 +1,12 @@
 //! Where the panes' rows come from: a pane's items read in place (a pane of thousands is
 //! never listed to draw a screenful), and the selection kept inside them.
 
-use super::{ACTIVITIES, App, OUTCOMES, OUTPUTS};
+use super::{ACTIVITIES, App, OUTCOMES, OUTPUTS, Pane};
 use crate::plan::GOAL_ID;
 
 impl App {
     /// How many items a pane lists.
-    pub fn pane_len(&self, pane: usize) -> usize {
+    pub fn pane_len(&self, pane: Pane) -> usize {
         match pane {
             ACTIVITIES => self.plan().activities.len(),
             OUTPUTS => self.plan().outputs.len(),
@@ -17,7 +17,7 @@ impl App {
 
     /// The id and text of one row of a pane, without listing the pane (which, drawn every
     /// frame for a plan of thousands, would be thousands of entries for a screenful).
-    pub fn pane_row(&self, pane: usize, row: usize) -> Option<(&str, &str)> {
+    pub fn pane_row(&self, pane: Pane, row: usize) -> Option<(&str, &str)> {
         match pane {
             ACTIVITIES => self
                 .plan()
@@ -41,50 +41,13 @@ impl App {
         }
     }
 
-    /// The ids listed in a pane, top to bottom.
-    pub fn pane_ids(&self, pane: usize) -> Vec<&str> {
-        match pane {
-            ACTIVITIES => self
-                .plan()
-                .activities
-                .iter()
-                .map(|a| a.id.as_str())
-                .collect(),
-            OUTPUTS => self.plan().outputs.iter().map(|o| o.id.as_str()).collect(),
-            OUTCOMES => self.plan().outcomes.iter().map(|o| o.id.as_str()).collect(),
-            _ if self.plan().goal.text.is_empty() => Vec::new(),
-            _ => vec![GOAL_ID],
-        }
-    }
-
-    /// The texts listed in a pane, top to bottom.
-    pub fn pane_items(&self, pane: usize) -> Vec<&str> {
-        match pane {
-            ACTIVITIES => self
-                .plan()
-                .activities
-                .iter()
-                .map(|a| a.text.as_str())
-                .collect(),
-            OUTPUTS => self
-                .plan()
-                .outputs
-                .iter()
-                .map(|o| o.text.as_str())
-                .collect(),
-            OUTCOMES => self
-                .plan()
-                .outcomes
-                .iter()
-                .map(|o| o.text.as_str())
-                .collect(),
-            _ if self.plan().goal.text.is_empty() => Vec::new(),
-            _ => vec![self.plan().goal.text.as_str()],
-        }
+    /// A pane's rows, top to bottom: (id, text).
+    pub fn pane_rows(&self, pane: Pane) -> impl Iterator<Item = (&str, &str)> {
+        (0..self.pane_len(pane)).filter_map(move |row| self.pane_row(pane, row))
     }
 
     /// The id selected in a pane, if it has items.
-    pub fn selected_in(&self, pane: usize) -> Option<String> {
+    pub fn selected_in(&self, pane: Pane) -> Option<String> {
         let row = self.rows[pane].min(self.pane_len(pane).saturating_sub(1));
         self.pane_row(pane, row).map(|(id, _)| id.to_string())
     }
@@ -101,7 +64,7 @@ impl App {
 
     /// Keeps every pane's selection inside its list after a change.
     pub fn clamp_rows(&mut self) {
-        for pane in 0..4 {
+        for pane in Pane::ALL {
             let len = self.pane_len(pane);
             self.rows[pane] = self.rows[pane].min(len.saturating_sub(1));
         }
@@ -109,8 +72,9 @@ impl App {
 
     /// Selects an item by id wherever it is.
     pub fn select(&mut self, id: &str) {
-        for pane in 0..4 {
-            if let Some(row) = self.pane_ids(pane).iter().position(|i| *i == id) {
+        for pane in Pane::ALL {
+            let found = self.pane_rows(pane).position(|(i, _)| i == id);
+            if let Some(row) = found {
                 self.pane = pane;
                 self.rows[pane] = row;
             }

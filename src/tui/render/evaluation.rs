@@ -20,7 +20,7 @@ const WIDE: u16 = 110;
 pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(2).max(20), body.height);
     f.render_widget(Clear, area);
-    let rows = rows(app.plan(), &app.fw);
+    let rows = rows(app.plan(), app.fw());
     let off = rows
         .iter()
         .filter(|r| {

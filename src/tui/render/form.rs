@@ -30,7 +30,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width.max(1) as usize;
-    let rows = rows(app.plan(), &app.fw, form);
+    let rows = rows(app.plan(), app.fw(), form);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let (mut sel_top, mut sel_bottom) = (0, 0);
     let mut section = String::new();

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, PANES};
+use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, Pane};
 use super::super::theme::Slot;
 
 /// Below this width a quarter of the screen is too narrow to read: show fewer panes.
@@ -13,12 +13,12 @@ const FOUR_PANES_MIN_WIDTH: u16 = 60;
 const TWO_PANES_MIN_WIDTH: u16 = 24;
 
 /// Which panes are on screen: all four, or the focused pane and its neighbour.
-pub fn visible(app: &App, width: u16) -> Vec<usize> {
+pub fn visible(app: &App, width: u16) -> Vec<Pane> {
     if width >= FOUR_PANES_MIN_WIDTH {
-        (0..4).collect()
+        Pane::ALL.to_vec()
     } else if width >= TWO_PANES_MIN_WIDTH {
-        let left = app.pane.min(2);
-        vec![left, left + 1]
+        let left = app.pane.min(OUTCOMES);
+        vec![left, left.right()]
     } else {
         vec![app.pane]
     }
@@ -34,9 +34,9 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
     }
 }
 
-fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
-    let Some(c) = app.fw.worksheet.column(PANES[pane]) else {
-        return PANES[pane].to_string();
+fn title(app: &App, pane: Pane, width: u16, partial: bool) -> String {
+    let Some(c) = app.fw().worksheet.column(pane.key()) else {
+        return pane.key().to_string();
     };
     let full = format!(" {} {} ", c.number, c.name);
     let mut t = if full.chars().count() + 2 <= width as usize {
@@ -53,10 +53,10 @@ fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
     };
     if partial {
         // With fewer panes on screen, arrows say where the others are.
-        if pane > 0 {
+        if pane > ACTIVITIES {
             t.insert(0, '◀');
         }
-        if pane < 3 {
+        if pane < GOAL {
             t.push('▶');
         }
     }
@@ -66,12 +66,12 @@ fn title(app: &App, pane: usize, width: u16, partial: bool) -> String {
 fn render_pane(
     app: &App,
     f: &mut Frame,
-    pane: usize,
+    pane: Pane,
     rect: Rect,
     chain: &super::super::app::ChainView<'_>,
     partial: bool,
 ) {
-    let col = app.fw.worksheet.column(PANES[pane]);
+    let col = app.fw().worksheet.column(pane.key());
     let focused = app.pane == pane;
     let th = &app.theme;
     let border = th.style(if focused {
@@ -179,7 +179,7 @@ fn render_pane(
     f.render_stateful_widget(list, rect, &mut state);
 }
 
-fn empty_pane_text(app: &App, pane: usize) -> &'static str {
+fn empty_pane_text(app: &App, pane: Pane) -> &'static str {
     let p = app.plan();
     match pane {
         GOAL => "Start here: press a to write the long-term change this plan is for.",

@@ -63,7 +63,7 @@ fn query_line(app: &App, p: &PickerState, width: u16) -> Line<'static> {
     let mut count = if p.hits.len() > full || p.hits.iter().any(|h| h.score != 0) {
         format!("{full} match all words · {} some", p.hits.len() - full)
     } else {
-        format!("{} of {}", p.hits.len(), app.engine.len())
+        format!("{} of {}", p.hits.len(), app.engine().len())
     };
     if p.pending {
         count.push_str(" …");
@@ -114,7 +114,7 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
         .iter()
         .skip(start)
         .take(2 * reach + 1)
-        .filter_map(|h| app.fw.indicator(&h.id).map(|i| (h, i)))
+        .filter_map(|h| app.fw().indicator(&h.id).map(|i| (h, i)))
         .map(|(h, ind)| {
             let mark = if measured.contains(&ind.id.as_str()) {
                 "✓ "
@@ -178,10 +178,10 @@ fn styled_run(text: String, lit: bool, hl: Style) -> Span<'static> {
 
 /// "9 Language and communication · Facilitators · newcomers"
 fn describe(app: &App, ind: &Indicator) -> String {
-    let d = app.fw.domain(ind.domain);
+    let d = app.fw().domain(ind.domain);
     let name = d.map_or("", |d| d.name.as_str());
     let cat = d
-        .and_then(|d| app.fw.category(&d.category))
+        .and_then(|d| app.fw().category(&d.category))
         .map_or("", |c| c.name.as_str());
     format!(
         "{} {name} · {cat} · {}",
@@ -191,7 +191,7 @@ fn describe(app: &App, ind: &Indicator) -> String {
 }
 
 fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState) {
-    let Some(ind) = app.fw.indicator(&hit.id) else {
+    let Some(ind) = app.fw().indicator(&hit.id) else {
         return;
     };
     let bold = Style::default().add_modifier(Modifier::BOLD);

@@ -46,7 +46,7 @@ pub fn summary(findings: &[Finding]) -> String {
 pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
     f.render_widget(Clear, area);
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         return render_problems(app, f, area, row);
     }
     let findings = ordered_findings(app.findings());
@@ -70,7 +70,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
                 lines.push(Line::from(""));
             }
             lines.push(Line::styled(title(rule).to_string(), bold));
-            for part in textwrap::wrap(fd.reason(&app.fw), width.saturating_sub(2).max(8)) {
+            for part in textwrap::wrap(fd.reason(app.fw()), width.saturating_sub(2).max(8)) {
                 lines.push(Line::styled(format!("  {part}"), muted));
             }
         }
@@ -111,7 +111,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
 /// A plan `check` rejects: its errors as `check` prints them, and what to do. The review
 /// of such a plan would mislead (a broken link hides what it would find), so it waits.
 fn render_problems(app: &App, f: &mut Frame, area: Rect, row: usize) {
-    let n = app.problems.len();
+    let n = app.problems().len();
     let block = framed(
         app,
         &format!(
@@ -135,7 +135,7 @@ fn render_problems(app: &App, f: &mut Frame, area: Rect, row: usize) {
         ));
     }
     let (mut sel_top, mut sel_bottom) = (0, 0);
-    for (i, problem) in app.problems.iter().enumerate() {
+    for (i, problem) in app.problems().iter().enumerate() {
         lines.push(Line::from(""));
         let selected = i == row.min(n - 1);
         let style = if selected {

@@ -5,7 +5,7 @@ use super::super::keymap::Action;
 use super::{Effect, open, save};
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    let rows = crate::plan::evaluation::rows(app.plan(), &app.fw);
+    let rows = crate::plan::evaluation::rows(app.plan(), app.fw());
     let len = rows.len();
     if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
         return Vec::new();

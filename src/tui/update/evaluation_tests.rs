@@ -18,7 +18,7 @@ fn a_reading_is_recorded_from_the_evaluation_view_and_undone() {
     keys(&mut a, "E");
     assert_eq!(a.overlay(), Some(&Overlay::Evaluation));
     let n = a.plan().readings.len();
-    let measure = crate::plan::evaluation::rows(a.plan(), &a.fw)[1]
+    let measure = crate::plan::evaluation::rows(a.plan(), a.fw())[1]
         .measure
         .clone();
     keys(&mut a, "jr");
@@ -57,7 +57,7 @@ fn r_in_an_outcomes_details_records_for_the_measure_under_the_cursor() {
     let Some(Overlay::Form(form)) = a.overlay().cloned() else {
         panic!("form");
     };
-    let rows = crate::tui::form::rows(a.plan(), &a.fw, &form);
+    let rows = crate::tui::form::rows(a.plan(), a.fw(), &form);
     let measure = match &rows[a.cursor().at()].deletes {
         Some((_, m)) => m.clone(),
         None => panic!("row"),

@@ -12,8 +12,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = current(app) else {
         return Vec::new();
     };
-    let rows = rows(app.plan(), &app.fw, &form);
-    let len = rows.len();
+    let rows = rows(app.plan(), app.fw(), &form);
+    let (len, version) = (rows.len(), app.version());
     app.status = None;
     if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
         return Vec::new();
@@ -70,9 +70,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    // The form may have lost rows (a deletion) or be gone (help opened over it).
-    if current(app).as_ref() == Some(&form) {
-        let len = super::super::form::rows(app.plan(), &app.fw, &form).len();
+    // The plan changed (a deletion, an undo): the form may have fewer rows now.
+    if app.version() != version && current(app).as_ref() == Some(&form) {
+        let len = super::super::form::rows(app.plan(), app.fw(), &form).len();
         if let Some(c) = app.cursor_mut() {
             c.clamp(len);
         }

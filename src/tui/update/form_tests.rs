@@ -11,7 +11,7 @@ fn row_label(a: &App) -> String {
     let Some(Overlay::Form(form)) = a.overlay() else {
         return String::new();
     };
-    let rows = crate::tui::form::rows(a.plan(), &a.fw, form);
+    let rows = crate::tui::form::rows(a.plan(), a.fw(), form);
     rows.get(a.cursor().at())
         .map(|r| r.label.clone())
         .unwrap_or_default()

@@ -10,10 +10,10 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit if app.dirty() => app.ask(Question::QuitUnsaved),
         Action::Quit => return vec![Effect::Quit],
-        Action::PaneLeft => move_to(app, app.pane.saturating_sub(1)),
-        Action::PaneRight => move_to(app, (app.pane + 1).min(GOAL)),
-        Action::NextPane => move_to(app, (app.pane + 1) % 4),
-        Action::PrevPane => move_to(app, (app.pane + 3) % 4),
+        Action::PaneLeft => move_to(app, app.pane.left()),
+        Action::PaneRight => move_to(app, app.pane.right()),
+        Action::NextPane => move_to(app, app.pane.next()),
+        Action::PrevPane => move_to(app, app.pane.prev()),
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -57,7 +57,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn move_to(app: &mut App, pane: usize) {
+fn move_to(app: &mut App, pane: Pane) {
     app.pane = pane;
     if app.pane_len(pane) > 0 {
         if pane == OUTPUTS {
@@ -197,7 +197,7 @@ fn link(app: &mut App, add: bool) {
         );
         return;
     }
-    let (Some(from), Some(to)) = (app.selected(), app.selected_in(app.pane + 1)) else {
+    let (Some(from), Some(to)) = (app.selected(), app.selected_in(app.pane.right())) else {
         app.say(
             Tone::Warn,
             "Select an item, and in the pane to its right the item it should serve",

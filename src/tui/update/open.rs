@@ -41,7 +41,7 @@ pub fn current_form(app: &App) -> Option<Form> {
 /// Puts the form's cursor on a field, if the form shows it.
 pub fn focus_field(app: &mut App, field: &Field) {
     if let Some(form) = current_form(app) {
-        let rows = rows(app.plan(), &app.fw, &form);
+        let rows = rows(app.plan(), app.fw(), &form);
         if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field))
             && let Some(c) = app.cursor_mut()
         {
@@ -56,7 +56,7 @@ pub fn step_past(app: &mut App, field: &Field) {
     let Some(form) = current_form(app) else {
         return;
     };
-    let rows = rows(app.plan(), &app.fw, &form);
+    let rows = rows(app.plan(), app.fw(), &form);
     if let Some(i) = rows.iter().position(|r| r.field.as_ref() == Some(field)) {
         let same = rows
             .get(i + 1)
@@ -128,16 +128,19 @@ pub fn picker(app: &mut App, outcome: Option<String>, replacing: Option<String>)
 
 /// Ranks the picker's query: at once for a small bank, else as an effect for the loop.
 pub fn rank(app: &mut App) -> Vec<Effect> {
-    let engine = app.engine.clone();
-    let fw = app.fw.clone();
+    // Parsed and ranked on borrows before the picker is changed: a copy of the framework
+    // or the engine per key would cost a large bank megabytes a key.
+    let Some(query) = app.picker().map(|p| Query::parse(&p.query, app.fw())) else {
+        return Vec::new();
+    };
+    let hits = (app.engine().len() <= RANK_AT_ONCE).then(|| app.engine().search(&query));
     let Some(p) = app.picker_mut() else {
         return Vec::new();
     };
-    let query = Query::parse(&p.query, &fw);
     p.generation += 1;
     p.problems = query.problems.clone();
-    if engine.len() <= RANK_AT_ONCE {
-        p.hits = engine.search(&query);
+    if let Some(hits) = hits {
+        p.hits = hits;
         p.selected = 0;
         p.pending = false;
         return Vec::new();
@@ -173,7 +176,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
     // A plan `check` rejects is never edited: history can hold one (the file before it
     // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
     // it would make it editable. Such a step is taken back at once.
-    let sound = !crate::plan::validate(app.plan(), &app.fw, &crate::plan::SourceMap::default())
+    let sound = !crate::plan::validate(app.plan(), app.fw(), &crate::plan::SourceMap::default())
         .iter()
         .any(|d| d.severity == crate::plan::Severity::Error);
     if !sound {

@@ -14,7 +14,7 @@ pub fn changed(app: &mut App, text: Option<String>, hash: Option<u64>) {
         return;
     }
     // A plan read-only for its errors holds nothing of ours: take the fixed file at once.
-    if !app.problems.is_empty() && !app.dirty() {
+    if !app.problems().is_empty() && !app.dirty() {
         answer_changed(app, true, text, hash);
         return;
     }
@@ -43,8 +43,8 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
         // history a read-only plan cannot reach: keep ours, and say why.
         Ok(loaded)
             if (app.dirty() || app.typed_text().is_some())
-                && !crate::plan::errors_in(&loaded.plan, &app.fw, || {
-                    crate::plan::check_text(&text, app.path(), &app.fw)
+                && !crate::plan::errors_in(&loaded.plan, app.fw(), || {
+                    crate::plan::check_text(&text, app.path(), app.fw())
                 })
                 .is_empty() =>
         {
@@ -56,7 +56,7 @@ pub fn answer_changed(app: &mut App, reload: bool, text: Option<String>, hash: O
             );
         }
         Ok(loaded) => {
-            let was_read_only = !app.problems.is_empty();
+            let was_read_only = !app.problems().is_empty();
             app.adopt(loaded.plan, &text);
             app.mark_clean(app.disk());
             app.set_disk(hash);

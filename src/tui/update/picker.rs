@@ -43,7 +43,15 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    let fw = app.fw.clone();
+    // The filter a cycling key puts in, worked out before the picker is borrowed to change
+    // (the framework is borrowed, never copied: with a large bank it is megabytes).
+    let sigil = match action {
+        Action::CycleDomain => Some('#'),
+        Action::CycleCategory => Some('@'),
+        Action::CyclePerspective => Some('!'),
+        _ => None,
+    };
+    let cycled = sigil.and_then(|s| app.picker().map(|p| cycle_filter(&p.query, s, app.fw())));
     let Some(p) = app.picker_mut() else {
         return Vec::new();
     };
@@ -60,12 +68,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.say(Tone::Info, "No indicator chosen");
         }
         Action::CycleDomain | Action::CycleCategory | Action::CyclePerspective => {
-            let sigil = match action {
-                Action::CycleDomain => '#',
-                Action::CycleCategory => '@',
-                _ => '!',
-            };
-            p.query = cycle_filter(&p.query, sigil, &fw);
+            if let Some(q) = cycled {
+                p.query = q;
+            }
             return rank(app);
         }
         Action::ClearQuery => {
@@ -93,7 +98,7 @@ fn attach(app: &mut App) {
     let mut plan = app.plan().clone();
     let result = match &p.replacing {
         Some(m) => plan
-            .set_field(&Field::MeasureIndicator(m.clone()), &indicator, &app.fw)
+            .set_field(&Field::MeasureIndicator(m.clone()), &indicator, app.fw())
             .map(|()| m.clone()),
         None => plan.add_measure(&p.outcome, &indicator),
     };

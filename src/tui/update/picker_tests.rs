@@ -28,7 +28,7 @@ fn the_picker_opens_only_on_an_outcome() {
     assert_eq!(p.outcome, "people-talk");
     assert_eq!(
         p.hits.len(),
-        a.engine.len(),
+        a.engine().len(),
         "an empty query lists every indicator"
     );
 }
@@ -154,7 +154,7 @@ fn big_bank(n: usize) -> Bank {
 #[test]
 fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
     let mut a = built();
-    let mut fw = a.fw.clone();
+    let mut fw = a.fw().clone();
     fw.add_bank(
         big_bank(RANK_AT_ONCE + 1),
         BankOrigin::File("big.toml".into()),
@@ -174,7 +174,9 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
     };
     assert_eq!(*generation, 2);
     // The answer to the first query arrives late: it is not shown.
-    let stale = a.engine.search(&crate::framework::picker::Query::default());
+    let stale = a
+        .engine()
+        .search(&crate::framework::picker::Query::default());
     update(
         &mut a,
         Msg::Ranked {
@@ -183,7 +185,7 @@ fn a_large_bank_ranks_in_the_background_and_stale_results_are_dropped() {
         },
     );
     assert!(a.picker().is_some_and(|p| p.pending && p.hits.is_empty()));
-    let hits = a.engine.search(query);
+    let hits = a.engine().search(query);
     let n = hits.len();
     update(
         &mut a,

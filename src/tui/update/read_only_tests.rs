@@ -40,13 +40,13 @@ fn disk_changed(app: &mut App, text: &str) {
 #[test]
 fn a_plan_check_rejects_opens_read_only_on_its_errors() {
     let (_dir, app) = broken();
-    assert!(app.problems.len() >= 2, "{:?}", app.problems);
+    assert!(app.problems().len() >= 2, "{:?}", app.problems());
     assert!(
-        app.problems
+        app.problems()
             .iter()
             .any(|p| p.contains("p.toml:") && p.contains("duplicate id `weekly-coffee`")),
         "messages as check prints them, with their lines: {:?}",
-        app.problems
+        app.problems()
     );
     assert_eq!(app.overlay(), Some(&Overlay::Review), "opens on the list");
     assert!(app.read_only().is_some());
@@ -141,7 +141,7 @@ fn a_fixed_file_reloads_and_can_be_edited() {
         app.question().is_none(),
         "nothing of ours to lose: no question"
     );
-    assert!(app.problems.is_empty());
+    assert!(app.problems().is_empty());
     assert!(app.read_only().is_none());
     assert!(!app.dirty());
     keys(&mut app, "\u{1b}e");
@@ -150,7 +150,7 @@ fn a_fixed_file_reloads_and_can_be_edited() {
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
     disk_changed(&mut app, &bad);
     keys(&mut app, "y");
-    assert!(!app.problems.is_empty());
+    assert!(!app.problems().is_empty());
     assert!(ctrl(&mut app, 's').is_empty(), "nothing saved over it");
 }
 
@@ -175,7 +175,7 @@ fn unsaved_work_is_never_traded_for_a_broken_file() {
     disk_changed(&mut app, &bad);
     keys(&mut app, "y");
     assert_eq!(*app.plan(), mine, "ours is kept");
-    assert!(app.problems.is_empty() && app.dirty());
+    assert!(app.problems().is_empty() && app.dirty());
     assert!(
         status(&app).contains("keeping your version"),
         "{}",
@@ -291,7 +291,7 @@ fn a_broken_reload_never_takes_an_editors_typed_text() {
     let bad = good.replacen("id = \"shared-activities\"", "id = \"weekly-coffee\"", 1);
     disk_changed(&mut app, &bad);
     keys(&mut app, "y");
-    assert!(app.problems.is_empty(), "not taken over the typed text");
+    assert!(app.problems().is_empty(), "not taken over the typed text");
     let ed = app.editor().expect("the editor is still open");
     assert!(ed.area.lines().join("\n").ends_with(", typed"));
 }

@@ -59,7 +59,7 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let (fw, file) = (&app.fw, &offer.file);
+    let (fw, file) = (app.fw(), &offer.file);
     let errors = crate::plan::errors_in(&loaded.plan, fw, || {
         crate::plan::check_text(&offer.copy.plan, file, fw)
     });

@@ -14,7 +14,7 @@ pub fn ordered(findings: &[Finding]) -> Vec<&Finding> {
 }
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         return problems(app, action);
     }
     if moved(app, action, app.findings().len()) {
@@ -45,7 +45,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// The list of a read-only plan's errors: moving through it, and what Enter can do.
 fn problems(app: &mut App, action: Action) -> Vec<Effect> {
-    if moved(app, action, app.problems.len()) {
+    if moved(app, action, app.problems().len()) {
         return Vec::new();
     }
     match action {

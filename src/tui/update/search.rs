@@ -10,9 +10,8 @@ pub fn search(app: &mut App, query: &str) {
     let q = query.to_lowercase();
     let mut hits = Vec::new();
     for pane in [GOAL, OUTCOMES, OUTPUTS, ACTIVITIES] {
-        let ids = app.pane_ids(pane);
-        for (row, text) in app.pane_items(pane).into_iter().enumerate() {
-            if text.to_lowercase().contains(&q) || ids.get(row).is_some_and(|i| i.contains(&q)) {
+        for (row, (id, text)) in app.pane_rows(pane).enumerate() {
+            if text.to_lowercase().contains(&q) || id.contains(&q) {
                 hits.push((pane, row));
             }
         }

@@ -42,7 +42,7 @@ pub(super) fn focus(app: &mut App, label: &str) {
     let Some(Overlay::Form(form)) = app.overlay().cloned() else {
         panic!("no form is open");
     };
-    let rows = crate::tui::form::rows(app.plan(), &app.fw, &form);
+    let rows = crate::tui::form::rows(app.plan(), app.fw(), &form);
     let at = rows
         .iter()
         .position(|r| r.label == label)
