@@ -17,7 +17,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, PromptKind, Tone};
+use super::app::{App, Layer, PromptKind, Tone};
 use super::theme::Slot;
 use crate::text::sanitize;
 
@@ -75,11 +75,11 @@ fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
 
 /// How many first lines the scrolled view on top can start at, at the terminal's size as
 /// last drawn (`update` keeps its cursor within them).
-pub fn scroll_positions(app: &App) -> usize {
+pub fn scroll_positions(app: &App, overlay: &super::app::Overlay) -> usize {
     let (width, height) = app.viewport;
     let area = Rect::new(0, 0, width, height);
     let [_, body, _] = areas(app, &status_line(app), area);
-    overlays::scroll_positions(app, body)
+    overlays::scroll_positions(app, body, overlay)
 }
 
 /// The scroll that keeps lines `top..bottom` of a list in a view `height` tall, with up to
@@ -118,7 +118,8 @@ fn header_line(app: &App) -> Line<'static> {
 }
 
 fn status_line(app: &App) -> Line<'static> {
-    if let Some((kind, text)) = app.prompt() {
+    // The line being typed, when the prompt is on top (keys go to it only then).
+    if let Some(Layer::Prompt(kind, text)) = app.top() {
         let lead = match kind {
             PromptKind::Command => ":",
             PromptKind::Search => "/",

@@ -100,9 +100,27 @@ pub enum Msg {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let (version, size) = (app.version(), app.viewport);
     let effects = dispatch(app, msg);
+    // Lists under the top layer may have shrunk (an undo, a reload) and scrolled views
+    // changed their lines (a resize): every cursor is kept within its own list.
+    if app.version() != version || app.viewport != size {
+        app.keep_cursors_within(positions);
+    }
     app.refresh();
     effects
+}
+
+/// How many positions a view's cursor has: its rows, or for text the lines it can start at.
+fn positions(app: &App, overlay: &super::app::Overlay) -> usize {
+    use super::app::Overlay;
+    match overlay {
+        Overlay::Form(form) => super::form::rows(app.plan(), app.fw(), form).len(),
+        Overlay::Review if !app.problems().is_empty() => app.problems().len(),
+        Overlay::Review => app.findings().len(),
+        Overlay::Evaluation => crate::plan::evaluation::rows(app.plan(), app.fw()).len(),
+        Overlay::Help | Overlay::Changes { .. } => super::render::scroll_positions(app, overlay),
+    }
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -115,13 +133,6 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Redraw => return Vec::new(),
         Msg::Resize { width, height } => {
             app.viewport = (width, height);
-            let len = super::render::scroll_positions(app);
-            if let Some(Layer::Overlay { .. }) = app.top()
-                && matches!(mode, Mode::Help | Mode::Changes)
-                && let Some(c) = app.cursor_mut()
-            {
-                c.clamp(len);
-            }
             return Vec::new();
         }
         Msg::SaveConflict { path, then_quit } => {
@@ -303,6 +314,8 @@ mod picker_tests;
 mod read_only_tests;
 #[cfg(test)]
 mod review_tests;
+#[cfg(test)]
+mod stack_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

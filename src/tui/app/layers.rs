@@ -182,8 +182,37 @@ impl App {
         self.status = None;
     }
 
+    /// Asks `q` over what is open. A question of the same kind already asked (the file
+    /// changed on disk again before the first was answered) is replaced where it stands, so
+    /// an answer is never given to a stale question after the fresh one.
     pub fn ask(&mut self, q: Question) {
-        self.push(Layer::Question(q));
+        let kind = std::mem::discriminant(&q);
+        let same = self
+            .layers
+            .iter()
+            .rposition(|l| matches!(l, Layer::Question(o) if std::mem::discriminant(o) == kind));
+        match same {
+            Some(i) => self.layers[i] = Layer::Question(q),
+            None => self.push(Layer::Question(q)),
+        }
+    }
+
+    /// Keeps every view's cursor within its list, each measured by `len` (the plan changed
+    /// under a view, the terminal was resized under one).
+    pub fn keep_cursors_within(&mut self, len: impl Fn(&App, &Overlay) -> usize) {
+        let lens: Vec<Option<usize>> = self
+            .layers
+            .iter()
+            .map(|l| match l {
+                Layer::Overlay { overlay, .. } => Some(len(self, overlay)),
+                _ => None,
+            })
+            .collect();
+        for (layer, n) in self.layers.iter_mut().zip(lens) {
+            if let (Layer::Overlay { cursor, .. }, Some(n)) = (layer, n) {
+                cursor.clamp(n);
+            }
+        }
     }
 
     /// Asks the next waiting question, if none is open.

@@ -156,10 +156,10 @@ fn scrolled_area(body: Rect) -> (Rect, usize) {
 
 /// How many first lines the scrolled view on top (help, changes) can start at, at the
 /// terminal's size: its cursor moves within these, so every move shows.
-pub fn scroll_positions(app: &App, body: Rect) -> usize {
-    let lines = match app.overlay() {
-        Some(Overlay::Help) => help_lines(app).len(),
-        Some(Overlay::Changes { text, .. }) => text_lines(body, text).len(),
+pub fn scroll_positions(app: &App, body: Rect, overlay: &Overlay) -> usize {
+    let lines = match overlay {
+        Overlay::Help => help_lines(app).len(),
+        Overlay::Changes { text, .. } => text_lines(body, text).len(),
         _ => return 1,
     };
     lines.saturating_sub(scrolled_area(body).1) + 1
@@ -359,7 +359,11 @@ fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) ->
 
 /// The status line's hints for a question with choices of its own.
 pub fn question_hints(app: &App) -> Option<String> {
-    match app.question()? {
+    // Only the question on top: one under a view it opened is not what keys answer.
+    let Some(Layer::Question(q)) = app.top() else {
+        return None;
+    };
+    match q {
         Question::Recover(_) => Some(recover_choices(app, false)),
         Question::OpenElsewhere(_) => Some(elsewhere_choices(app, false)),
         _ => None,

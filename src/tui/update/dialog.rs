@@ -112,7 +112,9 @@ pub fn help(app: &mut App, action: Action) -> Vec<Effect> {
         app.pop();
         return Vec::new();
     }
-    let len = super::super::render::scroll_positions(app);
+    let len = app
+        .overlay()
+        .map_or(1, |o| super::super::render::scroll_positions(app, o));
     if let Some(c) = app.cursor_mut() {
         c.step(action, len);
     }

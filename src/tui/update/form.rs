@@ -13,7 +13,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let rows = rows(app.plan(), app.fw(), &form);
-    let (len, version) = (rows.len(), app.version());
+    let len = rows.len();
     app.status = None;
     if app.cursor_mut().is_some_and(|c| c.step(action, len)) {
         return Vec::new();
@@ -69,13 +69,6 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             return open::picker(app, outcome, None);
         }
         _ => {}
-    }
-    // The plan changed (a deletion, an undo): the form may have fewer rows now.
-    if app.version() != version && current(app).as_ref() == Some(&form) {
-        let len = super::super::form::rows(app.plan(), app.fw(), &form).len();
-        if let Some(c) = app.cursor_mut() {
-            c.clamp(len);
-        }
     }
     Vec::new()
 }

@@ -115,7 +115,7 @@ fn a_smaller_terminal_keeps_the_scroll_within_the_last_page() {
     keys(&mut a, "k");
     assert_eq!(
         a.cursor().at() + 1,
-        super::super::render::scroll_positions(&a) - 1
+        super::super::render::scroll_positions(&a, &Overlay::Help) - 1
     );
 }
 

@@ -105,6 +105,24 @@ pub fn answer_overwrite(
 
 /// The plan as of HEAD arrived: show what changed since, in plan terms.
 pub fn head(app: &mut App, result: Result<Option<String>, GitError>) {
+    // Git answers a moment after `D`: if the planner has opened something to type into
+    // since, the view would cover it while keys still went to it. Say so instead.
+    if matches!(
+        app.top(),
+        Some(
+            Layer::Editor(_)
+                | Layer::Prompt(..)
+                | Layer::Picker(_)
+                | Layer::Choice(_)
+                | Layer::Question(_)
+        )
+    ) {
+        app.say(
+            Tone::Info,
+            "The changes since the last commit are ready: press D again once this is closed",
+        );
+        return;
+    }
     let old = match result {
         Ok(Some(text)) => match parse_str(&text, app.path()) {
             Ok(l) => l.plan,
