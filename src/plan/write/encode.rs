@@ -27,7 +27,8 @@ pub fn encode_str(s: &str) -> String {
 
 /// The value of `key = ...` for a text field: as `encode_str`, except that text whose line
 /// would pass [`WIDTH`] columns is a multi-line string whose lines end in TOML's
-/// line-ending backslash (see `lines`): the value is the same, and the file's lines short.
+/// line-ending backslash (see `lines`): the value is the same, and the file's lines short
+/// (most under 90 columns; none over 100 and its ` \` unless a single word is).
 pub fn encode_field(key: &str, s: &str) -> String {
     if s.contains('\n') {
         return encode(s, true, true);

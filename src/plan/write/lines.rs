@@ -263,8 +263,17 @@ fn ends_sentence(line: &[char], tokens: &[Token], k: usize) -> bool {
         .get(k + 1)
         .and_then(|t| line.get(t.start))
         .is_some_and(|c| c.is_lowercase());
-    matches!(last_mark(line, &tokens[k]), Some('.' | '?' | '!')) && !next_lower
+    let t = &tokens[k];
+    // A title before a name ("Mr. Khan", "Dr. Patel") ends no sentence.
+    let word: String = line[t.start..t.word_end].iter().collect();
+    let title = TITLES.contains(&word.trim_start().trim_end_matches('.'));
+    matches!(last_mark(line, t), Some('.' | '?' | '!')) && !next_lower && !title
 }
+
+/// Abbreviated titles that come before a name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Cllr", "St", "Sr", "Jr",
+];
 
 fn ends_clause(line: &[char], t: &Token) -> bool {
     matches!(last_mark(line, t), Some(',' | ';' | ':'))
@@ -309,6 +318,19 @@ mod tests {
         }
         assert!(got[0].ends_with("classes. "), "{got:#?}");
         assert!(!got.iter().any(|l| l.ends_with("e.g. ")), "{got:#?}");
+    }
+
+    #[test]
+    fn a_title_before_a_name_ends_no_sentence() {
+        let s = "The café was opened by the mayor and Cllr. Okafor, who spoke with Dr. Patel and \
+                 Mrs. Khan about the group. Everyone stayed for tea.";
+        let got = lines(s);
+        assert!(
+            !got.iter()
+                .any(|l| l.ends_with("Cllr. ") || l.ends_with("Dr. ") || l.ends_with("Mrs. ")),
+            "{got:#?}"
+        );
+        assert!(got.iter().any(|l| l.ends_with("group. ")), "{got:#?}");
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn view(app: &App, f: &mut Frame, body: Rect, overlay: &Overlay, at: usize) {
             f,
             body,
             ("Help: every key", Mode::Help),
-            help_lines(app),
+            help_lines(app, body),
             at,
         ),
         Overlay::Form(form) => super::form::render(app, f, body, form, at),
@@ -158,7 +158,7 @@ fn scrolled_area(body: Rect) -> (Rect, usize) {
 /// terminal's size: its cursor moves within these, so every move shows.
 pub fn scroll_positions(app: &App, body: Rect, overlay: &Overlay) -> usize {
     let lines = match overlay {
-        Overlay::Help => help_lines(app).len(),
+        Overlay::Help => help_lines(app, body).len(),
         Overlay::Changes { text, .. } => text_lines(body, text).len(),
         _ => return 1,
     };
@@ -187,7 +187,17 @@ fn scrolled(
     );
 }
 
-fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// Every key by mode, wrapped to the help box in `body` so nothing is cut off on a narrow
+/// terminal (a continued line is indented under the text, past the keys).
+fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
+    let width = usize::from(scrolled_area(body).0.width.saturating_sub(2)).max(8);
+    let wrapped = |text: String, indent: &str| -> Vec<Line<'static>> {
+        let opts = textwrap::Options::new(width).subsequent_indent(indent);
+        textwrap::wrap(&text, opts)
+            .into_iter()
+            .map(|part| Line::from(part.into_owned()))
+            .collect()
+    };
     let mut out = Vec::new();
     for mode in Mode::ALL {
         out.push(Line::styled(
@@ -207,16 +217,14 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
                 .filter(|o| o.action == b.action)
                 .map(|o| o.label())
                 .collect();
-            out.push(Line::from(format!(
-                "  {:<12} {}",
-                keys.join(" "),
-                help(mode, b.action)
-            )));
+            let line = format!("  {:<12} {}", keys.join(" "), help(mode, b.action));
+            out.extend(wrapped(line, &" ".repeat(15.min(width / 2))));
         }
         out.push(Line::from(""));
     }
-    out.push(Line::from(
-        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :stakeholders · :context",
+    out.extend(wrapped(
+        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :stakeholders · :context".into(),
+        "  ",
     ));
     out
 }

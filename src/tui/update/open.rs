@@ -13,7 +13,7 @@ use crate::plan::{Field, Kind, Shape};
 pub const RANK_AT_ONCE: usize = 10_000;
 
 /// Opens a view over the panes in place of the one on top (a form opened from the review
-/// replaces the review), or over the panes.
+/// replaces the review, as it always has), or over the panes.
 pub fn view(app: &mut App, overlay: Overlay) {
     if matches!(app.top(), Some(Layer::Overlay { .. })) {
         app.pop();
