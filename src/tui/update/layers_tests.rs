@@ -2,25 +2,9 @@
 //! the cursor where it was; in every list and scrolled view `G` then `k` moves up one;
 //! no key handler calls into another handler's file.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-use super::tests::{built, keys};
+use super::tests::{built, cafe, drawn, keys};
 use super::*;
-use crate::framework::Framework;
 use crate::tui::app::*;
-
-fn cafe() -> App {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let plan = crate::plan::load(&root.join("plans/language-cafe.toml"))
-        .expect("example")
-        .plan;
-    App::new(
-        plan,
-        "cafe.toml".into(),
-        Framework::builtin().expect("framework"),
-    )
-}
 
 /// The changes view of a long text, as `Msg::Head` opens it (HEAD had an empty plan).
 fn changes(a: &mut App) {
@@ -60,14 +44,6 @@ fn help_over_every_form_and_view_returns_to_it_with_its_cursor() {
         keys(&mut a, "\u{1b}");
         assert!(a.overlay().is_none(), "{name}: Esc again closes it");
     }
-}
-
-/// The screen as drawn at the app's size, styles included (a selection is a style).
-fn drawn(a: &App) -> ratatui::buffer::Buffer {
-    let (w, h) = a.viewport;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| crate::tui::render::render(a, f)).expect("draw");
-    t.backend().buffer().clone()
 }
 
 #[test]

@@ -2,40 +2,15 @@
 //! top keep their cursor inside lists that shrank or lines that moved, the status line
 //! speaks for the top layer only, and a late answer from git never covers what is typed.
 
-use super::tests::{built, keys};
+use super::tests::{built, cafe, keys, screen};
 use super::*;
-use crate::framework::Framework;
 use crate::tui::app::*;
-
-fn cafe() -> App {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let plan = crate::plan::load(&root.join("plans/language-cafe.toml"))
-        .expect("example")
-        .plan;
-    App::new(
-        plan,
-        "cafe.toml".into(),
-        Framework::builtin().expect("framework"),
-    )
-}
 
 fn cafe_text(place: &str) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(root.join("plans/language-cafe.toml"))
         .expect("example")
         .replace("place = \"Anytown\"", &format!("place = \"{place}\""))
-}
-
-/// What the screen shows at the app's size.
-fn screen(a: &App) -> String {
-    let (w, h) = a.viewport;
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("term");
-    t.draw(|f| crate::tui::render::render(a, f)).expect("draw");
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

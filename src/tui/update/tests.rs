@@ -13,6 +13,38 @@ pub(super) fn app() -> App {
     )
 }
 
+/// The language café example plan, open in the app.
+pub(super) fn cafe() -> App {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan = crate::plan::load(&root.join("plans/language-cafe.toml"))
+        .expect("example")
+        .plan;
+    App::new(
+        plan,
+        "cafe.toml".into(),
+        Framework::builtin().expect("framework"),
+    )
+}
+
+/// The screen as drawn at the app's size, styles included (a selection is a style).
+pub(super) fn drawn(a: &App) -> ratatui::buffer::Buffer {
+    let (w, h) = a.viewport;
+    let backend = ratatui::backend::TestBackend::new(w, h);
+    let mut t = ratatui::Terminal::new(backend).expect("terminal");
+    t.draw(|f| crate::tui::render::render(a, f)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The screen's text at the app's size.
+pub(super) fn screen(a: &App) -> String {
+    let buf = drawn(a);
+    let (w, h) = a.viewport;
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub(super) fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for c in typed.chars() {
