@@ -106,6 +106,8 @@ pub fn drive(
     let counter = Counter::default();
     let written = counter.0.clone();
     let mut terminal = counting_terminal(counter, width, height)?;
+    // As the loop does: scrolled layers keep their cursor within what fits this size.
+    crate::tui::update::update(app, Msg::Resize { width, height });
     let frame = |terminal: &mut Terminal<CompactBackend<Counter>>, app: &App| {
         let before = written.load(Ordering::Relaxed);
         let t = Instant::now();
