@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             // With a query, the best 10 unless told; without one, the whole bank.
             let limit = limit.unwrap_or(if query.is_empty() { 0 } else { 10 });
-            ranked::run(&fw()?, &query.join(" "), filters, limit, json)
+            ranked::run(fw()?, &query.join(" "), filters, limit, json)
         }
         Some(Command::Indicators {
             ref domain,

@@ -6,9 +6,13 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::listing::{Filters, resolve};
-use crate::framework::Framework;
 use crate::framework::picker::{Hit, Picker, Query, Ranked};
+use crate::framework::{Framework, Indicator};
 use crate::text::{sanitize, sanitized};
+
+/// Results explained and written in batches of this many per thread: a batch's text is
+/// made on its own thread, and the batches written in order.
+const BATCH: usize = 1024;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -29,18 +33,34 @@ struct Row<'a> {
     all_words: bool,
 }
 
-pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> anyhow::Result<u8> {
-    let (domain, category) = resolve(fw, f)?;
-    let mut q = Query::parse(text, fw);
+/// Takes the framework to keep it (see the end).
+pub fn run(fw: Framework, text: &str, f: Filters, limit: usize, json: bool) -> anyhow::Result<u8> {
+    let (domain, category) = resolve(&fw, f)?;
+    let mut q = Query::parse(text, &fw);
     if let Some(problem) = q.problems.first() {
         bail!("{problem}");
     }
     q.domain = domain.or(q.domain);
     q.category = category.or(q.category);
-    let picker = Picker::new(fw);
+    let picker = Picker::new(&fw);
+    let done = write(&fw, &picker, &q, limit, json);
+    // The process ends after this: freeing a large bank's strings and index one by one
+    // would take a tenth of a query's time, and the system takes the memory back at once.
+    std::mem::forget(picker);
+    std::mem::forget(fw);
+    done
+}
+
+fn write(
+    fw: &Framework,
+    picker: &Picker,
+    q: &Query,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<u8> {
     // Ranked once, each result explained and written as it comes: 30,000 results of a
     // large bank are never all held at once, nor one huge string.
-    let ranked = picker.rank(&q);
+    let ranked = picker.rank(q);
     let shown = if limit == 0 {
         ranked.len()
     } else {
@@ -53,6 +73,7 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
             &mut out,
             &Rows {
                 fw,
+                places: Places::new(fw),
                 ranked: &ranked,
                 shown,
             },
@@ -61,20 +82,37 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
         out.flush()?;
         return Ok(0);
     }
+    let places = Places::new(fw);
+    let threads = if shown > BATCH {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
     let mut written = 0;
-    for k in 0..shown {
-        let Some(h) = ranked.hit(k) else { continue };
-        let Some(r) = row(fw, k, &h) else { continue };
-        written += 1;
-        writeln!(
-            out,
-            "{:>3}. {}  ({} {} · {} · {})",
-            r.rank, r.id, r.domain, r.domain_name, r.category, r.perspective
-        )?;
-        writeln!(out, "     {}", sanitized(r.text))?;
-        if !r.via.is_empty() {
-            writeln!(out, "     via: {}", sanitize(&r.via.join(", ")))?;
+    let mut from = 0;
+    while from < shown {
+        let to = (from + threads * BATCH).min(shown);
+        let text = |t: usize| {
+            let start = (from + t * BATCH).min(to);
+            lines(fw, &places, &ranked, start..(start + BATCH).min(to))
+        };
+        let parts: Vec<(Vec<u8>, usize)> = if threads == 1 {
+            vec![text(0)]
+        } else {
+            std::thread::scope(|s| {
+                let text = &text;
+                let handles: Vec<_> = (0..threads).map(|t| s.spawn(move || text(t))).collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        for (bytes, n) in parts {
+            out.write_all(&bytes)?;
+            written += n;
         }
+        from = to;
     }
     // Counted against the whole bank, and the shown part said apart.
     let full = ranked.full_count();
@@ -89,9 +127,67 @@ pub fn run(fw: &Framework, text: &str, f: Filters, limit: usize, json: bool) -> 
     Ok(0)
 }
 
+/// Results `range` as text, and how many were written.
+fn lines(
+    fw: &Framework,
+    places: &Places,
+    ranked: &Ranked,
+    range: std::ops::Range<usize>,
+) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(range.len() * 160);
+    let mut written = 0;
+    for k in range {
+        let Some(h) = ranked.hit(k) else { continue };
+        let Some(r) = row(fw, places, k, &h) else {
+            continue;
+        };
+        written += 1;
+        // Writing to memory cannot fail.
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  ({} {} · {} · {})",
+            r.rank, r.id, r.domain, r.domain_name, r.category, r.perspective
+        );
+        let _ = writeln!(out, "     {}", sanitized(r.text));
+        if !r.via.is_empty() {
+            let _ = writeln!(out, "     via: {}", sanitize(&r.via.join(", ")));
+        }
+    }
+    (out, written)
+}
+
+/// Where each bank's indicators start in `Framework::indicators()`, so a hit's indicator
+/// is found by its place (as the picker gives it) rather than looked up by id.
+struct Places<'a> {
+    banks: Vec<(usize, &'a [Indicator])>,
+}
+
+impl<'a> Places<'a> {
+    fn new(fw: &'a Framework) -> Places<'a> {
+        let mut start = 0;
+        let banks = fw
+            .banks()
+            .map(|(b, _)| {
+                let at = start;
+                start += b.indicators.len();
+                (at, &b.indicators[..])
+            })
+            .collect();
+        Places { banks }
+    }
+
+    /// The indicator at `index`, if it is the one with this id.
+    fn get(&self, index: usize, id: &str) -> Option<&'a Indicator> {
+        let b = self.banks.partition_point(|(start, _)| *start <= index);
+        let (start, inds) = self.banks.get(b.checked_sub(1)?)?;
+        inds.get(index - start).filter(|i| i.id == id)
+    }
+}
+
 /// The `k`th result as a row, if its indicator is loaded.
-fn row<'a>(fw: &'a Framework, k: usize, h: &'a Hit) -> Option<Row<'a>> {
-    let ind = fw.indicator(&h.id)?;
+fn row<'a>(fw: &'a Framework, places: &Places<'a>, k: usize, h: &'a Hit) -> Option<Row<'a>> {
+    // By its place, as the picker numbers it; by id should the two ever disagree.
+    let ind = places.get(h.index, &h.id).or_else(|| fw.indicator(&h.id))?;
     let d = fw.domain(ind.domain);
     Some(Row {
         rank: k + 1,
@@ -119,6 +215,7 @@ fn row<'a>(fw: &'a Framework, k: usize, h: &'a Hit) -> Option<Row<'a>> {
 /// The shown results as a JSON array, each made as it is written.
 struct Rows<'a> {
     fw: &'a Framework,
+    places: Places<'a>,
     ranked: &'a Ranked<'a>,
     shown: usize,
 }
@@ -131,7 +228,7 @@ impl Serialize for Rows<'_> {
             let Some(h) = self.ranked.hit(k) else {
                 continue;
             };
-            if let Some(r) = row(self.fw, k, &h) {
+            if let Some(r) = row(self.fw, &self.places, k, &h) {
                 seq.serialize_element(&r)?;
             }
         }

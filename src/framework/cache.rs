@@ -13,7 +13,8 @@
 //!
 //! A file is a header and frames: `MAGIC`, the format as u32 (little-endian), then frames
 //! of `[u32 length][u64 checksum][postcard bytes]`, the first holding the header proper.
-//! Frames are read one at a time into one buffer, so reading never holds the whole file.
+//! Frames are read one at a time into one buffer, or (a bank's indicators) all at once to
+//! be decoded on several threads.
 
 mod bank;
 
@@ -29,7 +30,7 @@ pub const CACHE_FROM: u64 = 1 << 20;
 
 const MAGIC: &[u8; 14] = b"tocplan-cache\n";
 /// Bumped whenever what a cache file holds changes shape.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// What identifies a bank file on disk without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +114,11 @@ impl Reader {
 
     /// The next frame, if it is whole, unchanged and of the type expected.
     pub fn next<T: DeserializeOwned>(&mut self) -> Option<T> {
+        postcard::from_bytes(self.next_raw()?).ok()
+    }
+
+    /// The next frame's bytes as written by `Writer::push_raw`, if whole and unchanged.
+    pub fn next_raw(&mut self) -> Option<&[u8]> {
         let mut head = [0u8; 12];
         self.read_exact(&mut head)?;
         let (len, sum) = head.split_at(4);
@@ -124,18 +130,57 @@ impl Reader {
         let mut buf = std::mem::take(&mut self.buf);
         buf.resize(len, 0);
         let ok = self.read_exact(&mut buf).is_some() && checksum(&buf) == sum;
-        let value = if ok {
-            postcard::from_bytes(&buf).ok()
-        } else {
-            None
-        };
         self.buf = buf;
-        value
+        ok.then_some(&self.buf[..])
+    }
+
+    /// All the frames left, read at once, to be checked and decoded on several threads.
+    pub fn rest(mut self) -> Option<Frames> {
+        let mut bytes = vec![0u8; usize::try_from(self.left).ok()?];
+        self.read_exact(&mut bytes)?;
+        let mut spans = Vec::new();
+        let mut at = 0usize;
+        while at < bytes.len() {
+            let head = bytes.get(at..at + 12)?;
+            let (len, sum) = head.split_at(4);
+            let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+            let sum = u64::from_le_bytes(sum.try_into().ok()?);
+            let start = at + 12;
+            let end = start.checked_add(len).filter(|e| *e <= bytes.len())?;
+            spans.push((start..end, sum));
+            at = end;
+        }
+        Some(Frames { bytes, spans })
     }
 
     /// Whether the file ends here, as it should after its last frame.
     pub fn at_end(&self) -> bool {
         self.left == 0
+    }
+}
+
+/// The frames of a cache file read whole (see `Reader::rest`).
+pub struct Frames {
+    bytes: Vec<u8>,
+    spans: Vec<(std::ops::Range<usize>, u64)>,
+}
+
+impl Frames {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Frame `i`, if it is unchanged and of the type expected.
+    pub fn get<T: DeserializeOwned>(&self, i: usize) -> Option<T> {
+        let (span, sum) = self.spans.get(i)?;
+        let frame = self.bytes.get(span.clone())?;
+        (checksum(frame) == *sum)
+            .then(|| postcard::from_bytes(frame).ok())
+            .flatten()
     }
 }
 
@@ -165,14 +210,18 @@ impl Writer {
             self.ok = false;
             return;
         };
+        self.push_raw(&frame);
+    }
+
+    /// A frame of bytes as they are (for `Reader::next_raw`).
+    pub fn push_raw(&mut self, frame: &[u8]) {
         let Ok(len) = u32::try_from(frame.len()) else {
             self.ok = false;
             return;
         };
         self.bytes.extend_from_slice(&len.to_le_bytes());
-        self.bytes
-            .extend_from_slice(&checksum(&frame).to_le_bytes());
-        self.bytes.extend_from_slice(&frame);
+        self.bytes.extend_from_slice(&checksum(frame).to_le_bytes());
+        self.bytes.extend_from_slice(frame);
     }
 
     /// Writes the file as `name` in `dir`; best effort. Written whole to a temporary file

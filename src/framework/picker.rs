@@ -11,6 +11,7 @@ mod expand;
 mod query;
 mod score;
 mod stored;
+mod strings;
 mod thesaurus;
 mod vocab;
 mod words;
@@ -43,7 +44,7 @@ const WEAK: f32 = 0.3;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub index: usize,
-    /// Shared with the engine: a query over a large bank makes many hits.
+    /// The indicator's id (cheap to clone: the app keeps and copies hits).
     pub id: Arc<str>,
     pub score: i64,
     /// Char indices in the indicator's original text.
@@ -292,7 +293,7 @@ impl Ranked<'_> {
         positions.dedup();
         Some(Hit {
             index,
-            id: e.id.clone(),
+            id: Arc::from(self.picker.built.ids.get(index as u32)),
             score: (s.score * 1000.0).round() as i64,
             positions,
             via,

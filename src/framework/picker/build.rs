@@ -2,8 +2,7 @@
 //! into one vocabulary, kept in flat pools (no allocation per word, a few bytes each, so a
 //! bank of 100,000 indicators stays small), and the index and names of each domain.
 
-use std::sync::Arc;
-
+use super::strings::Strings;
 use super::vocab::Vocab;
 use super::words::words;
 use crate::framework::{Framework, Indicator, Perspective};
@@ -40,7 +39,6 @@ impl Pool {
 
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub id: Arc<str>,
     pub domain: u8,
     /// Index into the picker's categories.
     pub category: u8,
@@ -48,8 +46,9 @@ pub struct Entry {
     /// Ranges in the text and keyword pools.
     pub text: (u32, u32),
     pub keywords: (u32, u32),
-    /// The keywords as written, for the preview's "found through".
-    pub keyword_text: Box<[Box<str>]>,
+    /// Where its keywords as written (for the preview's "found through") start in
+    /// `Built::keyword_text`, in the indicator's order.
+    pub keyword_from: u32,
 }
 
 /// Where a domain-level word comes from.
@@ -73,6 +72,9 @@ pub struct DomainWords {
 pub struct Built {
     pub vocab: Vocab,
     pub entries: Vec<Entry>,
+    /// Each entry's indicator id, by the entry's place.
+    pub ids: Strings,
+    pub keyword_text: Strings,
     pub text: Pool,
     pub keywords: Pool,
     pub categories: Vec<String>,
@@ -86,6 +88,8 @@ pub struct Built {
 struct Part {
     vocab: Vocab,
     entries: Vec<Entry>,
+    ids: Strings,
+    keyword_text: Strings,
     text: Pool,
     keywords: Pool,
 }
@@ -125,11 +129,15 @@ pub fn build(fw: &Framework, threads: usize) -> Built {
             })
             .collect();
         let (t0, k0) = (b.text.word.len() as u32, b.keywords.word.len() as u32);
+        let s0 = b.keyword_text.len() as u32;
         b.text.append(p.text, &remap);
         b.keywords.append(p.keywords, &remap);
+        b.ids.append(&p.ids);
+        b.keyword_text.append(&p.keyword_text);
         b.entries.extend(p.entries.into_iter().map(|mut e| {
             e.text = (e.text.0 + t0, e.text.1 + t0);
             e.keywords = (e.keywords.0 + k0, e.keywords.1 + k0);
+            e.keyword_from += s0;
             e
         }));
     }
@@ -148,6 +156,8 @@ fn part(fw: &Framework, categories: &[String], slice: &[&Indicator]) -> Part {
     let mut p = Part {
         vocab: Vocab::default(),
         entries: Vec::with_capacity(slice.len()),
+        ids: Strings::default(),
+        keyword_text: Strings::default(),
         text: Pool::default(),
         keywords: Pool::default(),
     };
@@ -182,14 +192,18 @@ fn part(fw: &Framework, categories: &[String], slice: &[&Indicator]) -> Part {
             .domain(ind.domain)
             .and_then(|d| categories.iter().position(|c| *c == d.category))
             .unwrap_or(usize::from(u8::MAX)) as u8;
+        p.ids.push(&ind.id);
+        let keyword_from = p.keyword_text.len() as u32;
+        for k in &ind.keywords {
+            p.keyword_text.push(k);
+        }
         p.entries.push(Entry {
-            id: Arc::from(ind.id.as_str()),
             domain: ind.domain,
             category,
             perspective: ind.perspective,
             text: (t0, p.text.word.len() as u32),
             keywords: (k0, p.keywords.word.len() as u32),
-            keyword_text: ind.keywords.iter().map(|k| k.as_str().into()).collect(),
+            keyword_from,
         });
     }
     p

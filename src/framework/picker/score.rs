@@ -161,7 +161,7 @@ impl Scoring {
                     else {
                         continue;
                     };
-                    let kw = e.keyword_text.get(k as usize).map_or("", |k| &**k);
+                    let kw = b.keyword_text.get(e.keyword_from + k);
                     if through(w) {
                         push(format!("{q} -> {kw}"));
                     } else {

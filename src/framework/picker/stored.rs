@@ -3,11 +3,10 @@
 //! words, so a cached query over a large bank does not split 100,000 texts into words
 //! again. The indicators' ids are not stored: they are the framework's, taken in order.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
 use super::build::{Built, DomainWords, Entry, Pool};
+use super::strings::Strings;
 use super::vocab::Vocab;
 use crate::framework::cache::{IndexKey, Reader, Writer, index_file_name};
 use crate::framework::{Framework, Perspective, builtin_data_sum};
@@ -22,8 +21,12 @@ struct StoredEntry {
     perspective: Perspective,
     text: (u32, u32),
     keywords: (u32, u32),
-    keyword_text: Vec<Box<str>>,
+    /// In the frame's own keyword strings.
+    keyword_from: u32,
 }
+
+/// A frame of entries with their keywords as written.
+type Frame = (Vec<StoredEntry>, Strings);
 
 type Meta = (Vec<String>, Vec<DomainWords>, Vec<u32>, u64);
 type VocabParts = (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<Box<str>>);
@@ -40,21 +43,27 @@ pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
         return None;
     }
     let mut entries = Vec::with_capacity(count);
-    let mut ids = fw.indicators().map(|i| &i.id);
+    let mut ids = Strings::default();
+    ids.reserve(count, fw.indicators().map(|i| i.id.len()).sum());
+    for i in fw.indicators() {
+        ids.push(&i.id);
+    }
+    let mut keyword_text = Strings::default();
     while entries.len() < count {
-        let frame: Vec<StoredEntry> = r.next()?;
-        if frame.is_empty() {
+        let (frame, strings): Frame = r.next()?;
+        if frame.is_empty() || !strings.is_sound() {
             return None;
         }
+        let s0 = keyword_text.len() as u32;
+        keyword_text.append(&strings);
         for e in frame {
             entries.push(Entry {
-                id: Arc::from(ids.next()?.as_str()),
                 domain: e.domain,
                 category: e.category,
                 perspective: e.perspective,
                 text: e.text,
                 keywords: e.keywords,
-                keyword_text: e.keyword_text.into_boxed_slice(),
+                keyword_from: e.keyword_from.checked_add(s0)?,
             });
         }
     }
@@ -69,6 +78,8 @@ pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
     sound.then_some(Built {
         vocab,
         entries,
+        ids,
+        keyword_text,
         text,
         keywords,
         categories,
@@ -79,34 +90,41 @@ pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
 
 fn pool(r: &mut Reader) -> Option<Pool> {
     let p = Pool {
-        word: long(r)?,
-        at: long(r)?,
-        len: long(r)?,
+        word: long(r, u32::from_le_bytes)?,
+        at: long(r, u32::from_le_bytes)?,
+        len: long(r, u16::from_le_bytes)?,
     };
     (p.at.len() == p.word.len() && p.len.len() == p.word.len()).then_some(p)
 }
 
-/// Pools are a million numbers and more: written in frames, so reading needs a small buffer.
+/// Pools are a million numbers and more: written in frames, so reading needs a small
+/// buffer, and as plain little-endian numbers, which read back far quicker than varints.
 const POOL_FRAME: usize = 1 << 16;
 
-fn long<T: serde::de::DeserializeOwned>(r: &mut Reader) -> Option<Vec<T>> {
+fn long<T, const N: usize>(r: &mut Reader, from: fn([u8; N]) -> T) -> Option<Vec<T>> {
     let count = usize::try_from(r.next::<u64>()?).ok()?;
     // A damaged count cannot make the list huge before its frames run out.
     let mut out = Vec::with_capacity(count.min(1 << 24));
     while out.len() < count {
-        let frame: Vec<T> = r.next()?;
-        if frame.is_empty() {
+        let frame = r.next_raw()?;
+        if frame.is_empty() || frame.len() % N != 0 {
             return None;
         }
-        out.extend(frame);
+        out.extend(
+            frame
+                .chunks_exact(N)
+                .filter_map(|c| c.try_into().ok())
+                .map(from),
+        );
     }
     (out.len() == count).then_some(out)
 }
 
-fn push_long<T: Serialize>(w: &mut Writer, list: &[T]) {
+fn push_long<T: Copy, const N: usize>(w: &mut Writer, list: &[T], to: fn(T) -> [u8; N]) {
     w.push(&(list.len() as u64));
     for chunk in list.chunks(POOL_FRAME) {
-        w.push(chunk);
+        let bytes: Vec<u8> = chunk.iter().flat_map(|x| to(*x)).collect();
+        w.push_raw(&bytes);
     }
 }
 
@@ -121,24 +139,36 @@ pub fn store(key: &IndexKey, b: &Built) {
         &b.domain_sizes,
         b.entries.len() as u64,
     ));
-    for chunk in b.entries.chunks(PER_FRAME) {
+    for (n, chunk) in b.entries.chunks(PER_FRAME).enumerate() {
+        let mut strings = Strings::default();
         let out: Vec<StoredEntry> = chunk
             .iter()
-            .map(|e| StoredEntry {
-                domain: e.domain,
-                category: e.category,
-                perspective: e.perspective,
-                text: e.text,
-                keywords: e.keywords,
-                keyword_text: e.keyword_text.to_vec(),
+            .enumerate()
+            .map(|(k, e)| {
+                let keyword_from = strings.len() as u32;
+                let next = b
+                    .entries
+                    .get(n * PER_FRAME + k + 1)
+                    .map_or(b.keyword_text.len() as u32, |x| x.keyword_from);
+                for s in e.keyword_from..next {
+                    strings.push(b.keyword_text.get(s));
+                }
+                StoredEntry {
+                    domain: e.domain,
+                    category: e.category,
+                    perspective: e.perspective,
+                    text: e.text,
+                    keywords: e.keywords,
+                    keyword_from,
+                }
             })
             .collect();
-        w.push(&out);
+        w.push(&(out, strings));
     }
     for p in [&b.text, &b.keywords] {
-        push_long(&mut w, &p.word);
-        push_long(&mut w, &p.at);
-        push_long(&mut w, &p.len);
+        push_long(&mut w, &p.word, u32::to_le_bytes);
+        push_long(&mut w, &p.at, u32::to_le_bytes);
+        push_long(&mut w, &p.len, u16::to_le_bytes);
     }
     w.store(&key.dir, &index_file_name(&key.files));
 }
