@@ -86,7 +86,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             // With a query, the best 10 unless told; without one, the whole bank.
             let limit = limit.unwrap_or(if query.is_empty() { 0 } else { 10 });
-            ranked::run(fw()?, &query.join(" "), filters, limit, json)
+            ranked::run(
+                &cli.bank,
+                cli.no_user_banks,
+                &query.join(" "),
+                filters,
+                limit,
+                json,
+            )
         }
         Some(Command::Indicators {
             ref domain,
@@ -172,10 +179,38 @@ pub fn load_framework(
     banks: &[std::path::PathBuf],
     no_user_banks: bool,
 ) -> anyhow::Result<Framework> {
+    load_banks(builtin_framework()?, banks, no_user_banks)
+}
+
+/// The built-in framework, caching large banks in the user's cache folder.
+pub fn builtin_framework() -> anyhow::Result<Framework> {
     let mut fw = Framework::builtin().context("the built-in framework data is damaged")?;
     if let Some(dir) = dirs::cache_dir() {
         fw.cache_banks_in(dir.join("tocplan").join("banks"));
     }
+    Ok(fw)
+}
+
+/// The bank files `load_banks` reads, in its order.
+pub fn bank_files(banks: &[std::path::PathBuf], no_user_banks: bool) -> Vec<std::path::PathBuf> {
+    let mut files = match Framework::user_bank_dir() {
+        Some(dir) if !no_user_banks => Framework::user_bank_files(&dir),
+        _ => Vec::new(),
+    };
+    for b in banks {
+        if !files.contains(b) {
+            files.push(b.clone());
+        }
+    }
+    files
+}
+
+/// `fw` with the user's bank folder, then each `--bank FILE`, loaded.
+pub fn load_banks(
+    mut fw: Framework,
+    banks: &[std::path::PathBuf],
+    no_user_banks: bool,
+) -> anyhow::Result<Framework> {
     if !no_user_banks && let Some(dir) = Framework::user_bank_dir() {
         fw.load_user_banks(&dir);
         for w in fw.warnings() {

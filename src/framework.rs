@@ -197,6 +197,21 @@ impl Framework {
         Some(cache::IndexKey { dir, files })
     }
 
+    /// `index_key` as it would be once `files` (bank files, in the order they would be
+    /// loaded) were loaded into this framework, which holds the built-in bank only; their
+    /// identities are taken now, without reading them.
+    pub(crate) fn index_key_for(&self, files: &[PathBuf]) -> Option<cache::IndexKey> {
+        let dir = self.bank_cache.clone()?;
+        if self.banks.len() != 1 {
+            return None;
+        }
+        let files = files
+            .iter()
+            .map(|f| cache::Identity::of(f))
+            .collect::<Option<Vec<_>>>()?;
+        Some(cache::IndexKey { dir, files })
+    }
+
     /// Keeps large banks, once read, in `dir` (the user's cache folder) for next time.
     pub fn cache_banks_in(&mut self, dir: PathBuf) {
         self.bank_cache = Some(dir);
@@ -213,16 +228,8 @@ impl Framework {
     /// skipped with a warning naming it, and the rest load: one bad file in a folder the
     /// user may have forgotten must not stop the app or `check`.
     pub fn load_user_banks(&mut self, dir: &Path) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect(),
-            Err(_) => return Vec::new(),
-        };
-        files.sort();
         let mut loaded = Vec::new();
-        for f in files {
+        for f in Self::user_bank_files(dir) {
             match self.load_bank_file(&f) {
                 Ok(()) => loaded.push(f),
                 Err(e) => self.warnings.push(format!(
@@ -231,6 +238,19 @@ impl Framework {
             }
         }
         loaded
+    }
+
+    /// The files `load_user_banks` reads from `dir`, in the order it reads them.
+    pub fn user_bank_files(dir: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect(),
+            Err(_) => return Vec::new(),
+        };
+        files.sort();
+        files
     }
 
     /// What went wrong loading the user's banks, each naming its file.

@@ -1,12 +1,13 @@
 //! `tocplan indicators QUERY`: the picker's ranked results, as text or JSON.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::bail;
 use serde::Serialize;
 
 use super::listing::{Filters, resolve};
-use crate::framework::picker::{Hit, Picker, Query, Ranked};
+use crate::framework::picker::{Hit, Picker, Query, Ranked, Shown, ShownIndicator};
 use crate::framework::{Framework, Indicator};
 use crate::text::{sanitize, sanitized};
 
@@ -33,26 +34,115 @@ struct Row<'a> {
     all_words: bool,
 }
 
-/// Takes the framework to keep it (see the end).
-pub fn run(fw: Framework, text: &str, f: Filters, limit: usize, json: bool) -> anyhow::Result<u8> {
-    let (domain, category) = resolve(&fw, f)?;
-    let mut q = Query::parse(text, &fw);
+/// Ranks `text` over the built-in framework, the user's banks and `banks`. A query over
+/// large banks asked before is answered from the cache alone (`Picker::cached`): the
+/// same lines as when the banks are read, without making their indicators.
+pub fn run(
+    banks: &[PathBuf],
+    no_user_banks: bool,
+    text: &str,
+    f: Filters,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<u8> {
+    let fw = super::builtin_framework()?;
+    let files = super::bank_files(banks, no_user_banks);
+    let mut out = super::output::stdout();
+    let done = match Picker::cached(&fw, &files) {
+        Some((picker, shown)) => {
+            let done = query(&fw, text, f).and_then(|q| {
+                write(
+                    &mut out,
+                    &fw,
+                    &Texts::Cached(&shown),
+                    &picker,
+                    &q,
+                    limit,
+                    json,
+                )
+            });
+            // See below.
+            std::mem::forget((picker, shown));
+            done
+        }
+        None => {
+            let fw = super::load_banks(fw, banks, no_user_banks)?;
+            let q = query(&fw, text, f)?;
+            let picker = Picker::new(&fw);
+            let done = write(
+                &mut out,
+                &fw,
+                &Texts::Loaded(Places::new(&fw)),
+                &picker,
+                &q,
+                limit,
+                json,
+            );
+            // The process ends after this: freeing a large bank's strings and index one by
+            // one would take a tenth of a query's time, and the system takes the memory back
+            // at once.
+            std::mem::forget((picker, fw));
+            done
+        }
+    };
+    out.flush()?;
+    done
+}
+
+/// The query with the command line's filters, or what is wrong with it.
+fn query(fw: &Framework, text: &str, f: Filters) -> anyhow::Result<Query> {
+    let (domain, category) = resolve(fw, f)?;
+    let mut q = Query::parse(text, fw);
     if let Some(problem) = q.problems.first() {
         bail!("{problem}");
     }
     q.domain = domain.or(q.domain);
     q.category = category.or(q.category);
-    let picker = Picker::new(&fw);
-    let done = write(&fw, &picker, &q, limit, json);
-    // The process ends after this: freeing a large bank's strings and index one by one
-    // would take a tenth of a query's time, and the system takes the memory back at once.
-    std::mem::forget(picker);
-    std::mem::forget(fw);
-    done
+    Ok(q)
 }
 
+/// Where the results' texts come from: the loaded banks, or the cache.
+enum Texts<'a> {
+    Loaded(Places<'a>),
+    Cached(&'a Shown),
+}
+
+impl<'a> Texts<'a> {
+    /// The indicator at `index` in `Framework::indicators()`, which has this id.
+    fn get(&self, fw: &'a Framework, index: usize, id: &str) -> Option<ShownIndicator<'a>> {
+        match self {
+            Texts::Loaded(places) => {
+                // By its place, as the picker numbers it; by id should the two disagree.
+                let i = places.get(index, id).or_else(|| fw.indicator(id))?;
+                Some(ShownIndicator {
+                    id: &i.id,
+                    text: &i.text,
+                    domain: i.domain,
+                    perspective: i.perspective,
+                    source: i.source,
+                })
+            }
+            Texts::Cached(shown) => {
+                let shown: &'a Shown = shown;
+                shown.get(index).filter(|i| i.id == id)
+            }
+        }
+    }
+
+    /// How many indicators the banks hold.
+    fn count(&self, fw: &Framework) -> usize {
+        match self {
+            Texts::Loaded(_) => fw.indicators().count(),
+            Texts::Cached(shown) => shown.len(),
+        }
+    }
+}
+
+/// The ranked results of `q`, as text or JSON.
 fn write(
+    out: &mut impl Write,
     fw: &Framework,
+    texts: &Texts,
     picker: &Picker,
     q: &Query,
     limit: usize,
@@ -66,23 +156,19 @@ fn write(
     } else {
         limit.min(ranked.len())
     };
-    // Buffered (see `output`): thousands of results are not thousands of writes.
-    let mut out = super::output::stdout();
     if json {
         crate::json::to_writer_pretty(
-            &mut out,
+            &mut *out,
             &Rows {
                 fw,
-                places: Places::new(fw),
+                texts,
                 ranked: &ranked,
                 shown,
             },
         )?;
         writeln!(out)?;
-        out.flush()?;
         return Ok(0);
     }
-    let places = Places::new(fw);
     let threads = if shown > BATCH {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     } else {
@@ -94,7 +180,7 @@ fn write(
         let to = (from + threads * BATCH).min(shown);
         let text = |t: usize| {
             let start = (from + t * BATCH).min(to);
-            lines(fw, &places, &ranked, start..(start + BATCH).min(to))
+            lines(fw, texts, &ranked, start..(start + BATCH).min(to))
         };
         let parts: Vec<(Vec<u8>, usize)> = if threads == 1 {
             vec![text(0)]
@@ -120,17 +206,16 @@ fn write(
         out,
         "{} of {} indicators match ({full} all words · {} some); {written} shown",
         ranked.len(),
-        fw.indicators().count(),
+        texts.count(fw),
         ranked.len() - full,
     )?;
-    out.flush()?;
     Ok(0)
 }
 
 /// Results `range` as text, and how many were written.
 fn lines(
     fw: &Framework,
-    places: &Places,
+    texts: &Texts,
     ranked: &Ranked,
     range: std::ops::Range<usize>,
 ) -> (Vec<u8>, usize) {
@@ -138,7 +223,7 @@ fn lines(
     let mut written = 0;
     for k in range {
         let Some(h) = ranked.hit(k) else { continue };
-        let Some(r) = row(fw, places, k, &h) else {
+        let Some(r) = row(fw, texts, k, &h) else {
             continue;
         };
         written += 1;
@@ -185,14 +270,13 @@ impl<'a> Places<'a> {
 }
 
 /// The `k`th result as a row, if its indicator is loaded.
-fn row<'a>(fw: &'a Framework, places: &Places<'a>, k: usize, h: &'a Hit) -> Option<Row<'a>> {
-    // By its place, as the picker numbers it; by id should the two ever disagree.
-    let ind = places.get(h.index, &h.id).or_else(|| fw.indicator(&h.id))?;
+fn row<'a>(fw: &'a Framework, texts: &Texts<'a>, k: usize, h: &'a Hit) -> Option<Row<'a>> {
+    let ind = texts.get(fw, h.index, &h.id)?;
     let d = fw.domain(ind.domain);
     Some(Row {
         rank: k + 1,
-        id: &ind.id,
-        text: &ind.text,
+        id: ind.id,
+        text: ind.text,
         domain: ind.domain,
         domain_name: d.map_or("", |d| d.name.as_str()),
         category: d
@@ -215,7 +299,7 @@ fn row<'a>(fw: &'a Framework, places: &Places<'a>, k: usize, h: &'a Hit) -> Opti
 /// The shown results as a JSON array, each made as it is written.
 struct Rows<'a> {
     fw: &'a Framework,
-    places: Places<'a>,
+    texts: &'a Texts<'a>,
     ranked: &'a Ranked<'a>,
     shown: usize,
 }
@@ -228,7 +312,7 @@ impl Serialize for Rows<'_> {
             let Some(h) = self.ranked.hit(k) else {
                 continue;
             };
-            if let Some(r) = row(self.fw, &self.places, k, &h) {
+            if let Some(r) = row(self.fw, self.texts, k, &h) {
                 seq.serialize_element(&r)?;
             }
         }

@@ -288,6 +288,12 @@ pub fn index_file_name(files: &[Identity]) -> String {
     format!("index-{:016x}.bin", name_hash(&bytes))
 }
 
+/// Where what a listing shows of each indicator is kept for the same banks (see
+/// `picker::shown`).
+pub fn shown_file_name(files: &[Identity]) -> String {
+    index_file_name(files).replacen("index-", "shown-", 1)
+}
+
 /// The cache folder and the bank files' identities the picker's index is keyed on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexKey {

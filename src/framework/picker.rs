@@ -10,6 +10,7 @@ mod build;
 mod expand;
 mod query;
 mod score;
+mod shown;
 mod stored;
 mod strings;
 mod thesaurus;
@@ -17,10 +18,12 @@ mod vocab;
 mod words;
 
 pub use query::{Query, category_named, cycle_filter};
+pub use shown::{Shown, ShownIndicator};
 
 use std::sync::Arc;
 
 use super::Framework;
+use super::cache::shown_file_name;
 use build::Built;
 use expand::{MAX_WORDS, expand};
 use score::{Scored, Scoring, idf};
@@ -73,17 +76,40 @@ impl Picker {
         let threads = threads_for(n);
         let key = fw.index_key().filter(|_| n >= INDEX_CACHE_FROM);
         let built = match key {
-            Some(key) => stored::load(&key, fw).unwrap_or_else(|| {
-                let built = build::build(fw, threads);
-                stored::store(&key, &built);
+            Some(key) => {
+                let built = stored::load(&key, fw).unwrap_or_else(|| {
+                    let built = build::build(fw, threads);
+                    stored::store(&key, &built);
+                    shown::store(&key, fw);
+                    built
+                });
+                // Kept with the index; written again should it have gone.
+                if !key.dir.join(shown_file_name(&key.files)).exists() {
+                    shown::store(&key, fw);
+                }
                 built
-            }),
+            }
             None => build::build(fw, threads),
         };
         Picker {
             built,
             thesaurus: Thesaurus::new(&fw.thesaurus),
         }
+    }
+
+    /// The picker and what a listing shows of each indicator, both from the cache, for
+    /// `fw` (which holds only the built-in data) with the bank `files` loaded in this order
+    /// as `Framework::load_bank_file` would; `None` unless the cache holds both for exactly
+    /// those files as they are now. Nothing of the banks is read.
+    pub fn cached(fw: &Framework, files: &[std::path::PathBuf]) -> Option<(Picker, Shown)> {
+        let key = fw.index_key_for(files)?;
+        let shown = shown::load(&key)?;
+        let built = stored::load_with_ids(&key, shown.ids().clone())?;
+        let picker = Picker {
+            built,
+            thesaurus: Thesaurus::new(&fw.thesaurus),
+        };
+        Some((picker, shown))
     }
 
     pub fn len(&self) -> usize {

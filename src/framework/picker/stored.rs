@@ -33,21 +33,29 @@ type VocabParts = (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<Box<str>>);
 
 /// The index kept for exactly these banks, if the cache has it whole and it fits them.
 pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
+    let mut ids = Strings::default();
+    ids.reserve(
+        fw.indicators().count(),
+        fw.indicators().map(|i| i.id.len()).sum(),
+    );
+    for i in fw.indicators() {
+        ids.push(&i.id);
+    }
+    load_with_ids(key, ids)
+}
+
+/// `load` for banks whose indicators' ids, in order, are `ids`.
+pub fn load_with_ids(key: &IndexKey, ids: Strings) -> Option<Built> {
     let bytes = key.bytes(builtin_data_sum());
     let mut r = Reader::open(&key.dir, &index_file_name(&key.files), KIND, &bytes)?;
     let (words, df, stem_of, stems): VocabParts = r.next()?;
     let vocab = Vocab::from_parts(words, df, stem_of, stems)?;
     let (categories, domains, domain_sizes, count): Meta = r.next()?;
     let count = usize::try_from(count).ok()?;
-    if count != fw.indicators().count() {
+    if count != ids.len() {
         return None;
     }
     let mut entries = Vec::with_capacity(count);
-    let mut ids = Strings::default();
-    ids.reserve(count, fw.indicators().map(|i| i.id.len()).sum());
-    for i in fw.indicators() {
-        ids.push(&i.id);
-    }
     let mut keyword_text = Strings::default();
     while entries.len() < count {
         let (frame, strings): Frame = r.next()?;
