@@ -543,3 +543,64 @@ fn a_conflicted_plan_is_refused_by_check_diff_and_export_naming_the_lines() {
         );
     }
 }
+
+/// A query over large banks asked again is answered from the cache (no bank read), with
+/// the same output; a bank in the config folder changed or gone is seen at once.
+#[test]
+fn a_cached_query_over_large_banks_prints_the_same_and_sees_changed_banks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = tocplan(
+        dir.path(),
+        &["generate", "bank", "--indicators", "20000", "big.toml"],
+    );
+    assert_eq!(made.status.code(), Some(0));
+    let banks = dir.path().join("config/tocplan/banks");
+    std::fs::create_dir_all(&banks).expect("mkdir");
+    let mine = |text: &str| {
+        let bank = format!(
+            "schema = 1\n[bank]\nid = \"mine\"\nname = \"Mine\"\n\n[[indicator]]\nid = \"mine.1\"\ndomain = 6\ntext = \"{text}\"\n"
+        );
+        std::fs::write(banks.join("mine.toml"), bank).expect("write");
+    };
+    mine("Neighbours who share a meal");
+    let query = [
+        "indicators",
+        "--bank",
+        "big.toml",
+        "--limit",
+        "0",
+        "neighbours",
+    ];
+    let ask = || {
+        let out = tocplan(dir.path(), &query);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout(&out)
+    };
+    let first = ask();
+    assert!(first.contains("share a meal"), "{first}");
+    let kept = |prefix: &str| {
+        std::fs::read_dir(dir.path().join("cache/tocplan/banks"))
+            .expect("cache folder")
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().starts_with(prefix))
+    };
+    assert!(kept("index-") && kept("shown-"), "kept for the next query");
+    assert_eq!(ask(), first);
+
+    // Changed: read afresh, then answered from the cache again.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    mine("Neighbours who garden together");
+    let changed = ask();
+    assert!(changed.contains("garden together") && !changed.contains("share a meal"));
+    assert_eq!(ask(), changed);
+    // Gone.
+    std::fs::remove_file(banks.join("mine.toml")).expect("remove");
+    let gone = ask();
+    assert!(!gone.contains("mine.1"), "{gone}");
+    assert_eq!(gone.lines().count(), first.lines().count() - 2);
+}

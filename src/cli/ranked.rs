@@ -319,3 +319,6 @@ impl Serialize for Rows<'_> {
         seq.end()
     }
 }
+
+#[cfg(test)]
+mod tests;

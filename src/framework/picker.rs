@@ -30,7 +30,7 @@ use score::{Scored, Scoring, idf};
 use thesaurus::Thesaurus;
 
 /// Banks from this size keep their word index in the cache, when their banks are cached.
-const INDEX_CACHE_FROM: usize = 20_000;
+pub const INDEX_CACHE_FROM: usize = 20_000;
 
 /// Banks from this size are built and scored on several threads.
 const PARALLEL_FROM: usize = 8_192;
