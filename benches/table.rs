@@ -292,24 +292,30 @@ fn picker_versus_fzf(dir: &Path, bank: &Path) {
         let t = Instant::now();
         run(&args);
         let cold = t.elapsed();
-        let ours = median_time(&args);
-        let theirs = fzf.as_ref().map(|_| {
-            median(
-                (0..RUNS)
-                    .map(|_| {
-                        let t = Instant::now();
-                        let input = std::fs::File::open(&list).expect("texts");
-                        Command::new("fzf")
-                            .args(["--filter", q])
-                            .stdin(input)
-                            .stdout(Stdio::null())
-                            .status()
-                            .expect("fzf");
-                        t.elapsed()
-                    })
-                    .collect(),
-            )
-        });
+        // Side by side, one run of each in turn, so a busy moment of the machine falls on
+        // both alike.
+        let fzf_once = || {
+            let t = Instant::now();
+            let input = std::fs::File::open(&list).expect("texts");
+            Command::new("fzf")
+                .args(["--filter", q])
+                .stdin(input)
+                .stdout(Stdio::null())
+                .status()
+                .expect("fzf");
+            t.elapsed()
+        };
+        let (mut mine, mut fzfs) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            run(&args);
+            mine.push(t.elapsed());
+            if fzf.is_some() {
+                fzfs.push(fzf_once());
+            }
+        }
+        let ours = median(mine);
+        let theirs = fzf.as_ref().map(|_| median(fzfs));
         match theirs {
             Some(t) => println!(
                 "| `{q}` | {} | {} | {} | {:.2}× |",

@@ -169,36 +169,47 @@ fn write(
         writeln!(out)?;
         return Ok(0);
     }
-    let threads = if shown > BATCH {
+    let batches = shown.div_ceil(BATCH);
+    let threads = if batches > 1 {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     } else {
         1
     };
+    let text = |b: usize| lines(fw, texts, &ranked, b * BATCH..((b + 1) * BATCH).min(shown));
     let mut written = 0;
-    let mut from = 0;
-    while from < shown {
-        let to = (from + threads * BATCH).min(shown);
-        let text = |t: usize| {
-            let start = (from + t * BATCH).min(to);
-            lines(fw, texts, &ranked, start..(start + BATCH).min(to))
-        };
-        let parts: Vec<(Vec<u8>, usize)> = if threads == 1 {
-            vec![text(0)]
-        } else {
-            std::thread::scope(|s| {
-                let text = &text;
-                let handles: Vec<_> = (0..threads).map(|t| s.spawn(move || text(t))).collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        for (bytes, n) in parts {
+    if threads == 1 {
+        for b in 0..batches {
+            let (bytes, n) = text(b);
             out.write_all(&bytes)?;
             written += n;
         }
-        from = to;
+    } else {
+        // Thread t makes batches t, t + threads, ...; this one writes them in order. Each
+        // thread's channel holds two batches, so none runs far ahead of the writing.
+        std::thread::scope(|s| -> std::io::Result<()> {
+            let text = &text;
+            let channels: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+                    s.spawn(move || {
+                        for b in (t..batches).step_by(threads) {
+                            if tx.send(text(b)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    rx
+                })
+                .collect();
+            for b in 0..batches {
+                let Ok((bytes, n)) = channels[b % threads].recv() else {
+                    break;
+                };
+                out.write_all(&bytes)?;
+                written += n;
+            }
+            Ok(())
+        })?;
     }
     // Counted against the whole bank, and the shown part said apart.
     let full = ranked.full_count();

@@ -103,8 +103,17 @@ impl Picker {
     /// those files as they are now. Nothing of the banks is read.
     pub fn cached(fw: &Framework, files: &[std::path::PathBuf]) -> Option<(Picker, Shown)> {
         let key = fw.index_key_for(files)?;
-        let shown = shown::load(&key)?;
-        let built = stored::load_with_ids(&key, shown.ids().clone())?;
+        // Two files, read side by side.
+        let (shown, built) = std::thread::scope(|s| {
+            let shown = s.spawn(|| shown::load(&key));
+            let built = stored::load_without_ids(&key);
+            let shown = shown
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (shown, built)
+        });
+        let shown = shown?;
+        let built = stored::with_ids(built?, shown.ids().clone())?;
         let picker = Picker {
             built,
             thesaurus: Thesaurus::new(&fw.thesaurus),

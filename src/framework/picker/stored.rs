@@ -41,21 +41,27 @@ pub fn load(key: &IndexKey, fw: &Framework) -> Option<Built> {
     for i in fw.indicators() {
         ids.push(&i.id);
     }
-    load_with_ids(key, ids)
+    with_ids(load_without_ids(key)?, ids)
 }
 
-/// `load` for banks whose indicators' ids, in order, are `ids`.
-pub fn load_with_ids(key: &IndexKey, ids: Strings) -> Option<Built> {
+/// The index with its indicators' ids, in order, if they are as many as its entries.
+pub fn with_ids(mut b: Built, ids: Strings) -> Option<Built> {
+    (ids.len() == b.entries.len()).then(|| {
+        b.ids = ids;
+        b
+    })
+}
+
+/// `load` but for the ids (see `with_ids`), which the index does not hold.
+pub fn load_without_ids(key: &IndexKey) -> Option<Built> {
     let bytes = key.bytes(builtin_data_sum());
     let mut r = Reader::open(&key.dir, &index_file_name(&key.files), KIND, &bytes)?;
     let (words, df, stem_of, stems): VocabParts = r.next()?;
     let vocab = Vocab::from_parts(words, df, stem_of, stems)?;
     let (categories, domains, domain_sizes, count): Meta = r.next()?;
     let count = usize::try_from(count).ok()?;
-    if count != ids.len() {
-        return None;
-    }
-    let mut entries = Vec::with_capacity(count);
+    // A damaged count cannot make the list huge before its frames run out.
+    let mut entries = Vec::with_capacity(count.min(1 << 24));
     let mut keyword_text = Strings::default();
     while entries.len() < count {
         let (frame, strings): Frame = r.next()?;
@@ -86,7 +92,7 @@ pub fn load_with_ids(key: &IndexKey, ids: Strings) -> Option<Built> {
     sound.then_some(Built {
         vocab,
         entries,
-        ids,
+        ids: Strings::default(),
         keyword_text,
         text,
         keywords,
