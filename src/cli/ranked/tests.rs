@@ -8,7 +8,9 @@ use super::*;
 use crate::framework::picker::INDEX_CACHE_FROM;
 use crate::framework::synthetic;
 
-const QUERIES: [&str; 12] = [
+const QUERIES: [&str; 14] = [
+    "",
+    "#9",
     "neighbours",
     "ask neighbours help",
     "esol",
