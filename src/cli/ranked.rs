@@ -48,6 +48,9 @@ pub fn run(
     let fw = super::builtin_framework()?;
     let files = super::bank_files(banks, no_user_banks);
     let mut out = super::output::stdout();
+    // Either way the process ends after this: the framework and the index are not freed,
+    // since freeing a large bank's strings and index one by one would take a tenth of a
+    // query's time, and the system takes the memory back at once.
     let done = match Picker::cached(&fw, &files) {
         Some((picker, shown)) => {
             let done = query(&fw, text, f).and_then(|q| {
@@ -61,7 +64,6 @@ pub fn run(
                     json,
                 )
             });
-            // See below.
             std::mem::forget((picker, shown));
             done
         }
@@ -78,9 +80,6 @@ pub fn run(
                 limit,
                 json,
             );
-            // The process ends after this: freeing a large bank's strings and index one by
-            // one would take a tenth of a query's time, and the system takes the memory back
-            // at once.
             std::mem::forget((picker, fw));
             done
         }
