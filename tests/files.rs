@@ -620,9 +620,18 @@ fn without_a_terminal_the_app_says_so_and_names_what_works_instead() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("the app needs a terminal"), "{err}");
     assert!(
-        err.contains("tocplan check") && err.contains("--headless --keys FILE"),
+        err.contains("`tocplan new`") && err.contains("--headless --keys FILE"),
         "{err}"
     );
+    // Every subcommand is named, as the command line knows them (none forgotten).
+    use clap::CommandFactory;
+    for sub in tocplan::cli::Cli::command().get_subcommands() {
+        let name = sub.get_name();
+        assert!(
+            err.contains(&format!("`{name}`")) || err.contains(&format!("`tocplan {name}`")),
+            "{err}"
+        );
+    }
     assert!(!err.contains("os error"), "{err}");
     assert_eq!(
         std::fs::read(&path).expect("read"),
