@@ -190,10 +190,34 @@ fn plans(dir: &Path) -> (String, String) {
     (new.display().to_string(), old.display().to_string())
 }
 
+/// git in `dir`, which must succeed, with no user or system config.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir.join(".home"))
+        .output()
+        .expect("git");
+    assert!(out.status.success(), "git {args:?}");
+}
+
 #[test]
 fn a_closed_pipe_ends_every_command_that_prints_quietly_with_0() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (new, old) = plans(dir.path());
+    // A history for `log` and `diff REV`: the old plan, then the new one, as new.toml.
+    git(dir.path(), &["init", "-q"]);
+    std::fs::copy(&old, dir.path().join("hist.toml")).expect("copy");
+    git(dir.path(), &["add", "hist.toml"]);
+    git(dir.path(), &["commit", "-qm", "old"]);
+    std::fs::copy(&new, dir.path().join("hist.toml")).expect("copy");
+    git(dir.path(), &["commit", "-qam", "new"]);
+    std::fs::copy(&old, dir.path().join("hist.toml")).expect("copy");
     let sheet = root().join("tests/fixtures/sheets/toolkit.xlsx");
     let sheet = sheet.display().to_string();
     let cases: Vec<Vec<&str>> = vec![
@@ -212,6 +236,11 @@ fn a_closed_pipe_ends_every_command_that_prints_quietly_with_0() {
         vec!["diff", "--format", "markdown", &old, &new],
         vec!["diff", "--format", "json", &old, &new],
         vec!["show", "--text", &new],
+        vec!["log", "hist.toml"],
+        vec!["log", "--format", "json", "hist.toml"],
+        vec!["diff", "HEAD"],
+        vec!["diff", "HEAD~1", "HEAD", "hist.toml"],
+        vec!["git-setup", "--pattern", "*.toml"],
         vec!["bank", "import", &sheet],
         vec!["completions", "bash"],
         vec!["man"],
