@@ -293,3 +293,24 @@ fn every_plan_example_in_the_readme_and_docs_is_a_plan() {
         "the README's and docs/plan-file.md's examples"
     );
 }
+
+/// The README shows the app as it opens today: its screen is the language café's 80x24
+/// snapshot (tests/screens.rs draws it with the app's own render), so a change to the
+/// screen that updates the snapshot fails here until the README is updated too.
+#[test]
+fn the_readmes_screen_is_the_app_as_it_opens() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let app = &readme[readme.find("\n## The app\n").expect("the app section")..];
+    let (_, shown) = code_blocks(app).into_iter().next().expect("a screen");
+    let snap =
+        std::fs::read_to_string(root().join("tests/snapshots/screens__language-cafe-80x24.snap"))
+            .expect("snapshot");
+    let drawn: Vec<String> = snap
+        .lines()
+        .skip_while(|l| !l.starts_with('"'))
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect();
+    let shown: Vec<String> = shown.lines().map(|l| l.trim_end().to_string()).collect();
+    assert_eq!(drawn.len(), 24, "{snap}");
+    assert_eq!(shown, drawn);
+}
