@@ -128,7 +128,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             category.as_deref(),
             limit.unwrap_or(0),
         ),
-        Some(Command::Domains { .. }) => listing::domains(&fw()?),
+        // Domains and their index words are the framework's own: no bank changes them, so
+        // none is read (nor warned about).
+        Some(Command::Domains) => listing::domains(&load_framework(&[], true)?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
@@ -207,7 +209,6 @@ fn banks_of(command: &Command) -> Option<&Banks> {
         Command::Check { banks, .. }
         | Command::Fmt { banks, .. }
         | Command::Indicators { banks, .. }
-        | Command::Domains { banks }
         | Command::Export { banks, .. }
         | Command::Record { banks, .. }
         | Command::MergeDriver { banks, .. }
@@ -215,6 +216,7 @@ fn banks_of(command: &Command) -> Option<&Banks> {
             action: BankCommand::Import { banks, .. },
         } => Some(banks),
         Command::New { .. }
+        | Command::Domains
         | Command::Diff { .. }
         | Command::Log { .. }
         | Command::Show { .. }

@@ -122,7 +122,6 @@ const READ_BANKS: &[&str] = &[
     "check",
     "fmt",
     "indicators",
-    "domains",
     "export",
     "record",
     "bank import",
@@ -169,8 +168,8 @@ fn bank_options_are_only_on_the_commands_that_read_banks() {
     // Before a subcommand that reads banks, as after it, they count.
     let dir = tempfile::tempdir().expect("tempdir");
     for args in [
-        &["--bank", "missing.toml", "domains"][..],
-        &["domains", "--bank", "missing.toml"],
+        &["--bank", "missing.toml", "indicators"][..],
+        &["indicators", "--bank", "missing.toml"],
     ] {
         let out = tocplan(dir.path(), args);
         let err = String::from_utf8_lossy(&out.stderr);

@@ -169,10 +169,7 @@ pub enum Command {
     },
     /// List the categories and domains with the practitioners' index words for each.
     #[command(after_help = EXIT_DONE)]
-    Domains {
-        #[command(flatten)]
-        banks: Banks,
-    },
+    Domains,
     /// Export the plan as a document, a table or a graph (printed, or written with --out).
     #[command(after_help = EXIT_DONE)]
     Export {
