@@ -407,6 +407,9 @@ fn every_manual_page_renders_without_warnings() {
         );
         let warnings = man_warnings(page.as_bytes()).expect("man runs");
         assert!(warnings.trim().is_empty(), "{args:?}: {warnings}");
+        // The exit status under a manual's own heading, as `--help` ends with it.
+        assert!(page.contains("\n.SH \"EXIT STATUS\"\n"), "{args:?}: {page}");
+        assert!(!page.contains(".SH EXTRA"), "{args:?}: {page}");
     }
     // Every page written to a folder, one per command, as the README installs them.
     let dir = tempfile::tempdir().expect("tempdir");

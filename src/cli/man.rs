@@ -17,7 +17,7 @@ pub fn run(path: &[String], dir: Option<&Path>) -> anyhow::Result<u8> {
     if let Some(dir) = dir {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-        clap_mangen::generate_to(cmd, dir)
+        write_pages(&cmd, dir)
             .with_context(|| format!("cannot write the pages into {}", dir.display()))?;
         super::output::note(&format!(
             "wrote tocplan.1 and a page per subcommand into {}",
@@ -45,10 +45,34 @@ pub fn run(path: &[String], dir: Option<&Path>) -> anyhow::Result<u8> {
             }
         };
     }
-    let mut roff = Vec::new();
-    clap_mangen::Man::new(page.clone()).render(&mut roff)?;
-    super::output::print(&String::from_utf8_lossy(&roff))?;
+    super::output::print(&render(page)?)?;
     Ok(0)
+}
+
+/// The page of `cmd` and of each subcommand under it, each as `tocplan-check.1`.
+fn write_pages(cmd: &clap::Command, dir: &Path) -> std::io::Result<()> {
+    let name = format!("{}.1", cmd.get_display_name().unwrap_or(cmd.get_name()));
+    std::fs::write(dir.join(name), render(cmd)?)?;
+    for sub in cmd.get_subcommands() {
+        write_pages(sub, dir)?;
+    }
+    Ok(())
+}
+
+/// One page as clap_mangen renders it, with the help's closing lines under the headings
+/// a manual uses: EXIT STATUS, and SOURCES for the framework's credit (clap_mangen puts
+/// all of them under EXTRA).
+fn render(cmd: &clap::Command) -> std::io::Result<String> {
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut roff)?;
+    let page = String::from_utf8_lossy(&roff)
+        .replacen(".SH EXTRA\nExit status: ", ".SH \"EXIT STATUS\"\n", 1)
+        .replacen(
+            "\nContains public sector information",
+            "\n.SH SOURCES\nContains public sector information",
+            1,
+        );
+    Ok(page)
 }
 
 /// The options kept out of `-h` (the benchmark ones) with their help as long help, which
