@@ -11,13 +11,16 @@ mod git;
 mod headless;
 mod listing;
 mod log;
+mod man;
 mod new;
 mod output;
 mod ranked;
 mod show;
 mod version;
 
-pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand};
+pub use args::{
+    BankCommand, Banks, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand,
+};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,8 +35,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        // The reader went away (`tocplan indicators | head`): nothing to say, to no one.
-        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
+        // The reader went away (`tocplan indicators | head`): it has all it wanted, so
+        // this is no error and there is nothing to say.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // `{:#}` is the whole chain; each error in it says only what the next does not.
             output::error(&format!("{e:#}"));
@@ -42,16 +46,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Whether the error is a write to a closed pipe, also when it comes wrapped in a JSON
+/// writer's error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let started = std::time::Instant::now();
-    let fw = || load_framework(&cli.bank, cli.no_user_banks);
+    if let Some(command) = &cli.command
+        && !cli.banks.is_empty()
+        && banks_of(command).is_none()
+    {
+        anyhow::bail!(
+            "`{}` reads no bank of indicators, so --bank and --no-user-banks do nothing there; \
+             leave them out",
+            command_name(command)
+        );
+    }
+    let banks = cli
+        .command
+        .as_ref()
+        .and_then(banks_of)
+        .map_or_else(|| cli.banks.clone(), |b| cli.banks.and(b));
+    let fw = || load_framework(&banks.bank, banks.no_user_banks);
     match cli.command {
         None => match &cli.plan {
             Some(plan) if cli.headless => headless::run(plan, &cli, started, fw),
@@ -60,7 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                     theme: cli.theme.clone(),
                     config_dir: crate::tui::config_dir(),
                 };
-                crate::tui::open(plan, &fw()?, &opts)
+                crate::tui::open(plan, &fw()?, &opts).map_err(without_terminal)
             }
             None => {
                 Cli::command().print_help()?;
@@ -71,14 +95,19 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref plan,
             ref title,
         }) => new::run(plan, title.as_deref()),
-        Some(Command::Check { ref plans, format }) => Ok(check::run(plans, format, &fw()?)),
-        Some(Command::Fmt { ref plans, check }) => Ok(fmt::run(plans, check, &fw()?)),
+        Some(Command::Check {
+            ref plans, format, ..
+        }) => Ok(check::run(plans, format, &fw()?)),
+        Some(Command::Fmt {
+            ref plans, check, ..
+        }) => Ok(fmt::run(plans, check, &fw()?)),
         Some(Command::Indicators {
             ref query,
             limit,
             json,
             ref domain,
             ref category,
+            ..
         }) if json || !query.is_empty() => {
             let filters = listing::Filters {
                 domain: domain.as_deref(),
@@ -106,7 +135,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             category.as_deref(),
             limit.unwrap_or(0),
         ),
-        Some(Command::Domains) => listing::domains(&fw()?),
+        // Domains and their index words are the framework's own: no bank changes them, so
+        // none is read (nor warned about).
+        Some(Command::Domains) => listing::domains(&load_framework(&[], true)?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
@@ -125,6 +156,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref base_label,
             ref ours_label,
             ref theirs_label,
+            ..
         }) => {
             let labels = git::Labels {
                 size: marker_size,
@@ -143,6 +175,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             format,
             ref out,
             force,
+            ..
         }) => evaluation::export(plan, format, out.as_deref(), force, &fw()?),
         Some(Command::Record {
             ref plan,
@@ -151,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref date,
             ref note,
             replace,
+            ..
         }) => evaluation::record(
             plan,
             evaluation::NewReading {
@@ -163,15 +197,79 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             &fw()?,
         ),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "tocplan",
-                &mut std::io::stdout(),
-            );
+            // Into a buffer first: clap_complete panics when it cannot write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tocplan", &mut script);
+            output::print(&String::from_utf8_lossy(&script))?;
             Ok(0)
         }
+        Some(Command::Man {
+            ref subcommand,
+            ref dir,
+        }) => man::run(subcommand, dir.as_deref()),
     }
+}
+
+/// The banks a subcommand takes, if it reads any.
+fn banks_of(command: &Command) -> Option<&Banks> {
+    match command {
+        Command::Check { banks, .. }
+        | Command::Fmt { banks, .. }
+        | Command::Indicators { banks, .. }
+        | Command::Export { banks, .. }
+        | Command::Record { banks, .. }
+        | Command::MergeDriver { banks, .. }
+        | Command::Bank {
+            action: BankCommand::Import { banks, .. },
+        } => Some(banks),
+        Command::New { .. }
+        | Command::Domains
+        | Command::Diff { .. }
+        | Command::Log { .. }
+        | Command::Show { .. }
+        | Command::GitSetup { .. }
+        | Command::Generate { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. } => None,
+    }
+}
+
+/// The subcommand's name as typed (`git-setup`): clap names each variant in kebab case,
+/// and Debug starts with the variant's name.
+fn command_name(command: &Command) -> String {
+    format!("{command:?}")
+        .split([' ', '{', '('])
+        .next()
+        .map(kebab)
+        .unwrap_or_default()
+}
+
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The app's "needs a terminal" error, with every subcommand that works without one
+/// (all of them), as clap knows them, so the list never falls behind.
+fn without_terminal(e: anyhow::Error) -> anyhow::Error {
+    if e.downcast_ref::<crate::tui::NoTerminal>().is_none() {
+        return e;
+    }
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    anyhow::anyhow!(
+        "{e}. Every subcommand works without one: `tocplan {}` (`tocplan --help` says what \
+         each does), and `tocplan PLAN --headless --keys FILE` drives the app from a key script",
+        names.join("`, `")
+    )
 }
 
 /// The built-in framework, then the user's bank folder, then each `--bank FILE`.

@@ -49,11 +49,7 @@ pub struct Options {
 pub fn open(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<u8> {
     let mut app = prepare(path, fw, opts)?;
     if let Some(why) = no_terminal() {
-        anyhow::bail!(
-            "the app needs a terminal, and {why}; nothing was changed. Without a terminal these work: \
-             `tocplan check`, `fmt`, `export`, `record`, `diff`, `log`, `show --text`, `indicators`, \
-             `domains`, `bank import`, `new`, and `tocplan PLAN --headless --keys FILE` to drive the app from a script"
-        );
+        return Err(NoTerminal(why).into());
     }
     // Locks and copies go by the file itself, so a link to a plan and the plan agree.
     let real = crate::plan::real_path(path);
@@ -122,6 +118,12 @@ pub(crate) fn give_back_terminal() {
         cursor::Show
     );
 }
+
+/// The app was asked to run where it cannot draw or read keys (the command line adds
+/// what works instead).
+#[derive(Debug, thiserror::Error)]
+#[error("the app needs a terminal, and {0}; nothing was changed")]
+pub struct NoTerminal(&'static str);
 
 /// Why the app cannot run here, if it cannot: it draws on stdout and reads keys from stdin
 /// or, when stdin is redirected, from the controlling terminal (as crossterm does).

@@ -5,25 +5,31 @@ use clap::{Parser, Subcommand};
 const ABOUT: &str = "Plan, review and monitor a Theory of Change for integration work, built on the \
 Home Office Indicators of Integration framework 2019.";
 
-const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. \
+/// The heading of the options for the speed figures, shown by `--help` only (not `-h`).
+const BENCH: &str = "Benchmarking (shown by --help only)";
+
+/// Every command's help ends with what its exit status means; these are the common ones.
+const EXIT_DONE: &str = "Exit status: 0 done; 2 error (a message on stderr). A closed pipe (`| head`) \
+ends quietly with 0.";
+
+const AFTER_HELP: &str = concat!(
+    "Exit status: 0 the app was quit; 2 error (a message on stderr). Each subcommand's \
+    --help says its own.\n\n",
+    "Contains public sector information licensed under the Open Government Licence v3.0. \
 Source: Home Office, Home Office Indicators of Integration framework 2019 (third edition). \
 Index, worksheet prompts and worked cases are based on IOM UK, Guide for Practitioners on the \
 Home Office Indicators of Integration Framework 2019 (2020). Most indicator wording is tocplan's \
-own; see the README.";
+own; see the README."
+);
 
 #[derive(Debug, Parser)]
-#[command(name = "tocplan", version, about = ABOUT, after_help = CREDIT)]
+#[command(name = "tocplan", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
     /// The plan to open in the app (a missing file starts a new plan that saves there).
     pub plan: Option<PathBuf>,
 
-    /// Load an extra bank of indicators (tocplan's bank TOML format); may be repeated.
-    #[arg(long, global = true, value_name = "FILE")]
-    pub bank: Vec<PathBuf>,
-
-    /// Do not load banks from the user's config folder ($XDG_CONFIG_HOME/tocplan/banks).
-    #[arg(long, global = true)]
-    pub no_user_banks: bool,
+    #[command(flatten)]
+    pub banks: Banks,
 
     /// The app's colour theme: dark, light, high-contrast, monochrome, or a theme file.
     /// Overrides `theme` in the config file; NO_COLOR=1 turns all colour off.
@@ -32,24 +38,51 @@ pub struct Cli {
 
     /// Run the app without a terminal, driven by a key script (see --keys), and print
     /// what each step cost: time per key, bytes written to the terminal, peak memory.
-    #[arg(long, requires = "plan")]
+    #[arg(long, requires = "plan", hide_short_help = true, help_heading = BENCH)]
     pub headless: bool,
 
     /// The key script for --headless: one key per line as in keymap.toml (`j`, `Enter`,
     /// `Ctrl-s`), `KEY x N` to repeat, `type TEXT` to type text, `#` comments.
-    #[arg(long, value_name = "FILE", requires = "headless")]
+    #[arg(long, value_name = "FILE", requires = "headless", hide_short_help = true, help_heading = BENCH)]
     pub keys: Option<PathBuf>,
 
     /// The terminal size for --headless, as WIDTHxHEIGHT.
-    #[arg(long, value_name = "WxH", default_value = "80x24", value_parser = parse_size, requires = "headless")]
+    #[arg(long, value_name = "WxH", default_value = "80x24", value_parser = parse_size, requires = "headless", hide_short_help = true, help_heading = BENCH)]
     pub size: (u16, u16),
 
     /// Print the --headless figures as JSON instead of a table.
-    #[arg(long, requires = "headless")]
+    #[arg(long, requires = "headless", hide_short_help = true, help_heading = BENCH)]
     pub json: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The banks of indicators to load, for the app and every subcommand that reads them.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Banks {
+    /// Load an extra bank of indicators (tocplan's bank TOML format); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub bank: Vec<PathBuf>,
+
+    /// Do not load banks from the user's config folder ($XDG_CONFIG_HOME/tocplan/banks).
+    #[arg(long)]
+    pub no_user_banks: bool,
+}
+
+impl Banks {
+    pub fn is_empty(&self) -> bool {
+        self.bank.is_empty() && !self.no_user_banks
+    }
+
+    /// These and `more` (the options given before a subcommand, for the app's, and those
+    /// given after it).
+    pub fn and(&self, more: &Banks) -> Banks {
+        Banks {
+            bank: self.bank.iter().chain(&more.bank).cloned().collect(),
+            no_user_banks: self.no_user_banks || more.no_user_banks,
+        }
+    }
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -66,31 +99,54 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a new plan skeleton (never overwrites an existing file).
+    #[command(after_help = EXIT_DONE)]
     New {
+        /// Where to write the plan, e.g. plans/my-project.toml.
         plan: PathBuf,
         /// The plan's title (default: from the file name).
         #[arg(long)]
         title: Option<String>,
     },
-    /// Validate plans: exit 0 if valid, 1 if there are findings, 2 if a file cannot be read
-    /// or parsed. Findings are printed as `file:line:col: severity: message`.
+    /// Validate plans and review them against the framework.
+    ///
+    /// Findings are printed as `file:line:col: severity: message` (plan-wide ones at 1:1),
+    /// the form editors and CI annotators read; a summary counts each severity on stderr.
+    #[command(
+        after_help = "Exit status: 0 when no error or warning counts (advice and \
+    waived findings alone exit 0); 1 when there are errors or warnings; 2 when a file cannot \
+    be read or parsed as a plan. A closed pipe (`| head`) ends quietly with 0."
+    )]
     Check {
+        /// The plan files to check, e.g. plans/*.toml.
         #[arg(required = true)]
         plans: Vec<PathBuf>,
-        /// `text` (one finding per line) or `json` (one array of findings, for tools).
+        /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        banks: Banks,
     },
     /// Rewrite plans in canonical form (comments and unknown keys are kept).
+    #[command(
+        after_help = "Exit status: 0 done (with --check: nothing would change); 1 with \
+    --check when a file would change; 2 when a file cannot be read or written, or a plan has \
+    errors (it is then left as it is)."
+    )]
     Fmt {
+        /// The plan files to rewrite.
         #[arg(required = true)]
         plans: Vec<PathBuf>,
         /// Only report files that would change; exit 1 if any would.
         #[arg(long)]
         check: bool,
+        #[command(flatten)]
+        banks: Banks,
     },
-    /// List the bank of indicators by domain, or, given a query, the indicators that match it,
-    /// best first (the app's picker: words in any order, #domain @category !perspective).
+    /// List the bank of indicators by domain, or those that match a query.
+    ///
+    /// A query is read as the app's picker reads it: words in any order, #domain @category
+    /// !perspective; the best matches come first.
+    #[command(after_help = EXIT_DONE)]
     Indicators {
         /// Words to look for, e.g. `tocplan indicators hate crime` or `esol #9`.
         query: Vec<String>,
@@ -108,79 +164,117 @@ pub enum Command {
         /// social_connections (or bridges, bonds, links), facilitators, foundation.
         #[arg(long, value_name = "NAME")]
         category: Option<String>,
+        #[command(flatten)]
+        banks: Banks,
     },
     /// List the categories and domains with the practitioners' index words for each.
+    #[command(after_help = EXIT_DONE)]
     Domains,
-    /// Export the plan: `markdown` (the whole Theory of Change as a document, with the
-    /// evaluation plan), `csv` (the evaluation plan: one row per measure), `mermaid` or
-    /// `dot` (the chain as a graph).
+    /// Export the plan as a document, a table or a graph (printed, or written with --out).
+    #[command(after_help = EXIT_DONE)]
     Export {
+        /// The plan file to export.
         plan: PathBuf,
+        /// What to export.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
         /// Write here instead of printing (an existing file needs --force).
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Overwrite --out if it exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        banks: Banks,
     },
     /// Record a monitoring reading of a measure (for scripts); the plan is saved atomically.
+    #[command(after_help = EXIT_DONE)]
     Record {
+        /// The plan file to record the reading in.
         plan: PathBuf,
         /// The measure's id (see `tocplan export`).
         measure: String,
         /// The value, a number such as 24 or 12.5.
         value: String,
         /// The date of the reading, YYYY-MM-DD (default: today).
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// A note on the reading.
-        #[arg(long)]
+        #[arg(long, value_name = "TEXT")]
         note: Option<String>,
         /// Replace a reading already recorded for that measure on that date.
         #[arg(long)]
         replace: bool,
+        #[command(flatten)]
+        banks: Banks,
     },
     /// Banks of indicators: import one from a spreadsheet.
+    #[command(after_help = EXIT_DONE)]
     Bank {
         #[command(subcommand)]
         action: BankCommand,
     },
-    /// What changed in a plan, in plan terms: `diff OLD NEW` for two files, `diff REV [PLAN]`
-    /// against the working copy, `diff REV1 REV2 [PLAN]` between git revisions (without
-    /// PLAN: every plan that changed). Exit 0 no changes, 1 changes, 2 error.
+    /// What changed in a plan, in plan terms (items and fields, not lines).
+    ///
+    /// `diff OLD NEW` for two files, `diff REV [PLAN]` against the working copy,
+    /// `diff REV1 REV2 [PLAN]` between git revisions (without PLAN: every plan that
+    /// changed).
+    #[command(
+        after_help = "Exit status: 0 no changes; 1 changes; 2 error. A closed pipe \
+    (`| head`) ends quietly with 0."
+    )]
     Diff {
+        /// Two plan files (OLD NEW), or git revisions and an optional plan: REV [PLAN] or
+        /// REV1 REV2 [PLAN].
         #[arg(required = true, num_args = 1..=3, value_name = "OLD NEW | REV [PLAN] | REV1 REV2 [PLAN]")]
         args: Vec<String>,
+        /// How to print the changes: text for a terminal, markdown for a pull-request
+        /// comment, json for tools.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
-    /// The plan's history from git: one semantic diff per commit that changed it, newest
-    /// first.
+    /// The plan's history from git, newest first.
+    ///
+    /// One diff in plan terms per commit that changed the plan.
+    #[command(after_help = EXIT_DONE)]
     Log {
+        /// The plan file whose history to show.
         plan: PathBuf,
         /// At most this many commits.
-        #[arg(long, short = 'n')]
+        #[arg(long, short = 'n', value_name = "N")]
         max_count: Option<usize>,
+        /// How to print each commit's changes: text, markdown or json.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
-    /// Print a plan in a readable outline, one field per line (a git textconv driver:
-    /// `git diff` then shows plan changes readably).
+    /// Print a plan as a readable outline, one field per line.
+    ///
+    /// This is git's textconv driver (set up by `git-setup`): `git diff` then shows plan
+    /// changes readably.
+    #[command(after_help = EXIT_DONE)]
     Show {
+        /// The plan file to print.
         plan: PathBuf,
         /// The outline (the only form so far; the flag is what the git config names).
         #[arg(long)]
         text: bool,
     },
-    /// git's merge driver (set up by `git-setup`): a three-way merge by item and field.
-    /// Writes the result to OURS; exits 1 on a conflict, with git's markers around the
-    /// items in question and each conflict named.
+    /// git's merge driver: a three-way merge by item and field.
+    ///
+    /// Set up by `git-setup`; git calls it. Writes the result to OURS, with git's markers
+    /// around the items in conflict and each conflict named.
+    #[command(
+        after_help = "Exit status: 0 merged cleanly; 1 a conflict (markers written \
+    to OURS); 2 error."
+    )]
     MergeDriver {
+        /// The common ancestor's version (git's `%O`).
         base: PathBuf,
+        /// Our version, where the result is written (git's `%A`).
         ours: PathBuf,
+        /// Their version (git's `%B`).
         theirs: PathBuf,
-        /// The plan's path in the repository, for messages.
+        /// The plan's path in the repository, for messages (git's `%P`).
         name: Option<String>,
         /// The length of the conflict markers (git's `%L`).
         #[arg(long, value_name = "N", default_value_t = 7)]
@@ -194,39 +288,68 @@ pub enum Command {
         /// The label of their version (git's `%Y`; without it, the name of MERGE_HEAD).
         #[arg(long, value_name = "LABEL")]
         theirs_label: Option<String>,
+        #[command(flatten)]
+        banks: Banks,
     },
-    /// Set up this repository for plans: the textconv driver (readable `git diff`) and the
-    /// merge driver in .git/config, and the lines in .gitattributes. Each clone runs it
-    /// once; running it again changes nothing.
+    /// Set up this repository for plans: readable `git diff` and the merge driver.
+    ///
+    /// Writes the textconv and merge drivers into .git/config and the lines that name the
+    /// plans into .gitattributes. Each clone runs it once; running it again changes nothing.
+    #[command(after_help = EXIT_DONE)]
     GitSetup {
         /// Which files are plans (default: the folders of the plans git tracks, or plans/*.toml).
         #[arg(long = "pattern", value_name = "GLOB")]
         patterns: Vec<String>,
         /// How git should call tocplan, as a shell command (default: this binary's full
         /// path, so git finds it whatever PATH holds). A bare name must be on PATH.
-        #[arg(long)]
+        #[arg(long, value_name = "COMMAND")]
         command: Option<String>,
     },
-    /// Write a generated plan or bank of any size, for trying tocplan out at scale and
-    /// for the speed figures (`--headless`, the benchmarks).
+    /// Write a generated plan or bank of any size.
+    ///
+    /// For trying tocplan out at scale and for the speed figures (`--headless`, the
+    /// benchmarks).
+    #[command(after_help = EXIT_DONE)]
     Generate {
         #[command(subcommand)]
         what: GenerateCommand,
     },
-    /// Print a shell completion script.
+    /// Print a shell completion script (see the README for where to put it).
+    #[command(after_help = EXIT_DONE)]
     Completions {
+        /// The shell to write the script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Print the manual page, or write every page to a folder.
+    ///
+    /// The page is roff: read it with `tocplan man | man -l -`.
+    #[command(after_help = EXIT_DONE)]
+    Man {
+        /// The subcommand whose page to print, e.g. `check` or `bank import` (default:
+        /// tocplan's own page).
+        #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+        subcommand: Vec<String>,
+        /// Write tocplan.1 and one page per subcommand (tocplan-check.1, …) into this
+        /// folder instead, e.g. ~/.local/share/man/man1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
-    /// Turn a spreadsheet (xlsx, xls, ods or csv) with a domain column and an indicator
-    /// column, such as the Home Office toolkit, into a bank in tocplan's format. Rows that
-    /// cannot be placed are listed with their row numbers. Exit 0 if every row was placed,
-    /// 1 if some were skipped, 2 if the sheet cannot be read.
+    /// Turn a spreadsheet into a bank of indicators in tocplan's format.
+    ///
+    /// The sheet (xlsx, xls, ods or csv) has a domain column and an indicator column, as
+    /// the Home Office toolkit does. Rows that cannot be placed are listed with their row
+    /// numbers.
+    #[command(
+        after_help = "Exit status: 0 every row was placed; 1 some rows were skipped \
+    (listed on stderr); 2 the sheet cannot be read."
+    )]
     Import {
+        /// The spreadsheet to read: .xlsx, .xls, .ods or .csv.
         file: PathBuf,
         /// Write the bank here (default: print it); an existing file needs --force.
         #[arg(long, value_name = "BANK.toml")]
@@ -241,24 +364,28 @@ pub enum BankCommand {
         #[arg(long, value_name = "COLUMN")]
         indicator_column: Option<String>,
         /// The sheet to read (default: the first with a header row).
-        #[arg(long)]
+        #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// The bank's id, which starts every indicator id (default: home-office with
         /// --official, else from the file name).
-        #[arg(long)]
+        #[arg(long, value_name = "ID")]
         id: Option<String>,
         /// The bank's name (default: from the file name).
-        #[arg(long)]
+        #[arg(long, value_name = "NAME")]
         name: Option<String>,
         /// The sheet is the official Home Office toolkit: mark its wording as official.
         #[arg(long)]
         official: bool,
+        #[command(flatten)]
+        banks: Banks,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// One finding per line, then a summary on stderr.
     Text,
+    /// One array of findings, for tools (a plan-wide finding has no line or column).
     Json,
 }
 
@@ -276,15 +403,21 @@ pub enum ExportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
+    /// For a terminal (coloured there unless NO_COLOR is set).
     Text,
+    /// For a pull-request comment.
     Markdown,
+    /// For tools.
     Json,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum GenerateCommand {
-    /// A valid plan of about N outcomes, outputs and activities (1 : 2 : 2), all linked,
-    /// with measures, assumptions and evidence.
+    /// A valid plan of about N items, all linked.
+    ///
+    /// Outcomes, outputs and activities (1 : 2 : 2), with measures, assumptions and
+    /// evidence.
+    #[command(after_help = EXIT_DONE)]
     Plan {
         /// How many items.
         #[arg(long, default_value_t = 1000, value_name = "N")]
@@ -293,16 +426,19 @@ pub enum GenerateCommand {
         /// outcome's text one line of BYTES: large fields, to try big values.
         #[arg(long, value_name = "BYTES")]
         long_text: Option<usize>,
+        /// Where to write the plan.
         out: PathBuf,
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
     },
     /// A bank of N indicators made of the built-in bank's words, spread over the 14 domains.
+    #[command(after_help = EXIT_DONE)]
     Bank {
         /// How many indicators.
         #[arg(long, default_value_t = 100_000, value_name = "N")]
         indicators: usize,
+        /// Where to write the bank.
         out: PathBuf,
         /// Overwrite OUT if it exists.
         #[arg(long)]

@@ -20,6 +20,7 @@ pub fn run(action: &BankCommand, fw: &Framework) -> anyhow::Result<u8> {
         id,
         name,
         official,
+        banks: _,
     } = action;
     let stem = file
         .file_stem()

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Format;
 use crate::framework::Framework;
-use crate::plan::{Diagnostic, Severity, check};
+use crate::plan::{Diagnostic, Pos, Severity, check};
 
 /// One finding as `--format json` writes it.
 #[derive(Serialize)]
@@ -25,11 +25,11 @@ struct JsonFinding<'a> {
 }
 
 /// Prints findings (text: one per line on stdout, a summary on stderr; json: one array on
-/// stdout) and returns the exit code: 0 clean, 1 errors or warnings that count, 2 when a
-/// file cannot be read as a plan.
+/// stdout) and returns the exit code: 0 clean or advice only, 1 errors or warnings that
+/// count, 2 when a file cannot be read as a plan.
 pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
     let mut code = 0;
-    let (mut errors, mut warnings) = (0, 0);
+    let (mut errors, mut warnings, mut advice, mut waived) = (0, 0, 0, 0);
     let mut all: Vec<(PathBuf, Diagnostic)> = Vec::new();
     for path in plans {
         match check(path, fw) {
@@ -37,10 +37,10 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
                 for f in findings {
                     match f.severity {
                         // A waived review finding is shown but does not fail the check.
-                        _ if f.waived.is_some() => {}
+                        _ if f.waived.is_some() => waived += 1,
                         Severity::Error => errors += 1,
                         Severity::Warning => warnings += 1,
-                        Severity::Advice => {}
+                        Severity::Advice => advice += 1,
                     }
                     all.push((path.clone(), f));
                 }
@@ -69,12 +69,25 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
                     && f.message.starts_with(&path.display().to_string())
                 {
                     lines = lines.and_then(|()| writeln!(out, "{}", f.message));
+                } else if f.pos.is_none() {
+                    // A finding about the plan as a whole still gets a place, so editors
+                    // and CI annotators (which want file:line:col) take it.
+                    let at_start = Diagnostic {
+                        pos: Some(Pos { line: 1, col: 1 }),
+                        ..f.clone()
+                    };
+                    lines = lines.and_then(|()| writeln!(out, "{}", at_start.display(path)));
                 } else {
                     lines = lines.and_then(|()| writeln!(out, "{}", f.display(path)));
                 }
             }
+            let waived = if waived > 0 {
+                format!(", {waived} waived")
+            } else {
+                String::new()
+            };
             super::output::note(&format!(
-                "checked {} plan{}: {errors} error{}, {warnings} warning{}",
+                "checked {} plan{}: {errors} error{}, {warnings} warning{}, {advice} advice{waived}",
                 plans.len(),
                 plural(plans.len()),
                 plural(errors),
@@ -109,12 +122,14 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
         }
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            super::output::error(&format!(
-                "cannot write the findings: {}",
-                crate::files::reason(&e)
-            ));
+        // The reader went away (`| head`): as for every command, no error.
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return 0;
         }
+        super::output::error(&format!(
+            "cannot write the findings: {}",
+            crate::files::reason(&e)
+        ));
         return 2;
     }
     code

@@ -48,6 +48,29 @@ pub fn prose(s: &str, indent: &str) -> String {
     escape(s, Breaks::Hard(indent))
 }
 
+/// Text as the paragraphs a reader sees: lines wrapped in the file stay one paragraph
+/// (a soft break, which Markdown shows as a space), a blank line starts the next one;
+/// each next line is indented by `indent` (to stay in a list item). Spaces at either end
+/// of a line are dropped, since two at its end would be a hard break and four at the
+/// start of a paragraph would make it code.
+pub fn paragraphs(s: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let mut blank = false;
+    for line in s.lines().map(|l| l.trim_matches([' ', '\t', '\r'])) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+            out.push_str(indent);
+        }
+        blank = false;
+        out.push_str(&escape(line, Breaks::Inline(" ")));
+    }
+    out
+}
+
 /// Text in a table cell, a heading or any other one-line place: a line break shows as
 /// ` ¶ ` (a cell cannot hold one, and tocplan writes no HTML such as `<br>`).
 pub fn line(s: &str) -> String {
@@ -70,6 +93,38 @@ pub(crate) mod check;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The paragraphs and breaks CommonMark makes of `md`.
+    fn shape(md: &str) -> (usize, usize, usize) {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let (mut paras, mut soft, mut hard) = (0, 0, 0);
+        for e in Parser::new(md) {
+            match e {
+                Event::Start(Tag::Paragraph) => paras += 1,
+                Event::SoftBreak => soft += 1,
+                Event::HardBreak => hard += 1,
+                _ => {}
+            }
+        }
+        (paras, soft, hard)
+    }
+
+    #[test]
+    fn wrapped_lines_stay_one_paragraph_and_a_blank_line_starts_the_next() {
+        let text =
+            "We meet weekly\nat the library,  \n    with tea.\n\n\n  Then a second\nparagraph.\n";
+        let md = paragraphs(text, "");
+        assert_eq!(
+            md,
+            "We meet weekly\nat the library\\,\nwith tea\\.\n\nThen a second\nparagraph\\."
+        );
+        assert_eq!(shape(&md), (2, 3, 0), "{md}");
+        // In a list item, both paragraphs stay in the item.
+        let item = format!("- *Assumption*: {}\n", paragraphs(text, "  "));
+        assert_eq!(shape(&item), (2, 3, 0), "{item}");
+        let structure = super::check::structure(&item);
+        assert_eq!((structure.lists, structure.items), (1, 1), "{item}");
+    }
 
     #[test]
     fn markup_is_escaped_and_reads_as_the_text() {

@@ -239,7 +239,7 @@ impl Keymap {
                         Some(a) => Some(a),
                         None => {
                             warnings.push(format!(
-                                "Keymap {origin}: [{section}] `{k}` = `{n}` is not an action; the README lists them"
+                                "Keymap {origin}: [{section}] `{k}` = `{n}` is not an action; docs/app.md lists them"
                             ));
                             continue;
                         }

@@ -1,6 +1,6 @@
-//! Import from spreadsheets the tests write: an xlsx laid out like the Home Office toolkit
-//! (a title, a header row, merged domain cells, data-availability columns) and a csv, each
-//! with good rows and bad ones.
+//! Import from spreadsheets: an xlsx laid out like the Home Office toolkit (a title, a
+//! header row, merged domain cells, data-availability columns; a committed fixture) and a
+//! csv the tests write, each with good rows and bad ones.
 
 use super::*;
 
@@ -107,25 +107,13 @@ const TOOLKIT: &[&[&str]] = &[
     ],
 ];
 
-fn write_xlsx(path: &std::path::Path) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Indicators").expect("name");
-    for (r, row) in TOOLKIT.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            // Numbers go in as numbers, as a spreadsheet would hold them.
-            match cell.parse::<f64>() {
-                Ok(n) => sheet.write_number(r as u32, c as u16, n),
-                Err(_) => sheet.write_string(r as u32, c as u16, *cell),
-            }
-            .expect("write");
-        }
-    }
-    book.save(path).expect("save");
-}
+/// TOOLKIT as a spreadsheet would hold it (numbers as numbers, the sheet named
+/// "Indicators"), written once by rust_xlsxwriter and committed, so the tests do not build
+/// a spreadsheet writer.
+const TOOLKIT_XLSX: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/sheets/toolkit.xlsx"
+);
 
 fn check_toolkit(report: &Report) {
     let texts: Vec<(&str, u8)> = report
@@ -181,10 +169,7 @@ fn check_toolkit(report: &Report) {
 
 #[test]
 fn an_xlsx_like_the_toolkit_imports_with_a_report_of_skipped_rows() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("toolkit.xlsx");
-    write_xlsx(&path);
-    let sheets = read(&path).expect("read");
+    let sheets = read(std::path::Path::new(TOOLKIT_XLSX)).expect("read");
     let report = import(&sheets, &fw(), &opts()).expect("import");
     assert_eq!(report.sheet, "Indicators");
     check_toolkit(&report);

@@ -7,9 +7,10 @@ use crate::plan::model::*;
 use crate::text::markdown::{self, code, line};
 use crate::text::markdown_cell;
 
-/// Plan text in a paragraph or a list item, continuation lines indented by `indent`.
+/// Plan text in a paragraph or a list item, continuation lines indented by `indent`:
+/// the file's wrapped lines stay one paragraph.
 fn md(s: &str, indent: &str) -> String {
-    markdown::prose(s, indent)
+    markdown::paragraphs(s, indent)
 }
 
 /// Ids in a list: "`a`, `b`".

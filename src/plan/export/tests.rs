@@ -276,3 +276,24 @@ fn dot_labels_wrap_and_never_read_entities() {
     );
     check_dot(&dot);
 }
+
+/// A text wrapped over lines in the file is one paragraph in the document, as a reader
+/// sees it (no hard break where the file wraps); a blank line starts the next paragraph.
+#[test]
+fn a_wrapped_text_is_one_paragraph_in_the_document() {
+    use pulldown_cmark::{Event, Parser};
+    let fw = Framework::builtin().expect("framework");
+    let mut p = examples().remove(0);
+    p.context.problem = "Newcomers rarely meet\nlong-settled neighbours\nafter arrival.\n\nA second paragraph\nwraps too.".into();
+    p.assumptions[0].text = "Volunteers keep\ncoming each week.".into();
+    let doc = to_document(&p, &fw);
+    let hard = Parser::new(&doc)
+        .filter(|e| matches!(e, Event::HardBreak))
+        .count();
+    assert_eq!(hard, 0, "{doc}");
+    assert!(doc.contains("Newcomers rarely meet\nlong\\-settled neighbours\nafter arrival\\.\n\nA second paragraph\nwraps too\\."), "{doc}");
+    assert!(
+        doc.contains("Volunteers keep\n  coming each week\\."),
+        "{doc}"
+    );
+}
