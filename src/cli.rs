@@ -116,8 +116,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             // With a query, the best 10 unless told; without one, the whole bank.
             let limit = limit.unwrap_or(if query.is_empty() { 0 } else { 10 });
             ranked::run(
-                &cli.bank,
-                cli.no_user_banks,
+                &banks.bank,
+                banks.no_user_banks,
                 &query.join(" "),
                 filters,
                 limit,
