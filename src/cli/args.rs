@@ -113,7 +113,7 @@ pub enum Command {
     Domains,
     /// Export the plan: `markdown` (the whole Theory of Change as a document, with the
     /// evaluation plan), `csv` (the evaluation plan: one row per measure), `mermaid` or
-    /// `dot` (the chain as a graph).
+    /// `dot` (the chain as a graph), `html` (a report page to open, print or send).
     Export {
         plan: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -272,6 +272,9 @@ pub enum ExportFormat {
     Mermaid,
     /// The chain as a Graphviz DOT graph.
     Dot,
+    /// The whole plan as one self-contained page (diagram, evidence, evaluation plan,
+    /// progress charts, review) to open, print or send.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

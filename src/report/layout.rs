@@ -7,6 +7,8 @@
 
 mod order;
 
+use std::collections::HashMap;
+
 use crate::plan::{About, GOAL_ID, Kind, Plan};
 
 pub use order::crossings;
@@ -45,11 +47,21 @@ pub struct Edge {
     /// Indexes into `Layout::nodes`: the item, and what it serves.
     pub from: usize,
     pub to: usize,
-    /// Where the arrow starts (the left side of `from`) and ends (the right side of `to`).
-    pub start: (f64, f64),
-    pub end: (f64, f64),
+    /// The arrow's line: from the left side of `from`, through the columns it passes (a
+    /// level stretch in each), to the right side of `to`. Never fewer than two points.
+    pub points: Vec<(f64, f64)>,
     /// The numbers of the assumptions made on this link (1-based, as listed below it).
     pub marks: Vec<usize>,
+}
+
+impl Edge {
+    pub fn start(&self) -> (f64, f64) {
+        self.points[0]
+    }
+
+    pub fn end(&self) -> (f64, f64) {
+        self.points[self.points.len() - 1]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +191,9 @@ pub fn naive(p: &Plan) -> Layout {
     build(p, false)
 }
 
+/// The height of the slot an arrow takes where it passes a column between its ends.
+const PASS: f64 = 4.0;
+
 fn build(p: &Plan, sweep: bool) -> Layout {
     let cols = columns(p);
     let n_cols = cols.len();
@@ -208,14 +223,17 @@ fn build(p: &Plan, sweep: bool) -> Layout {
         }
         members.push(m);
     }
+    let real = nodes.len();
+    let mut at: HashMap<(&str, Kind), usize> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        at.entry((n.id.as_str(), n.kind)).or_insert(i);
+    }
     let mut links: Vec<(usize, usize)> = Vec::new();
     for (from, to) in p.links() {
-        let target = kind_of_target(p, to);
-        let (Some(f), Some(t)) = (
-            nodes
-                .iter()
-                .position(|n| n.id == from && n.kind != Kind::Goal),
-            nodes.iter().position(|n| n.id == to && n.kind == target),
+        let source = p.kind_of(from).unwrap_or(Kind::Activity);
+        let (Some(&f), Some(&t)) = (
+            at.get(&(from, source)),
+            at.get(&(to, kind_of_target(p, to))),
         ) else {
             continue;
         };
@@ -223,8 +241,31 @@ fn build(p: &Plan, sweep: bool) -> Layout {
             links.push((f, t));
         }
     }
+    drop(at);
+    // An arrow past a column takes a thin slot there, ordered with the boxes, so it runs
+    // between them and never through one.
+    let mut paths: Vec<Vec<usize>> = Vec::with_capacity(links.len());
+    for &(f, t) in &links {
+        let mut path = vec![f];
+        for c in (nodes[t].col + 1..nodes[f].col).rev() {
+            path.push(nodes.len());
+            members[c].push(nodes.len());
+            nodes.push(Node {
+                id: String::new(),
+                kind: Kind::Outcome,
+                lines: Vec::new(),
+                col: c,
+                x: columns[c].x,
+                y: 0.0,
+                w: col_w,
+                h: PASS,
+            });
+        }
+        path.push(t);
+        paths.push(path);
+    }
     if sweep {
-        order::sweep(&mut members, &mut nodes, &links);
+        order::sweep(&mut members, &mut nodes, &paths);
     }
     let height = place(&members, &mut nodes);
     let marked: Vec<(String, String, String)> = p
@@ -235,7 +276,8 @@ fn build(p: &Plan, sweep: bool) -> Layout {
             About::Item(_) => None,
         })
         .collect();
-    let edges = edges(&nodes, &links, &marked);
+    let edges = route(&nodes, &paths, &marked);
+    nodes.truncate(real);
     Layout {
         columns,
         nodes,
@@ -271,38 +313,61 @@ fn place(members: &[Vec<usize>], nodes: &mut [Node]) -> f64 {
     HEADER + tallest + 4.0
 }
 
-/// Arrows with their ends spread along the sides of the boxes in the order of the other
-/// ends, so arrows from one box neither meet nor cross at it.
-pub(crate) fn edges(
+/// The arrows as drawn: from the left side of the item, through the slots it passes, to
+/// the right side of what it serves. The ends at a box are spread along its side in the
+/// order of the other ends, so arrows from one box neither meet nor cross at it.
+pub(crate) fn route(
     nodes: &[Node],
-    links: &[(usize, usize)],
+    paths: &[Vec<usize>],
     marked: &[(String, String, String)],
 ) -> Vec<Edge> {
     let centre = |i: usize| nodes[i].y + nodes[i].h / 2.0;
-    let port = |node: usize, other: usize, outgoing: bool| {
-        let mut ends: Vec<usize> = links
-            .iter()
-            .filter(|(f, t)| if outgoing { *f == node } else { *t == node })
-            .map(|(f, t)| if outgoing { *t } else { *f })
-            .collect();
+    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for path in paths {
+        if let (Some(&f), Some(&second)) = (path.first(), path.get(1)) {
+            outs[f].push(second);
+        }
+        if let (Some(&t), Some(&before)) = (
+            path.last(),
+            path.len().checked_sub(2).and_then(|k| path.get(k)),
+        ) {
+            ins[t].push(before);
+        }
+    }
+    for ends in outs.iter_mut().chain(ins.iter_mut()) {
         ends.sort_by(|a, b| centre(*a).total_cmp(&centre(*b)).then(a.cmp(b)));
+    }
+    let port = |node: usize, other: usize, ends: &[usize]| {
         let k = ends.iter().position(|e| *e == other).unwrap_or(0);
         let n = &nodes[node];
         n.y + n.h * (k as f64 + 1.0) / (ends.len() as f64 + 1.0)
     };
-    links
+    paths
         .iter()
-        .map(|&(f, t)| Edge {
-            from: f,
-            to: t,
-            start: (nodes[f].x, port(f, t, true)),
-            end: (nodes[t].x + nodes[t].w, port(t, f, false)),
-            marks: marked
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, from, to))| *from == nodes[f].id && *to == nodes[t].id)
-                .map(|(k, _)| k + 1)
-                .collect(),
+        .filter(|path| path.len() >= 2)
+        .map(|path| {
+            let (f, t) = (path[0], path[path.len() - 1]);
+            let mut points = vec![(nodes[f].x, port(f, path[1], &outs[f]))];
+            for &d in &path[1..path.len() - 1] {
+                points.push((nodes[d].x + nodes[d].w, centre(d)));
+                points.push((nodes[d].x, centre(d)));
+            }
+            points.push((
+                nodes[t].x + nodes[t].w,
+                port(t, path[path.len() - 2], &ins[t]),
+            ));
+            Edge {
+                from: f,
+                to: t,
+                points,
+                marks: marked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, from, to))| *from == nodes[f].id && *to == nodes[t].id)
+                    .map(|(k, _)| k + 1)
+                    .collect(),
+            }
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! of the boxes its arrows reach, column by column toward the activities and back), keeping
 //! whichever order draws the fewest crossings, file order included.
 
-use super::{Layout, Node, edges, place};
+use super::{Edge, Layout, Node, place, route};
 
 const SWEEPS: usize = 6;
 /// Past this many arrows, counting crossings pair by pair after each sweep costs more than
@@ -23,9 +23,9 @@ fn shares(members: &[Vec<usize>], n: usize) -> Vec<f64> {
 
 /// Orders one column by the mean share of the boxes each box is linked to; a box with no
 /// links there keeps its share, so it stays about where it was.
-fn by_barycentre(column: &mut [usize], at: &[f64], neighbours: impl Fn(usize) -> Vec<usize>) {
+fn by_barycentre(column: &mut [usize], at: &[f64], neighbours: &[Vec<usize>]) {
     let key = |i: usize| {
-        let ns = neighbours(i);
+        let ns = &neighbours[i];
         if ns.is_empty() {
             at[i]
         } else {
@@ -39,47 +39,44 @@ fn by_barycentre(column: &mut [usize], at: &[f64], neighbours: impl Fn(usize) ->
     }
 }
 
-fn drawn_crossings(members: &[Vec<usize>], nodes: &mut [Node], links: &[(usize, usize)]) -> usize {
+fn drawn_crossings(members: &[Vec<usize>], nodes: &mut [Node], paths: &[Vec<usize>]) -> usize {
     place(members, nodes);
-    count(&edges(nodes, links, &[]))
+    count(&route(nodes, paths, &[]))
 }
 
-pub(super) fn sweep(members: &mut [Vec<usize>], nodes: &mut [Node], links: &[(usize, usize)]) {
-    let counted = links.len() <= COUNTED;
+/// Orders the columns' members (boxes and the slots of arrows passing by), given each
+/// arrow's path through them.
+pub(super) fn sweep(members: &mut [Vec<usize>], nodes: &mut [Node], paths: &[Vec<usize>]) {
+    let mut targets: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut sources: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for path in paths {
+        for w in path.windows(2) {
+            targets[w[0]].push(w[1]);
+            sources[w[1]].push(w[0]);
+        }
+    }
+    let links: usize = paths.iter().map(|p| p.len() - 1).sum();
+    let counted = links <= COUNTED;
     let mut best = members.to_vec();
     let mut fewest = if counted {
-        drawn_crossings(members, nodes, links)
+        drawn_crossings(members, nodes, paths)
     } else {
         usize::MAX
-    };
-    let targets = |i: usize| -> Vec<usize> {
-        links
-            .iter()
-            .filter(|(f, _)| *f == i)
-            .map(|(_, t)| *t)
-            .collect()
-    };
-    let sources = |i: usize| -> Vec<usize> {
-        links
-            .iter()
-            .filter(|(_, t)| *t == i)
-            .map(|(f, _)| *f)
-            .collect()
     };
     for _ in 0..SWEEPS {
         for c in 1..members.len() {
             let at = shares(members, nodes.len());
-            by_barycentre(&mut members[c], &at, targets);
+            by_barycentre(&mut members[c], &at, &targets);
         }
         for c in (0..members.len().saturating_sub(1)).rev() {
             let at = shares(members, nodes.len());
-            by_barycentre(&mut members[c], &at, sources);
+            by_barycentre(&mut members[c], &at, &sources);
         }
         if !counted {
             best = members.to_vec();
             continue;
         }
-        let n = drawn_crossings(members, nodes, links);
+        let n = drawn_crossings(members, nodes, paths);
         if n < fewest {
             fewest = n;
             best = members.to_vec();
@@ -93,7 +90,7 @@ pub fn crossings(l: &Layout) -> usize {
     count(&l.edges)
 }
 
-fn count(edges: &[super::Edge]) -> usize {
+fn count(edges: &[Edge]) -> usize {
     let mut n = 0;
     for (i, a) in edges.iter().enumerate() {
         for b in &edges[i + 1..] {
@@ -101,8 +98,12 @@ fn count(edges: &[super::Edge]) -> usize {
             if a.from == b.from || a.to == b.to || a.from == b.to || a.to == b.from {
                 continue;
             }
-            if cross(a.start, a.end, b.start, b.end) {
-                n += 1;
+            for sa in a.points.windows(2) {
+                for sb in b.points.windows(2) {
+                    if cross(sa[0], sa[1], sb[0], sb[1]) {
+                        n += 1;
+                    }
+                }
             }
         }
     }
