@@ -13,11 +13,14 @@ mod listing;
 mod log;
 mod new;
 mod output;
+mod portfolio;
 mod ranked;
 mod show;
 mod version;
 
-pub use args::{BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand};
+pub use args::{
+    BankCommand, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand, PortfolioFormat,
+};
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -102,6 +105,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Domains) => listing::domains(&fw()?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),
+        Some(Command::Portfolio {
+            ref plans,
+            ref rev,
+            format,
+        }) => portfolio::run(plans, rev.as_deref(), format, &fw()?),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
         Some(Command::Show { ref plan, .. }) => show::show(plan),
         Some(Command::Log {

@@ -7,5 +7,6 @@ mod diagram;
 pub mod html;
 pub mod layout;
 mod plan_page;
+pub mod portfolio;
 
 pub use plan_page::to_html;

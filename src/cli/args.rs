@@ -207,6 +207,19 @@ pub enum Command {
         #[arg(long)]
         command: Option<String>,
     },
+    /// Many plans side by side: per plan its review status and off-track measures, the
+    /// domains each measures, the indicators plans share with each one's latest reading, and
+    /// the gaps. Give plan files or folders (searched for .toml plans). A plan that cannot
+    /// be read is listed with its error and the rest are reported (exit 1).
+    Portfolio {
+        #[arg(required = true, value_name = "PLANS|DIR")]
+        plans: Vec<PathBuf>,
+        /// Read the plans as they are at this git revision instead of on disk.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Text)]
+        format: PortfolioFormat,
+    },
     /// Write a generated plan or bank of any size, for trying tocplan out at scale and
     /// for the speed figures (`--headless`, the benchmarks).
     Generate {
@@ -278,6 +291,19 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// For a terminal: within 80 columns.
+    Text,
+    /// One row per plan, with its measures per domain.
+    Csv,
+    /// Everything, for tools.
+    Json,
+    Markdown,
+    /// One self-contained page: a heat-map of domains, shared indicators side by side.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
     Text,
     Markdown,
@@ -298,6 +324,21 @@ pub enum GenerateCommand {
         long_text: Option<usize>,
         out: PathBuf,
         /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// A folder of N generated plans (of --items items each), with their own places,
+    /// readings and indicators, for trying `tocplan portfolio` at scale.
+    Portfolio {
+        /// How many plans.
+        #[arg(long, default_value_t = 1000, value_name = "N")]
+        plans: usize,
+        /// How many items each plan has.
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        items: usize,
+        /// The folder to write them in (made if missing; existing plans need --force).
+        dir: PathBuf,
+        /// Overwrite plans already there.
         #[arg(long)]
         force: bool,
     },

@@ -373,4 +373,4 @@ pub(crate) fn route(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
