@@ -59,10 +59,17 @@ fn run_chromium(bin: &str, page: &Path, args: &[String]) -> Vec<u8> {
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read as it comes: a large page's DOM would fill the pipe while we wait.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).map(|_| buf)
+    });
     let started = Instant::now();
     loop {
         if child.try_wait().expect("wait").is_some() {
@@ -74,13 +81,9 @@ fn run_chromium(bin: &str, page: &Path, args: &[String]) -> Vec<u8> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let out = child.wait_with_output().expect("output");
-    assert!(
-        out.status.success(),
-        "chromium failed on {}",
-        page.display()
-    );
-    out.stdout
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "chromium failed on {}", page.display());
+    reader.join().expect("reader").expect("chromium's output")
 }
 
 /// A PNG is non-blank: many colours, and a good part of it not background.
@@ -164,7 +167,14 @@ fn boxes_outside(bin: &str, page: &Path, selector: &str) -> (usize, usize) {
         .split("<pre id=\"probe\">")
         .nth(1)
         .and_then(|s| s.split('<').next())
-        .unwrap_or_else(|| panic!("no probe in {}", probed.display()))
+        .unwrap_or_else(|| {
+            let start: String = dom.chars().take(300).collect();
+            panic!(
+                "no probe in {} ({} bytes: {start})",
+                probed.display(),
+                dom.len()
+            )
+        })
         .to_string();
     let words: Vec<&str> = said.split(' ').collect();
     (
@@ -249,4 +259,38 @@ fn each_example_plans_report_renders_in_chromium() {
             std::fs::copy(&png_path, Path::new(&keep).join("report.png")).expect("copy");
         }
     }
+}
+
+#[test]
+fn a_generated_portfolios_page_renders_in_chromium() {
+    let Some(bin) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("temp");
+    let folder = dir.path().join("pf");
+    tocplan(&[
+        "generate",
+        "portfolio",
+        "--plans",
+        "40",
+        "--items",
+        "100",
+        folder.to_str().expect("path"),
+    ]);
+    let page = dir.path().join("portfolio.html");
+    let out = Command::new(BIN)
+        .args([
+            "portfolio",
+            "--format",
+            "html",
+            folder.to_str().expect("path"),
+        ])
+        .output()
+        .expect("tocplan");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(&page, &out.stdout).expect("write");
+    // The heat-map's cells stand for the diagram's boxes: all on the page.
+    try_page(&bin, &page, "table.heat td");
 }

@@ -67,7 +67,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border: 1px solid #555; padding: .25rem .4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 .wide { overflow-x: auto; }
 .wide table { font-size: .8rem; }
-thead th { background: #e8e8e8; }
+thead th { background: #e8e8e8; overflow-wrap: normal; }
 tbody th { font-weight: 600; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .off { color: #8b0000; font-weight: 600; }
