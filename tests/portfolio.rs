@@ -172,3 +172,19 @@ fn plans_are_read_from_a_git_revision() {
     assert_eq!(bad.status.code(), Some(2), "{}", both(&bad));
     assert!(err(&bad).contains("nosuch"), "{}", err(&bad));
 }
+
+#[test]
+fn the_readmes_portfolio_output_is_what_the_command_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    let lead = "Over the example plans:\n\n```text\n";
+    let at = readme.find(lead).expect("the example") + lead.len();
+    let shown = &readme[at..at + readme[at..].find("```").expect("block end")];
+    let out = tocplan(root, &["portfolio", "plans"]);
+    assert_eq!(out.status.code(), Some(0), "{}", both(&out));
+    assert_eq!(
+        shown,
+        text(&out),
+        "run `tocplan portfolio plans` and paste it in the README"
+    );
+}

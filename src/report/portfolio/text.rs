@@ -78,7 +78,7 @@ pub fn to_text(p: &Portfolio) -> String {
         let place = if s.place.is_empty() {
             when(s)
         } else {
-            format!("{} · {}", s.place, when(s))
+            format!("{} · {}", when(s), s.place)
         };
         out.push(format!("    {}", fit(&place, COLUMNS - 4)));
         out.push(format!("    {}", fit(&s.file, COLUMNS - 4)));
@@ -122,16 +122,16 @@ pub fn to_text(p: &Portfolio) -> String {
         } else {
             sh.text.clone()
         };
-        out.push(format!(
-            "  {}",
-            fit(&format!("{name} ({})", sh.domain), COLUMNS - 2)
-        ));
+        let about = fit(&format!("{name} ({})", sh.domain), 3 * COLUMNS);
+        for (k, line) in textwrap::wrap(&about, COLUMNS - 4).into_iter().enumerate() {
+            out.push(format!("{}{line}", if k == 0 { "  " } else { "    " }));
+        }
         for r in &sh.plans {
             let title = &p.plans[r.plan].title;
             out.push(format!(
-                "    {} {}",
+                "      {} {}",
                 pad(&fit(title, LABEL), LABEL),
-                fit(&reading(r), COLUMNS - 5 - LABEL)
+                fit(&reading(r), COLUMNS - 7 - LABEL)
             ));
         }
     }
