@@ -141,15 +141,13 @@ fn pdf_pages(pdf: &Path) -> usize {
         .unwrap_or(0)
 }
 
-/// Every box of the diagram inside the page at A4's width, as the browser lays it out: a
-/// copy of the page with a probe that measures them.
-fn boxes_outside(bin: &str, page: &Path, selector: &str) -> (usize, usize) {
+/// Runs `script` (which ends by setting `said`) in a copy of the page in Chromium at A4's
+/// width, after the page's own script; what it said.
+fn probe(bin: &str, page: &Path, script: &str) -> String {
     let html = std::fs::read_to_string(page).expect("page");
     let probe = format!(
-        "<script>(function(){{var w=document.documentElement.clientWidth,n=0,out=0;\
-         document.querySelectorAll('{selector}').forEach(function(r){{var b=r.getBoundingClientRect();n++;\
-         if(b.left<0||b.right>w||b.width<=0||b.height<=0)out++;}});\
-         var p=document.createElement('pre');p.id='probe';p.textContent='boxes '+n+' outside '+out;\
+        "<script>(function(){{var said='';{script}\
+         var p=document.createElement('pre');p.id='probe';p.textContent=said;\
          document.body.appendChild(p);}})();</script></body>"
     );
     let probed = page.with_extension("probe.html");
@@ -163,8 +161,7 @@ fn boxes_outside(bin: &str, page: &Path, selector: &str) -> (usize, usize) {
         ],
     ))
     .into_owned();
-    let said = dom
-        .split("<pre id=\"probe\">")
+    dom.split("<pre id=\"probe\">")
         .nth(1)
         .and_then(|s| s.split('<').next())
         .unwrap_or_else(|| {
@@ -175,11 +172,25 @@ fn boxes_outside(bin: &str, page: &Path, selector: &str) -> (usize, usize) {
                 dom.len()
             )
         })
-        .to_string();
+        .to_string()
+}
+
+/// Every box of the diagram inside the page at A4's width, as the browser lays it out:
+/// (boxes, boxes outside).
+fn boxes_outside(bin: &str, page: &Path, selector: &str) -> (usize, usize) {
+    let said = probe(
+        bin,
+        page,
+        &format!(
+            "var w=document.documentElement.clientWidth,n=0,out=0;\
+             document.querySelectorAll('{selector}').forEach(function(r){{var b=r.getBoundingClientRect();n++;\
+             if(b.left<0||b.right>w||b.width<=0||b.height<=0)out++;}});said=n+' '+out;"
+        ),
+    );
     let words: Vec<&str> = said.split(' ').collect();
     (
+        words[0].parse().expect("count"),
         words[1].parse().expect("count"),
-        words[3].parse().expect("count"),
     )
 }
 
@@ -296,4 +307,51 @@ fn a_generated_portfolios_page_renders_in_chromium() {
     std::fs::write(&page, &out.stdout).expect("write");
     // The heat-map's cells stand for the diagram's boxes: all on the page.
     try_page(&bin, &page, "table.heat td", 2);
+}
+
+/// Hovering an activity in the diagram highlights its chain, and nothing else: what it
+/// serves, and what that serves, to the goal, in the diagram and in the text alike.
+#[test]
+fn hovering_an_item_highlights_its_chain() {
+    let Some(bin) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("temp");
+    let plan_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml");
+    let page = dir.path().join("cafe.html");
+    tocplan(&[
+        "export",
+        "--format",
+        "html",
+        plan_path.to_str().expect("path"),
+        "--out",
+        page.to_str().expect("path"),
+    ]);
+    let plan = tocplan::plan::load(&plan_path).expect("plan").plan;
+    let start = "recruit-volunteers";
+    // Its chain, from the plan: everything it serves, however far.
+    let mut want = vec![start.to_string()];
+    let mut k = 0;
+    while k < want.len() {
+        let id = want[k].clone();
+        for (from, to) in plan.links() {
+            if from == id && !want.iter().any(|w| w == to) {
+                want.push(to.to_string());
+            }
+        }
+        k += 1;
+    }
+    want.sort();
+    let said = probe(
+        &bin,
+        &page,
+        &format!(
+            "document.querySelector('.node[data-id=\"{start}\"]').dispatchEvent(new MouseEvent('mouseenter'));\
+             var ids=function(sel){{return [].map.call(document.querySelectorAll(sel),function(e){{\
+             return e.getAttribute('data-id')||e.getAttribute('data-item');}}).sort().join(',');}};\
+             said=ids('figure .node.hl')+' '+ids('[data-item].hl');"
+        ),
+    );
+    let (drawn, text) = said.split_once(' ').expect("two lists");
+    assert_eq!(drawn, want.join(","), "in the diagram");
+    assert_eq!(text, want.join(","), "in the text");
+    assert!(want.len() >= 4, "{want:?}");
 }
