@@ -170,9 +170,66 @@ fn main() {
             None => "n/a".into(),
         },
     );
+    portfolio(dir.path());
     println!();
     picker_versus_fzf(dir.path(), &bank);
     let _ = std::fs::remove_dir_all(cache_home());
+}
+
+/// `tocplan portfolio` over a generated folder of 1,000 plans of 100 items each: the whole
+/// process's time (median) and its peak memory, one row under the table's 100-item column.
+fn portfolio(dir: &Path) {
+    let folder = dir.join("portfolio");
+    run(&[
+        "generate",
+        "portfolio",
+        "--plans",
+        "1000",
+        "--items",
+        "100",
+        folder.to_str().expect("path"),
+    ]);
+    let args = [
+        "portfolio",
+        "--no-user-banks",
+        folder.to_str().expect("path"),
+    ];
+    let time = median_time(&args);
+    let peak = (0..3).filter_map(|_| peak_kib(&args)).max();
+    println!(
+        "| `tocplan portfolio`, 1,000 plans of 100 items, whole process (median / peak memory) | {} / {} | | | < 2 s / < 200 MB |",
+        ms(time),
+        peak.map_or("n/a".into(), |k| format!(
+            "{:.0} MB",
+            k as f64 * 1024.0 / 1e6
+        ))
+    );
+}
+
+/// A child's peak resident set (VmHWM, which only grows), read from /proc every 2 ms
+/// while it runs: the last reading before it exits. `None` where /proc is not there.
+fn peak_kib(args: &[&str]) -> Option<u64> {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("XDG_CACHE_HOME", cache_home())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run tocplan");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    while child.try_wait().expect("wait").is_none() {
+        if let Some(k) = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        }) {
+            peak = Some(k);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    peak
 }
 
 /// Runs the binary to completion, failing loudly: a figure from a failed run is no figure.

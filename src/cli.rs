@@ -14,12 +14,14 @@ mod log;
 mod man;
 mod new;
 mod output;
+mod portfolio;
 mod ranked;
 mod show;
 mod version;
 
 pub use args::{
     BankCommand, Banks, Cli, Command, DiffFormat, ExportFormat, Format, GenerateCommand,
+    PortfolioFormat,
 };
 
 use std::path::Path;
@@ -140,6 +142,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Domains) => listing::domains(&load_framework(&[], true)?),
         Some(Command::Bank { ref action }) => bank::run(action, &fw()?),
         Some(Command::Generate { ref what }) => generate::run(what),
+        Some(Command::Portfolio {
+            ref plans,
+            ref rev,
+            format,
+            ..
+        }) => portfolio::run(plans, rev.as_deref(), format, &fw()?),
         Some(Command::Diff { ref args, format }) => diff::run(args, format),
         Some(Command::Show { ref plan, .. }) => show::show(plan),
         Some(Command::Log {
@@ -219,6 +227,7 @@ fn banks_of(command: &Command) -> Option<&Banks> {
         | Command::Export { banks, .. }
         | Command::Record { banks, .. }
         | Command::MergeDriver { banks, .. }
+        | Command::Portfolio { banks, .. }
         | Command::Bank {
             action: BankCommand::Import { banks, .. },
         } => Some(banks),

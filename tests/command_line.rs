@@ -126,6 +126,7 @@ const READ_BANKS: &[&str] = &[
     "record",
     "bank import",
     "merge-driver",
+    "portfolio",
 ];
 
 #[test]

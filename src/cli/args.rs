@@ -12,6 +12,10 @@ const BENCH: &str = "Benchmarking (shown by --help only)";
 const EXIT_DONE: &str = "Exit status: 0 done; 2 error (a message on stderr). A closed pipe (`| head`) \
 ends quietly with 0.";
 
+const EXIT_PORTFOLIO: &str = "Exit status: 0 every plan was read; 1 a plan could not be read (it is \
+listed with its error, the rest are reported); 2 error (no plans found, a bad revision). A closed \
+pipe (`| head`) ends quietly with 0.";
+
 const AFTER_HELP: &str = concat!(
     "Exit status: 0 the app was quit; 2 error (a message on stderr). Each subcommand's \
     --help says its own.\n\n",
@@ -170,7 +174,12 @@ pub enum Command {
     /// List the categories and domains with the practitioners' index words for each.
     #[command(after_help = EXIT_DONE)]
     Domains,
-    /// Export the plan as a document, a table or a graph (printed, or written with --out).
+    /// Export the plan as a document, a table, a graph or a report page (printed, or
+    /// written with --out).
+    ///
+    /// `markdown`: the whole Theory of Change as a document, with the evaluation plan;
+    /// `csv`: the evaluation plan, one row per measure; `mermaid` or `dot`: the chain as a
+    /// graph; `html`: one self-contained page to open, print or send.
     #[command(after_help = EXIT_DONE)]
     Export {
         /// The plan file to export.
@@ -305,6 +314,26 @@ pub enum Command {
         #[arg(long, value_name = "COMMAND")]
         command: Option<String>,
     },
+    /// Many plans side by side: review status, domains measured, shared indicators, gaps.
+    ///
+    /// Per plan its review status and off-track measures, the domains each measures, the
+    /// indicators plans share with each one's latest reading, and the gaps. Give plan files
+    /// or folders (searched for .toml plans). A plan that cannot be read is listed with its
+    /// error and the rest are reported.
+    #[command(after_help = EXIT_PORTFOLIO)]
+    Portfolio {
+        /// Plan files, or folders searched for .toml plans.
+        #[arg(required = true, value_name = "PLANS|DIR")]
+        plans: Vec<PathBuf>,
+        /// Read the plans as they are at this git revision instead of on disk.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Text)]
+        format: PortfolioFormat,
+        #[command(flatten)]
+        banks: Banks,
+    },
     /// Write a generated plan or bank of any size.
     ///
     /// For trying tocplan out at scale and for the speed figures (`--headless`, the
@@ -399,6 +428,23 @@ pub enum ExportFormat {
     Mermaid,
     /// The chain as a Graphviz DOT graph.
     Dot,
+    /// The whole plan as one self-contained page (diagram, evidence, evaluation plan,
+    /// progress charts, review) to open, print or send.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// For a terminal: within 80 columns.
+    Text,
+    /// One row per plan, with its measures per domain.
+    Csv,
+    /// Everything, for tools.
+    Json,
+    /// A document to put in a report or a wiki.
+    Markdown,
+    /// One self-contained page: a heat-map of domains, shared indicators side by side.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -429,6 +475,22 @@ pub enum GenerateCommand {
         /// Where to write the plan.
         out: PathBuf,
         /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// A folder of N generated plans (of --items items each), with their own places,
+    /// readings and indicators, for trying `tocplan portfolio` at scale.
+    #[command(after_help = EXIT_DONE)]
+    Portfolio {
+        /// How many plans.
+        #[arg(long, default_value_t = 1000, value_name = "N")]
+        plans: usize,
+        /// How many items each plan has.
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        items: usize,
+        /// The folder to write them in (made if missing; existing plans need --force).
+        dir: PathBuf,
+        /// Overwrite plans already there.
         #[arg(long)]
         force: bool,
     },

@@ -41,6 +41,7 @@ pub fn export(
         ExportFormat::Markdown => crate::plan::export::to_document(&loaded.plan, fw),
         ExportFormat::Mermaid => crate::plan::export::to_mermaid(&loaded.plan),
         ExportFormat::Dot => crate::plan::export::to_dot(&loaded.plan),
+        ExportFormat::Html => crate::report::to_html(&loaded.plan, fw),
     };
     match out {
         // The error names the file and its cause.

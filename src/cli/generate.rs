@@ -5,6 +5,12 @@ use crate::framework::{Framework, synthetic};
 
 pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
     let (out, force, text) = match what {
+        GenerateCommand::Portfolio {
+            plans,
+            items,
+            dir,
+            force,
+        } => return portfolio(*plans, *items, dir, *force),
         GenerateCommand::Plan {
             items,
             long_text,
@@ -41,5 +47,30 @@ pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
     };
     crate::files::may_write(out, force).map_err(anyhow::Error::msg)?;
     crate::plan::write_atomic(out, text.as_bytes())?;
+    Ok(0)
+}
+
+/// `generate portfolio`: N plans in a folder, `plan-0001.toml` on, each written atomically.
+fn portfolio(plans: usize, items: usize, dir: &std::path::Path, force: bool) -> anyhow::Result<u8> {
+    let fw = Framework::builtin()?;
+    let social: Vec<u8> = fw
+        .domains
+        .iter()
+        .filter(|d| d.category == "social_connections")
+        .map(|d| d.number)
+        .collect();
+    let pool: Vec<(String, bool)> = fw
+        .indicators()
+        .map(|i| (i.id.clone(), social.contains(&i.domain)))
+        .collect();
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), crate::files::reason(&e)))?;
+    let digits = plans.max(1).to_string().len().max(4);
+    for k in 0..plans {
+        let path = dir.join(format!("plan-{:0digits$}.toml", k + 1));
+        crate::files::may_write(&path, force).map_err(anyhow::Error::msg)?;
+        let plan = crate::report::portfolio::generated_plan(k, items, &pool);
+        crate::plan::write_atomic(&path, crate::plan::to_toml(&plan).as_bytes())?;
+    }
     Ok(0)
 }

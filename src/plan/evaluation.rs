@@ -4,6 +4,7 @@
 
 mod export;
 
+pub(crate) use export::defuse;
 pub use export::{table_markdown, to_csv, to_markdown};
 
 use super::model::*;

@@ -1,0 +1,167 @@
+//! A small chart of one measure as inline SVG: its readings over time against its
+//! baseline, its target and the steady pace from one to the other. The chart's text
+//! alternative says the same in words.
+
+use super::html::{esc, num};
+use crate::plan::evaluation::{Progress, Row};
+use crate::plan::{Date, Plan};
+
+const W: f64 = 320.0;
+const H: f64 = 140.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 24.0;
+
+/// The chart's readings in date order.
+fn readings(plan: &Plan, measure: &str) -> Vec<(Date, f64)> {
+    let mut rs: Vec<(Date, f64)> = plan
+        .readings
+        .iter()
+        .filter(|r| r.measure == measure)
+        .map(|r| (r.date, r.value.as_f64()))
+        .collect();
+    rs.sort_by_key(|r| r.0);
+    rs
+}
+
+/// In words: what the chart shows, for its text alternative and its caption.
+pub fn summary(plan: &Plan, row: &Row) -> String {
+    let rs = readings(plan, &row.measure);
+    let mut out = if rs.is_empty() {
+        "No readings yet".to_string()
+    } else {
+        let list: Vec<String> = rs
+            .iter()
+            .map(|(d, v)| format!("{} on {d}", num(*v)))
+            .collect();
+        format!("Readings: {}", list.join(", "))
+    };
+    if let Some(b) = row.baseline {
+        out.push_str(&format!("; baseline {b}"));
+    }
+    if let Some(t) = row.target {
+        out.push_str(&format!("; target {t}"));
+        if let Some(d) = row.target_date {
+            out.push_str(&format!(" by {d}"));
+        }
+    }
+    match row.progress {
+        Progress::Known { share, off_track } => out.push_str(&format!(
+            "; {:.0}% of the way{}",
+            share * 100.0,
+            if off_track {
+                ", behind the steady pace (off track)"
+            } else {
+                ", on track"
+            }
+        )),
+        Progress::Unknown => {}
+    }
+    out
+}
+
+pub fn svg(plan: &Plan, row: &Row) -> String {
+    let rs = readings(plan, &row.measure);
+    let start = plan.context.start.or(rs.first().map(|r| r.0));
+    let end = row
+        .target_date
+        .or(plan.context.end)
+        .or(rs.last().map(|r| r.0));
+    let label = esc(&summary(plan, row));
+    let (Some(start), Some(end)) = (start, end) else {
+        return format!("<p class=\"legend\">{label}.</p>");
+    };
+    let (d0, d1) = (
+        start
+            .days()
+            .min(rs.first().map_or(i64::MAX, |r| r.0.days())),
+        end.days().max(rs.last().map_or(i64::MIN, |r| r.0.days())),
+    );
+    let span = (d1 - d0).max(1) as f64;
+    let mut values: Vec<f64> = rs.iter().map(|r| r.1).collect();
+    values.extend(row.baseline.map(|n| n.as_f64()));
+    values.extend(row.target.map(|n| n.as_f64()));
+    let lo = values.iter().copied().fold(f64::MAX, f64::min);
+    let hi = values.iter().copied().fold(f64::MIN, f64::max);
+    if values.is_empty() {
+        return format!("<p class=\"legend\">{label}.</p>");
+    }
+    let (lo, hi) = if hi > lo {
+        (lo - (hi - lo) * 0.08, hi + (hi - lo) * 0.08)
+    } else {
+        (lo - 1.0, hi + 1.0)
+    };
+    let x = |days: i64| LEFT + (days - d0) as f64 / span * (W - LEFT - RIGHT);
+    let y = |v: f64| TOP + (hi - v) / (hi - lo) * (H - TOP - BOTTOM);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{label}\">\
+         <title>{label}</title>\
+         <line class=\"axis\" x1=\"{LEFT}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\
+         <line class=\"axis\" x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{}\"/>\
+         <text x=\"{LEFT}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+        H - BOTTOM,
+        W - RIGHT,
+        H - BOTTOM,
+        H - BOTTOM,
+        H - 8.0,
+        Date::from_days(d0).map_or(String::new(), |d| d.to_string()),
+        W - RIGHT,
+        H - 8.0,
+        Date::from_days(d1).map_or(String::new(), |d| d.to_string()),
+        LEFT - 4.0,
+        num(y(hi) + 8.0),
+        num(hi),
+        LEFT - 4.0,
+        num(y(lo)),
+        num(lo),
+    );
+    let hline = |class: &str, v: f64| {
+        format!(
+            "<line class=\"{class}\" x1=\"{LEFT}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+            num(y(v)),
+            W - RIGHT,
+            num(y(v))
+        )
+    };
+    if let Some(b) = row.baseline {
+        out.push_str(&hline("baseline", b.as_f64()));
+    }
+    if let Some(t) = row.target {
+        out.push_str(&hline("target", t.as_f64()));
+    }
+    if let (Some(b), Some(t), Some(td)) = (row.baseline, row.target, row.target_date) {
+        out.push_str(&format!(
+            "<line class=\"pace\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+            num(x(start.days())),
+            num(y(b.as_f64())),
+            num(x(td.days())),
+            num(y(t.as_f64()))
+        ));
+    }
+    if !rs.is_empty() {
+        let points: Vec<String> = rs
+            .iter()
+            .map(|(d, v)| format!("{},{}", num(x(d.days())), num(y(*v))))
+            .collect();
+        out.push_str(&format!(
+            "<polyline class=\"reading\" points=\"{}\"/>",
+            points.join(" ")
+        ));
+        for (d, v) in &rs {
+            out.push_str(&format!(
+                "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+                num(x(d.days())),
+                num(y(*v))
+            ));
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The key to every chart's lines, once.
+pub const LEGEND: &str = "<p class=\"legend\">In each chart: solid blue, the readings; \
+dotted grey, the baseline; dashed green, the target; dash-dot brown, the steady pace from \
+baseline at the plan's start to target by the target date.</p>";

@@ -1,0 +1,374 @@
+//! The HTML report read back with a real HTML parser (html5ever, through scraper): every
+//! plan item is in the diagram once and in the text once, nothing is loaded from outside,
+//! the page parses without an error, and hostile plan text (the robustness tests' terminal
+//! escapes and bidi overrides, and markup of every kind) stays text everywhere.
+
+use std::collections::HashMap;
+
+use scraper::{Html, Selector};
+use tocplan::framework::Framework;
+use tocplan::plan::{About, Plan, load};
+use tocplan::report::{layout, to_html};
+
+fn fw() -> Framework {
+    Framework::builtin().expect("framework")
+}
+
+fn examples() -> Vec<(String, Plan)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut out: Vec<(String, Plan)> = std::fs::read_dir(dir)
+        .expect("plans")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| (p.display().to_string(), load(&p).expect("example").plan))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The robustness tests' hostile text, with markup that would run or load something if it
+/// were not escaped.
+const EVIL: &str = "\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}عربي 你好世界 👩🏽‍🌾 e\u{301}\r\u{8}\u{9b}31m \
+<script>alert(1)</script>\"><img src=https://evil.example/x onerror=alert(2)>' \
+<style>@import url(https://evil.example/a.css)</style>]]></svg><a href=\"http://evil.example\">x</a> &amp; </textarea>";
+
+/// Every text of the plan made hostile, ids of items included (a hand-edited file's ids
+/// need not be slugs), with the links that name them changed to match.
+fn hostile(mut p: Plan) -> Plan {
+    let e = |s: &mut String| *s = format!("{EVIL} {s}");
+    e(&mut p.title);
+    e(&mut p.context.problem);
+    e(&mut p.context.place);
+    e(&mut p.context.rights);
+    e(&mut p.goal.text);
+    e(&mut p.goal.impact_evidence);
+    for s in &mut p.stakeholders {
+        e(&mut s.name);
+        e(&mut s.role);
+        e(&mut s.involvement);
+    }
+    let old = p.outcomes[0].id.clone();
+    let new = format!("{old}\"><b>x</b>");
+    for o in &mut p.outcomes {
+        e(&mut o.text);
+        if o.id == old {
+            o.id = new.clone();
+        }
+        for s in &mut o.serves {
+            if *s == old {
+                *s = new.clone();
+            }
+        }
+    }
+    for o in &mut p.outputs {
+        e(&mut o.text);
+        for s in &mut o.serves {
+            if *s == old {
+                *s = new.clone();
+            }
+        }
+    }
+    for a in &mut p.activities {
+        e(&mut a.text);
+        e(&mut a.barrier);
+        for r in &mut a.resources {
+            e(r);
+        }
+    }
+    for m in &mut p.measures {
+        e(&mut m.method);
+        e(&mut m.sample);
+        e(&mut m.frequency);
+        e(&mut m.collected_by);
+        if m.outcome == old {
+            m.outcome = new.clone();
+        }
+    }
+    for a in &mut p.assumptions {
+        e(&mut a.text);
+        match &mut a.about {
+            About::Item(i) if *i == old => *i = new.clone(),
+            About::Link { from, to } => {
+                for end in [from, to] {
+                    if *end == old {
+                        *end = new.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for x in &mut p.evidence {
+        e(&mut x.text);
+        e(&mut x.source);
+    }
+    for r in &mut p.readings {
+        e(&mut r.note);
+    }
+    p.waivers.push(tocplan::plan::Waiver {
+        rule: EVIL.to_string(),
+        reason: EVIL.into(),
+        extra: Default::default(),
+        comments: Default::default(),
+    });
+    p
+}
+
+fn all_plans() -> Vec<(String, Plan)> {
+    let mut out = examples();
+    let bad: Vec<(String, Plan)> = out
+        .iter()
+        .map(|(n, p)| (format!("hostile {n}"), hostile(p.clone())))
+        .collect();
+    out.extend(bad);
+    out.push(("empty".into(), Plan::new("Empty")));
+    out.push(("generated".into(), tocplan::plan::synthetic::plan(100)));
+    out
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+fn counts<'a>(doc: &'a Html, selector: &str, attr: &str) -> HashMap<&'a str, usize> {
+    let mut out = HashMap::new();
+    for el in doc.select(&sel(selector)) {
+        if let Some(v) = el.value().attr(attr) {
+            *out.entry(v).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn every_item_is_in_the_diagram_once_and_in_the_text_once() {
+    let fw = fw();
+    for (name, p) in all_plans() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        let drawn = counts(&doc, "figure.diagram svg g.node", "data-id");
+        let chain: Vec<&str> = std::iter::once("goal")
+            .chain(p.outcomes.iter().map(|o| o.id.as_str()))
+            .chain(p.outputs.iter().map(|o| o.id.as_str()))
+            .chain(p.activities.iter().map(|o| o.id.as_str()))
+            .collect();
+        assert_eq!(drawn.len(), chain.len(), "{name}: {drawn:?}");
+        for id in &chain {
+            assert_eq!(drawn.get(id), Some(&1), "{name}: {id} in the diagram");
+        }
+        let text = counts(&doc, "main [data-item]", "data-item");
+        let ids: Vec<&str> = p.ids().map(|(_, id)| id).collect();
+        assert_eq!(text.len(), ids.len(), "{name}: {text:?}");
+        for id in ids {
+            assert_eq!(text.get(id), Some(&1), "{name}: {id} in the text");
+        }
+        // Each link's arrow once, each assumption on a link a numbered mark.
+        let arrows = doc.select(&sel("svg polyline.edge")).count();
+        let mut links: Vec<(&str, &str)> = p.links().collect();
+        links.sort();
+        links.dedup();
+        assert_eq!(arrows, links.len(), "{name}");
+        let on_links = p
+            .assumptions
+            .iter()
+            .filter(|a| matches!(a.about, About::Link { .. }))
+            .count();
+        assert_eq!(doc.select(&sel("svg g.mark")).count(), on_links, "{name}");
+        assert_eq!(
+            doc.select(&sel("h2#assumptions ~ ol > li")).count(),
+            on_links,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_loaded_from_outside_the_page() {
+    let fw = fw();
+    for (name, p) in all_plans() {
+        let html = to_html(&p, &fw);
+        let doc = Html::parse_document(&html);
+        for el in doc
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            let v = el.value();
+            assert!(
+                !matches!(
+                    v.name(),
+                    "img"
+                        | "iframe"
+                        | "object"
+                        | "embed"
+                        | "link"
+                        | "video"
+                        | "audio"
+                        | "source"
+                        | "base"
+                        | "form"
+                ),
+                "{name}: a <{}> element",
+                v.name()
+            );
+            for (attr, value) in v.attrs() {
+                assert!(!attr.starts_with("on"), "{name}: {attr}= on <{}>", v.name());
+                if matches!(
+                    attr,
+                    "src" | "href" | "xlink:href" | "action" | "srcset" | "poster" | "data"
+                ) {
+                    assert!(
+                        value.starts_with('#'),
+                        "{name}: {attr}={value} on <{}>",
+                        v.name()
+                    );
+                }
+                if attr == "style" || attr == "marker-end" {
+                    assert!(
+                        !value.contains("url(") || value == "url(#arrow)",
+                        "{name}: {value}"
+                    );
+                }
+            }
+        }
+        assert_eq!(doc.select(&sel("style")).count(), 1, "{name}");
+        assert_eq!(doc.select(&sel("script")).count(), 1, "{name}");
+        for css in doc.select(&sel("style")) {
+            let css: String = css.text().collect();
+            assert!(!css.contains("@import") && !css.contains("url("), "{name}");
+        }
+        for js in doc.select(&sel("script")) {
+            let js: String = js.text().collect();
+            for word in ["http", "fetch", "XMLHttpRequest", "import", "src"] {
+                assert!(!js.contains(word), "{name}: the script says {word}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_page_parses_without_an_error_and_hostile_text_stays_text() {
+    let fw = fw();
+    for (name, p) in all_plans() {
+        let html = to_html(&p, &fw);
+        let doc = Html::parse_document(&html);
+        assert!(doc.errors.is_empty(), "{name}: {:?}", doc.errors);
+        for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{8}'] {
+            assert!(!html.contains(c), "{name}: {c:?} reached the page");
+        }
+        assert_eq!(
+            doc.select(&sel("b")).count(),
+            0,
+            "{name}: an id made markup"
+        );
+        assert_eq!(doc.select(&sel("a[href^='http']")).count(), 0, "{name}");
+        if name.starts_with("hostile") {
+            let h1: String = doc.select(&sel("h1")).flat_map(|h| h.text()).collect();
+            assert!(
+                h1.contains("<script>alert(1)</script>\"><img src="),
+                "{name}: {h1}"
+            );
+            let title: String = doc
+                .select(&sel("head title"))
+                .flat_map(|h| h.text())
+                .collect();
+            assert!(title.contains("<script>"), "{name}: {title}");
+            // The hostile id is still the item's id, as text of an attribute.
+            let id = &p.outcomes[0].id;
+            let drawn = doc
+                .select(&sel("svg g.node"))
+                .filter(|g| g.value().attr("data-id") == Some(id.as_str()))
+                .count();
+            assert_eq!(drawn, 1, "{name}");
+        }
+    }
+}
+
+#[test]
+fn headings_tables_and_charts_are_accessible() {
+    let fw = fw();
+    for (name, p) in examples() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        assert_eq!(doc.select(&sel("h1")).count(), 1, "{name}");
+        assert_eq!(
+            doc.select(&sel("html"))
+                .next()
+                .and_then(|h| h.value().attr("lang")),
+            Some("en")
+        );
+        for svg in doc.select(&sel("svg")) {
+            assert_eq!(svg.value().attr("role"), Some("img"), "{name}");
+            let labelled = svg
+                .value()
+                .attr("aria-label")
+                .is_some_and(|l| !l.is_empty())
+                || svg.value().attr("aria-labelledby").is_some();
+            assert!(labelled, "{name}: an svg without a text alternative");
+            assert!(svg.select(&sel("title")).next().is_some(), "{name}");
+        }
+        let diagram = doc
+            .select(&sel("figure.diagram svg"))
+            .next()
+            .expect("the diagram");
+        assert!(diagram.select(&sel("desc")).next().is_some());
+        for table in doc.select(&sel("table")) {
+            let heads: Vec<_> = table.select(&sel("thead th")).collect();
+            assert!(!heads.is_empty(), "{name}: a table without headers");
+            assert!(heads.iter().all(|h| h.value().attr("scope") == Some("col")));
+            for row in table.select(&sel("tbody tr")) {
+                let th = row.select(&sel("th")).next().expect("a row header");
+                assert_eq!(th.value().attr("scope"), Some("row"), "{name}");
+            }
+        }
+        // One chart per measure, its words saying what it draws.
+        assert_eq!(
+            doc.select(&sel("figure.chart")).count(),
+            p.measures.len(),
+            "{name}"
+        );
+        // The print stylesheet: A4, and the diagram on a page of its own.
+        let css: String = doc.select(&sel("style")).flat_map(|s| s.text()).collect();
+        assert!(css.contains("@page { size: A4"));
+        assert!(css.contains("section.diagram-page { break-before: page; break-after: page; }"));
+        assert!(
+            doc.select(&sel("section.diagram-page figure.diagram"))
+                .next()
+                .is_some()
+        );
+    }
+}
+
+/// The diagram is drawn for the page's width (A4 less its margins, at the browser's 96
+/// pixels an inch): its viewBox is that wide, and every box is inside it.
+#[test]
+fn every_box_is_inside_the_diagram_drawn_for_a4() {
+    let fw = fw();
+    let a4 = (210.0 - 2.0 * 15.0) / 25.4 * 96.0;
+    assert!(
+        (layout::WIDTH - a4).abs() < 1.0,
+        "{} for {a4}",
+        layout::WIDTH
+    );
+    for (name, p) in all_plans() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        let svg = doc.select(&sel("figure.diagram svg")).next().expect("svg");
+        let vb: Vec<f64> = svg
+            .value()
+            .attr("viewBox")
+            .expect("viewBox")
+            .split(' ')
+            .map(|v| v.parse().expect("number"))
+            .collect();
+        assert_eq!(vb[2], layout::WIDTH.round(), "{name}");
+        for r in svg.select(&sel("g.node rect")) {
+            let n = |a: &str| -> f64 { r.value().attr(a).expect(a).parse().expect("number") };
+            assert!(
+                n("x") >= 0.0 && n("x") + n("width") <= vb[2] + 0.01,
+                "{name}"
+            );
+            assert!(
+                n("y") >= 0.0 && n("y") + n("height") <= vb[3] + 0.01,
+                "{name}"
+            );
+        }
+    }
+}
