@@ -252,6 +252,13 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
     s.wait_for("% confident to ask their neighbours");
     s.send("\r");
     s.wait_for("Measure `ask-neighbours-for-help` added");
+    // Why this indicator comes first (Exercise 2), as long text kept with Ctrl-s.
+    s.send("\r");
+    s.wait_for("Why this indicator");
+    s.send("Asking a neighbour is a bridge the women can name");
+    s.send("\x13");
+    s.wait_for("Why this indicator kept");
+    s.send("j"); // past the comparison groups
     s.send("\r");
     s.wait_for("Baseline");
     s.send("12\r");
@@ -280,6 +287,10 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
     );
     assert!(
         block.contains("baseline = 12") && block.contains("target = 35"),
+        "{block}"
+    );
+    assert!(
+        block.contains("rationale = \"Asking a neighbour is a bridge the women can name\""),
         "{block}"
     );
     let check = std::process::Command::new(BIN)

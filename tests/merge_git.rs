@@ -44,7 +44,7 @@ fn deleting_a_stakeholder_the_other_side_makes_responsible_is_a_named_conflict()
         },
         |p| {
             let a = p.activities.iter_mut().find(|a| a.id == "co-design");
-            a.expect("activity").responsible = Some("local-clubs".into());
+            a.expect("activity").responsible = vec!["local-clubs".into()];
         },
     );
     let (ours, theirs) = conflict(
@@ -53,9 +53,8 @@ fn deleting_a_stakeholder_the_other_side_makes_responsible_is_a_named_conflict()
     );
     assert!(ours.stakeholder("local-clubs").is_some());
     assert_eq!(
-        ours.activity("co-design")
-            .and_then(|a| a.responsible.clone()),
-        Some("local-clubs".into())
+        ours.activity("co-design").map(|a| a.responsible.clone()),
+        Some(vec!["local-clubs".to_string()])
     );
     assert!(theirs.stakeholder("local-clubs").is_none());
 }

@@ -96,7 +96,7 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
         ReadingError::DateTaken { .. } => {
             anyhow::anyhow!("{}: {e}; pass --replace to change it", path.display())
         }
-        ReadingError::NoMeasure { .. } => anyhow::anyhow!("{}: {e}", path.display()),
+        _ => anyhow::anyhow!("{}: {e}", path.display()),
     })?;
     save(&plan, path)?;
     super::output::note(&format!(

@@ -296,10 +296,21 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
         }
     }
     for (i, a) in plan.activities.iter().enumerate() {
-        if let Some(r) = &a.responsible
-            && c.kind_of(r) != Some(Kind::Stakeholder)
-        {
-            c.error(&format!("activity[{i}].responsible"), format!("activity `{}` names `{}` as responsible, which is not a stakeholder in this plan; add a [[stakeholder]] with that id or use an existing one", a.id, crate::text::sanitize(r)));
+        for (key, list, role) in [
+            ("responsible", &a.responsible, "as responsible"),
+            ("partners", &a.partners, "as a partner"),
+        ] {
+            for (j, r) in list.iter().enumerate() {
+                if c.kind_of(r) != Some(Kind::Stakeholder) {
+                    // A single id is written as a string, so its position has no index.
+                    let at = if list.len() == 1 && key == "responsible" {
+                        format!("activity[{i}].{key}")
+                    } else {
+                        format!("activity[{i}].{key}[{j}]")
+                    };
+                    c.error(&at, format!("activity `{}` names `{}` {role}, which is not a stakeholder in this plan; add a [[stakeholder]] with that id or use an existing one", a.id, crate::text::sanitize(r)));
+                }
+            }
         }
     }
     for (i, a) in plan.assumptions.iter().enumerate() {

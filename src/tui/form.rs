@@ -78,6 +78,12 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                     del(),
                     None,
                 ));
+                out.push(row(
+                    &section,
+                    Field::StakeholderAgreed(id.clone()),
+                    del(),
+                    None,
+                ));
             }
         }
         Form::Item(id) => {
@@ -89,10 +95,15 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
             } else if plan.kind_of(id).is_some() {
                 out.push(row(&section, Field::Text(id.clone()), None, None));
             }
+            if kind == Kind::Output {
+                out.push(row(&section, Field::OutputTarget(id.clone()), None, None));
+                out.push(row(&section, Field::OutputUnit(id.clone()), None, None));
+            }
             if kind == Kind::Activity {
                 out.push(row(&section, Field::Resources(id.clone()), None, None));
                 out.push(row(&section, Field::Barrier(id.clone()), None, None));
                 out.push(row(&section, Field::Responsible(id.clone()), None, None));
+                out.push(row(&section, Field::Partners(id.clone()), None, None));
             }
             for m in plan.measures.iter().filter(|m| m.outcome == *id) {
                 let section = format!("Measure `{}`", m.id);
@@ -100,14 +111,23 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 let del = || Some((Kind::Measure, m.id.clone()));
                 for field in [
                     Field::MeasureIndicator(mid()),
+                    Field::MeasureRationale(mid()),
+                    Field::MeasureGroups(mid()),
                     Field::MeasureBaseline(mid()),
                     Field::MeasureTarget(mid()),
+                    Field::MeasureTargetText(mid()),
+                    Field::MeasureGap(mid()),
                     Field::MeasureTargetDate(mid()),
                     Field::MeasureMethod(mid()),
                     Field::MeasureSample(mid()),
                     Field::MeasureFrequency(mid()),
                     Field::MeasureCollectedBy(mid()),
+                    Field::MeasureAnalysis(mid()),
                 ] {
+                    // A gap needs two groups to be between.
+                    if matches!(field, Field::MeasureGap(_)) && m.groups.len() < 2 {
+                        continue;
+                    }
                     out.push(row(&section, field, del(), None));
                 }
                 out.push(Row {
@@ -145,12 +165,13 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                         del(),
                         on(),
                     ));
-                    out.push(row(
-                        &section,
+                    for field in [
+                        Field::EvidenceStance(e.id.clone()),
                         Field::EvidenceSource(e.id.clone()),
-                        del(),
-                        on(),
-                    ));
+                        Field::EvidenceLimitations(e.id.clone()),
+                    ] {
+                        out.push(row(&section, field, del(), on()));
+                    }
                 }
             }
             let links = plan
@@ -216,6 +237,30 @@ fn concerns(about: &About, id: &str) -> bool {
 
 fn shown(plan: &Plan, fw: &Framework, field: &Field) -> String {
     let raw = plan.field(field).unwrap_or_default();
+    match field {
+        // Stakeholders by name, agreements by the guide's words.
+        Field::Responsible(_) | Field::Partners(_) => {
+            return raw
+                .lines()
+                .map(|id| {
+                    plan.stakeholder(id)
+                        .map_or(id.to_string(), |s| s.name.clone())
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        Field::StakeholderAgreed(_) => {
+            return raw
+                .lines()
+                .map(|id| {
+                    let a = fw.worksheet.agreements.iter().find(|a| a.id == id);
+                    a.map_or(id.to_string(), |a| format!("{} {}", a.number, a.name))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        _ => {}
+    }
     match field.shape() {
         Shape::Choice => plan
             .choices(field)
@@ -263,7 +308,13 @@ pub fn field_title(field: &Field, section: &str) -> String {
     let how = match field.shape() {
         Shape::Date => " (YYYY-MM-DD; empty clears it)",
         Shape::Domains => " (numbers or names, e.g. 9, social bridges, work)",
-        Shape::List => " (one per line)",
+        Shape::List => match field {
+            Field::Responsible(_) | Field::Partners(_) => " (ids or names, one per line)",
+            Field::StakeholderAgreed(_) => {
+                " (one per line: 1 outcomes, 2 actions, 3 interactions, 4 logic, 5 responsibility)"
+            }
+            _ => " (one per line)",
+        },
         _ => "",
     };
     format!("{section}: {}{how}", field.label())

@@ -17,6 +17,14 @@ fn codes(ids: &[String]) -> String {
     ids.iter().map(|i| code(i)).collect::<Vec<_>>().join(", ")
 }
 
+/// Stakeholders by name, "Anytown Council; Women in the target group".
+fn names(p: &Plan, ids: &[String]) -> String {
+    ids.iter()
+        .map(|r| p.stakeholder(r).map_or(r.clone(), |s| s.name.clone()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
     for a in p.assumptions.iter().filter(|a| on(&a.about)) {
         let link = match &a.about {
@@ -130,9 +138,10 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
         if !a.barrier.is_empty() {
             out.push_str(&format!("  - Barrier: {}\n", md(&a.barrier, "    ")));
         }
-        if let Some(r) = &a.responsible {
-            let who = p.stakeholder(r).map_or(r.clone(), |s| s.name.clone());
-            out.push_str(&format!("  - Responsible: {}\n", line(&who)));
+        for (label, ids) in [("Responsible", &a.responsible), ("Partners", &a.partners)] {
+            if !ids.is_empty() {
+                out.push_str(&format!("  - {label}: {}\n", line(&names(p, ids))));
+            }
         }
     }
     out.push_str(

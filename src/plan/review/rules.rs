@@ -213,7 +213,7 @@ fn multi_directional(plan: &Plan, fw: &Framework, out: &mut Out) {
 
 fn shared_responsibility(plan: &Plan, _: &Framework, out: &mut Out) {
     for (i, a) in plan.activities.iter().enumerate() {
-        if a.responsible.is_none() {
+        if a.responsible.is_empty() {
             out.push(
                 Warning,
                 item(&a.id),

@@ -155,7 +155,7 @@ fn commit(app: &mut App) {
                         ReadingError::DateTaken { .. } => {
                             format!("{e}; undo it (u) first to change it")
                         }
-                        ReadingError::NoMeasure { .. } => e.to_string(),
+                        _ => e.to_string(),
                     })?;
                 app.replace_plan(plan);
                 Ok(format!(

@@ -85,19 +85,21 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
         let outcome = app.plan().measure(m).map(|m| m.outcome.clone());
         return picker(app, outcome, Some(m.clone()));
     }
+    if matches!(field, Field::Responsible(_) | Field::Partners(_))
+        && app.plan().stakeholders.is_empty()
+    {
+        app.say(
+            Tone::Warn,
+            "No stakeholders yet: press Esc, then S to add who takes part, then name them here",
+        );
+        return Vec::new();
+    }
     if field.shape() != Shape::Choice {
         let title = field_title(&field, section);
         app.open_editor_titled(EditTarget::Field(field), title);
         return Vec::new();
     }
     let options = app.plan().choices(&field);
-    if matches!(field, Field::Responsible(_)) && options.len() < 2 {
-        app.say(
-            Tone::Warn,
-            "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
-        );
-        return Vec::new();
-    }
     let now = app.plan().field(&field).unwrap_or_default();
     let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
     app.push(Layer::Choice(Choice {
