@@ -334,7 +334,7 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     let date = |s: &str| s.parse::<tocplan::plan::Date>().expect("date");
     let dir = repo_with(&["--command", BIN], |p| {
         p.add_reading(
-            "ask-neighbours",
+            "simple-conversation",
             date("2026-04-10"),
             tocplan::plan::Number::Int(7),
             "",
@@ -346,11 +346,11 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     branches(
         d,
         |p| {
-            p.delete("ask-neighbours").expect("delete");
+            p.delete("simple-conversation").expect("delete");
         },
         |p| {
             p.add_reading(
-                "ask-neighbours",
+                "simple-conversation",
                 date("2026-09-01"),
                 tocplan::plan::Number::Int(12),
                 "",
@@ -363,7 +363,7 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     let kept: Vec<String> = ours
         .readings
         .iter()
-        .filter(|r| r.measure == "ask-neighbours")
+        .filter(|r| r.measure == "simple-conversation")
         .map(|r| r.date.to_string())
         .collect();
     assert_eq!(kept, vec!["2026-04-10", "2026-09-01"], "{kept:?}");

@@ -168,6 +168,17 @@ fn evaluation_view() {
     snap("evaluation-empty", &a);
 }
 
+/// An off-track measure shows its mark, why it is off track, and the activities that feed
+/// it; a measure read for two groups shows each group and the gap.
+#[test]
+fn evaluation_view_off_track_and_groups() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "Er11 2026-10-01\n");
+    snap("evaluation-off-track", &a);
+    keys(&mut a, "jj");
+    snap("evaluation-groups", &a);
+}
+
 #[test]
 fn help_overlay() {
     let mut a = example("language-cafe.toml");

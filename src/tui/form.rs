@@ -207,23 +207,34 @@ pub fn item_label(p: &Plan, id: &str) -> String {
     format!("{} `{id}`: {text}", capitalised(kind))
 }
 
-/// "24 on 2026-10-01 · ██████░░░░ 60% · ▁▃▅█", or how to record the first reading.
+/// "24 on 2026-10-01 · ██████░░░░ 60% · ▁▃▅█", each group's latest and the gap, why it
+/// is off track, or how to record the first reading.
 fn progress_text(plan: &Plan, m: &crate::plan::Measure) -> String {
-    use crate::plan::evaluation::{Progress, bar, progress, sparkline};
-    let latest = plan
-        .readings
-        .iter()
-        .filter(|r| r.measure == m.id)
-        .max_by_key(|r| r.date);
-    let Some(r) = latest else {
-        return "no reading yet: r records one".into();
+    use crate::plan::evaluation::{Progress, bar, current, group_latest, progress, sparkline};
+    let mut parts: Vec<String> = group_latest(plan, m)
+        .into_iter()
+        .map(|g| match g.latest {
+            Some((d, v)) => format!("{}: {v} on {d}", g.group),
+            None => format!("{}: no reading yet", g.group),
+        })
+        .collect();
+    let Some((date, value, _)) = current(plan, m) else {
+        parts.push("no reading yet: r records one".into());
+        return parts.join(" · ");
     };
-    let mut parts = vec![format!("{} on {}", r.value, r.date)];
-    if let Progress::Known { share, off_track } = progress(plan, m, Some((r.date, r.value))) {
-        let flag = if off_track { " (off track)" } else { "" };
+    let gap = if m.gap { "gap " } else { "" };
+    parts.push(format!("{gap}{value} on {date}"));
+    if let Progress::Known {
+        share, off_track, ..
+    } = progress(plan, m, Some((date, value)))
+    {
+        let flag = if off_track { " ! off track" } else { "" };
         parts.push(format!("{}{flag}", bar(share, 10)));
     }
-    parts.push(sparkline(plan, &m.id));
+    let spark = sparkline(plan, &m.id);
+    if !spark.is_empty() {
+        parts.push(spark);
+    }
     parts.join(" · ")
 }
 

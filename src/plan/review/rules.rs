@@ -48,6 +48,7 @@ pub fn all(plan: &Plan, fw: &Framework) -> Vec<Finding> {
                 found: &mut found,
             },
         );
+        found.extend(super::guide::findings(rule, plan));
     }
     found
 }

@@ -237,3 +237,31 @@ pub fn unlink(app: &mut App, from: &str, to: &str) {
         Err(e) => app.say(Tone::Warn, e.to_string()),
     }
 }
+
+/// Opens the editor for a reading of a measure, or a count of an output; a measure read
+/// for groups says how to name one.
+pub fn record(app: &mut App, id: String) {
+    let plan = app.plan();
+    let title = if plan.kind_of(&id) == Some(Kind::Output) {
+        Some(format!(
+            "Count of output `{id}`: how many so far, then date (default today), then a note"
+        ))
+    } else {
+        plan.measure(&id).filter(|m| !m.groups.is_empty()).map(|m| {
+            let names: Vec<String> = m
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| format!("{} {g}", i + 1))
+                .collect();
+            format!(
+                "Reading of `{id}`: a group and a colon for one group ({}), value, date, note",
+                names.join(", ")
+            )
+        })
+    };
+    match title {
+        Some(t) => app.open_editor_titled(EditTarget::NewReading { measure: id }, t),
+        None => app.open_editor(EditTarget::NewReading { measure: id }),
+    }
+}
