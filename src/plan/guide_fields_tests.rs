@@ -167,10 +167,10 @@ fn an_older_file_reads_as_before_and_writes_unchanged() {
     assert!(to_toml(&two).contains("\nresponsible = [\"council\", \"council-2\"]\n"));
     // A bad stance says what it can be, at its line.
     let bad = old.replace("kind = \"qualitative\"", "stance = \"agrees\"");
-    let e = parse_str(&bad, std::path::Path::new("old.toml"))
-        .err()
-        .expect("refused")
-        .to_string();
+    let Err(e) = parse_str(&bad, std::path::Path::new("old.toml")) else {
+        panic!("a bad stance was read");
+    };
+    let e = e.to_string();
     assert!(
         e.contains("\"supports\", \"contradicts\" or \"untested\""),
         "{e}"
