@@ -458,7 +458,10 @@ fn export_gives_the_evaluation_plan_as_csv_and_markdown() {
         2 + rows.len()
     );
     // The café's three outputs have targets: each is a row under its header.
-    assert_eq!(outputs.lines().filter(|l| l.starts_with('|')).count(), 2 + 3);
+    assert_eq!(
+        outputs.lines().filter(|l| l.starts_with('|')).count(),
+        2 + 3
+    );
 }
 
 #[test]

@@ -72,6 +72,11 @@ fn detail_view() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "hhh\n");
     snap("detail-activity", &a);
+    // An output counts: its target and unit, then its assumptions' evidence with what it
+    // says of the assumption and its limitations.
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hh\n");
+    snap("detail-output", &a);
 }
 
 #[test]

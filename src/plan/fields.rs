@@ -160,7 +160,7 @@ impl Field {
             Field::EvidenceText(_) => "Evidence",
             Field::EvidenceSource(_) => "Source",
             Field::EvidenceKind(_) => "Kind",
-            Field::EvidenceStance(_) => "Says of the assumption",
+            Field::EvidenceStance(_) => "Stance",
             Field::EvidenceLimitations(_) => "Limitations",
             Field::StakeholderName(_) => "Name",
             Field::StakeholderGroup(_) => "Group",

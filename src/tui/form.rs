@@ -98,6 +98,20 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
             if kind == Kind::Output {
                 out.push(row(&section, Field::OutputTarget(id.clone()), None, None));
                 out.push(row(&section, Field::OutputUnit(id.clone()), None, None));
+                let counted = crate::plan::evaluation::output_rows(plan);
+                let value = counted.iter().find(|r| r.output == *id).map_or(
+                    "no count yet: r records one".to_string(),
+                    |r| match &r.latest {
+                        Some((d, ..)) => format!("{} on {d}", r.count()),
+                        None => "no count yet: r records one".into(),
+                    },
+                );
+                out.push(Row {
+                    section: section.clone(),
+                    label: "Delivered".into(),
+                    value,
+                    ..Row::default()
+                });
             }
             if kind == Kind::Activity {
                 out.push(row(&section, Field::Resources(id.clone()), None, None));
