@@ -99,4 +99,6 @@ pub fn errors_in(
 }
 
 #[cfg(test)]
+mod guide_fields_tests;
+#[cfg(test)]
 mod tests;

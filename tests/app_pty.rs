@@ -99,6 +99,71 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
     }
     let screen = s.wait_for("Open and run");
     assert!(screen.contains("[+]"), "{screen}");
+
+    // Two stakeholders, both responsible for the activity (shared responsibility).
+    s.send("S");
+    s.send("aCafé volunteers\r");
+    s.wait_for("Which group is");
+    s.send("j\r");
+    s.send("aAnytown Council\r");
+    s.wait_for("Which group is");
+    s.send("jj\r");
+    s.wait_for("Group: institutions");
+    s.send("\x1b");
+    s.wait_for("? help");
+    s.send("\r"); // the activity's form
+    s.wait_for("Responsible");
+    s.send("jjj\r");
+    s.wait_for("Responsible (ids or names");
+    s.send("cafe-volunteers\rAnytown Council");
+    s.send("\x13");
+    s.wait_for("Responsible kept");
+    s.send("\x1b");
+    s.wait_for("? help");
+
+    // The output's count: a target and its unit, then a count so far.
+    s.send("l\r");
+    s.wait_for("Target count");
+    s.send("j\r48\r");
+    s.wait_for("Target count kept");
+    s.send("\rsessions\r");
+    s.wait_for("Counted in kept");
+    s.send("r");
+    s.wait_for("Count of output");
+    s.send("12 2026-04-10\r");
+    s.wait_for("Recorded 12");
+    s.send("\x1b");
+    s.wait_for("? help");
+
+    // A measure of the outcome: why this indicator, two groups, a reading for each.
+    s.send("l");
+    s.send("m");
+    s.wait_for("with an indicator");
+    s.send("ask neighbours");
+    s.wait_for("% confident to ask their neighbours");
+    s.send("\r");
+    s.wait_for("added");
+    s.send("\r");
+    s.wait_for("Why this indicator");
+    s.send("Asking a neighbour is a bridge both sides can report");
+    s.send("\x13");
+    s.wait_for("Why this indicator kept");
+    s.send("\r");
+    s.wait_for("Groups compared");
+    s.send("Women in the target group\rLocal residents");
+    s.send("\x13");
+    s.wait_for("Groups compared kept");
+    s.send("r");
+    s.wait_for("a group and a colon");
+    s.send("women: 18 2026-04-10\r");
+    s.wait_for("Recorded 18");
+    s.send("r");
+    s.wait_for("a group and a colon");
+    s.send("2: 41 2026-04-10\r");
+    s.wait_for("Recorded 41");
+    s.send("\x1b");
+    s.wait_for("? help");
+
     s.send("\x13"); // Ctrl-s
     s.wait_for("Saved cafe.toml");
     s.send("q");
@@ -109,6 +174,17 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
         saved.contains("serves = [\"weekly-cafe-style-drop-in\"]"),
         "{saved}"
     );
+    for written in [
+        "responsible = [\"cafe-volunteers\", \"anytown-council\"]",
+        "target = 48\nunit = \"sessions\"",
+        "output = \"weekly-cafe-style-drop-in\"\ndate = 2026-04-10\nvalue = 12",
+        "rationale = \"Asking a neighbour is a bridge both sides can report\"",
+        "groups = [\n  \"Women in the target group\",\n  \"Local residents\",\n]",
+        "group = \"Women in the target group\"\ndate = 2026-04-10\nvalue = 18",
+        "group = \"Local residents\"\ndate = 2026-04-10\nvalue = 41",
+    ] {
+        assert!(saved.contains(written), "{written:?} not in\n{saved}");
+    }
     let check = std::process::Command::new(BIN)
         .args(["check", "cafe.toml", "--no-user-banks"])
         .current_dir(dir.path())
@@ -252,6 +328,13 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
     s.wait_for("% confident to ask their neighbours");
     s.send("\r");
     s.wait_for("Measure `ask-neighbours-for-help` added");
+    // Why this indicator comes first (Exercise 2), as long text kept with Ctrl-s.
+    s.send("\r");
+    s.wait_for("Why this indicator");
+    s.send("Asking a neighbour is a bridge the women can name");
+    s.send("\x13");
+    s.wait_for("Why this indicator kept");
+    s.send("j"); // past the comparison groups
     s.send("\r");
     s.wait_for("Baseline");
     s.send("12\r");
@@ -280,6 +363,10 @@ fn picks_an_indicator_fills_the_measure_and_saves() {
     );
     assert!(
         block.contains("baseline = 12") && block.contains("target = 35"),
+        "{block}"
+    );
+    assert!(
+        block.contains("rationale = \"Asking a neighbour is a bridge the women can name\""),
         "{block}"
     );
     let check = std::process::Command::new(BIN)

@@ -427,9 +427,17 @@ fn export_gives_the_evaluation_plan_as_csv_and_markdown() {
         .split("## Evaluation plan\n")
         .nth(1)
         .expect("the evaluation plan");
+    let (measures, outputs) = table
+        .split_once("### Outputs delivered\n")
+        .expect("the outputs counted");
     assert_eq!(
-        table.lines().filter(|l| l.starts_with('|')).count(),
+        measures.lines().filter(|l| l.starts_with('|')).count(),
         2 + rows.len()
+    );
+    // The café's three outputs have targets: each is a row under its header.
+    assert_eq!(
+        outputs.lines().filter(|l| l.starts_with('|')).count(),
+        2 + 3
     );
 }
 

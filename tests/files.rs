@@ -379,10 +379,10 @@ fn exports_show_controls_on_a_terminal_and_keep_them_exact_in_a_file() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let row = rows
         .iter()
-        .find(|r| r[4] == *HOSTILE_METHOD)
+        .find(|r| r[5] == *HOSTILE_METHOD)
         .unwrap_or_else(|| panic!("the method kept exactly: {csv}"));
     assert_eq!(
-        &row[5], "weekly;'=HYPERLINK(\"http://x\")",
+        &row[6], "weekly;'=HYPERLINK(\"http://x\")",
         "{HOSTILE_SAMPLE}"
     );
     // Redirected to a file by the shell, the same bytes as --out.

@@ -44,7 +44,7 @@ fn deleting_a_stakeholder_the_other_side_makes_responsible_is_a_named_conflict()
         },
         |p| {
             let a = p.activities.iter_mut().find(|a| a.id == "co-design");
-            a.expect("activity").responsible = Some("local-clubs".into());
+            a.expect("activity").responsible = vec!["local-clubs".into()];
         },
     );
     let (ours, theirs) = conflict(
@@ -53,9 +53,8 @@ fn deleting_a_stakeholder_the_other_side_makes_responsible_is_a_named_conflict()
     );
     assert!(ours.stakeholder("local-clubs").is_some());
     assert_eq!(
-        ours.activity("co-design")
-            .and_then(|a| a.responsible.clone()),
-        Some("local-clubs".into())
+        ours.activity("co-design").map(|a| a.responsible.clone()),
+        Some(vec!["local-clubs".to_string()])
     );
     assert!(theirs.stakeholder("local-clubs").is_none());
 }
@@ -335,7 +334,7 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     let date = |s: &str| s.parse::<tocplan::plan::Date>().expect("date");
     let dir = repo_with(&["--command", BIN], |p| {
         p.add_reading(
-            "ask-neighbours",
+            "simple-conversation",
             date("2026-04-10"),
             tocplan::plan::Number::Int(7),
             "",
@@ -347,11 +346,11 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     branches(
         d,
         |p| {
-            p.delete("ask-neighbours").expect("delete");
+            p.delete("simple-conversation").expect("delete");
         },
         |p| {
             p.add_reading(
-                "ask-neighbours",
+                "simple-conversation",
                 date("2026-09-01"),
                 tocplan::plan::Number::Int(12),
                 "",
@@ -364,7 +363,7 @@ fn the_version_that_keeps_a_deleted_item_keeps_what_depends_on_it() {
     let kept: Vec<String> = ours
         .readings
         .iter()
-        .filter(|r| r.measure == "ask-neighbours")
+        .filter(|r| r.measure == "simple-conversation")
         .map(|r| r.date.to_string())
         .collect();
     assert_eq!(kept, vec!["2026-04-10", "2026-09-01"], "{kept:?}");

@@ -130,17 +130,18 @@ fn plan() -> impl Strategy<Value = Plan> {
         ..Goal::default()
     });
     let stakeholders = proptest::collection::vec(
-        (id(), text(), 0usize..3, text(), text()).prop_map(|(id, name, g, role, involvement)| {
-            Stakeholder {
+        (id(), text(), 0usize..3, text(), text(), ids(3)).prop_map(
+            |(id, name, g, role, involvement, agreed)| Stakeholder {
                 id,
                 name,
                 group: Group::ALL[g],
                 role,
                 involvement,
+                agreed,
                 extra: Vec::new(),
                 comments: Comments::default(),
-            }
-        }),
+            },
+        ),
         0..3,
     );
     let outcomes = proptest::collection::vec(
@@ -154,13 +155,17 @@ fn plan() -> impl Strategy<Value = Plan> {
         0..4,
     );
     let outputs = proptest::collection::vec(
-        (id(), text(), ids(3)).prop_map(|(id, text, serves)| Output {
-            id,
-            text,
-            serves,
-            extra: Vec::new(),
-            comments: Comments::default(),
-        }),
+        (id(), text(), ids(3), proptest::option::of(number()), text()).prop_map(
+            |(id, text, serves, target, unit)| Output {
+                id,
+                text,
+                serves,
+                target,
+                unit,
+                extra: Vec::new(),
+                comments: Comments::default(),
+            },
+        ),
         0..4,
     );
     let activities = proptest::collection::vec(
@@ -170,16 +175,19 @@ fn plan() -> impl Strategy<Value = Plan> {
             ids(3),
             proptest::collection::vec(text(), 0..4),
             text(),
-            proptest::option::of(id()),
+            // One responsible stakeholder is written as a string, more as an array.
+            ids(4),
+            ids(3),
         )
             .prop_map(
-                |(id, text, serves, resources, barrier, responsible)| Activity {
+                |(id, text, serves, resources, barrier, responsible, partners)| Activity {
                     id,
                     text,
                     serves,
                     resources,
                     barrier,
                     responsible,
+                    partners,
                     extra: Vec::new(),
                     comments: Comments::default(),
                 },
@@ -188,30 +196,43 @@ fn plan() -> impl Strategy<Value = Plan> {
     );
     let measures = proptest::collection::vec(
         (
-            (id(), id(), id()),
+            (
+                id(),
+                id(),
+                id(),
+                text(),
+                proptest::collection::vec(text(), 0..3),
+            ),
             (
                 proptest::option::of(number()),
                 proptest::option::of(number()),
+                text(),
+                any::<bool>(),
                 proptest::option::of(date()),
             ),
-            (text(), text(), text(), text()),
+            (text(), text(), text(), text(), text()),
         )
             .prop_map(
                 |(
-                    (id, outcome, indicator),
-                    (baseline, target, target_date),
-                    (method, sample, frequency, collected_by),
+                    (id, outcome, indicator, rationale, groups),
+                    (baseline, target, target_text, gap, target_date),
+                    (method, sample, frequency, collected_by, analysis),
                 )| Measure {
                     id,
                     outcome,
                     indicator,
+                    rationale,
+                    groups,
                     baseline,
                     target,
+                    target_text,
+                    gap,
                     target_date,
                     method,
                     sample,
                     frequency,
                     collected_by,
+                    analysis,
                     extra: Vec::new(),
                     comments: Comments::default(),
                 },
@@ -242,31 +263,42 @@ fn plan() -> impl Strategy<Value = Plan> {
             id(),
             proptest::option::of(prop_oneof![
                 Just(EvidenceKind::Qualitative),
-                Just(EvidenceKind::Statistical)
+                Just(EvidenceKind::Statistical),
+                Just(EvidenceKind::Mixed)
             ]),
+            proptest::option::of((0usize..3).prop_map(|i| Stance::ALL[i])),
+            text(),
             text(),
             text(),
         )
-            .prop_map(|(id, assumption, kind, text, source)| Evidence {
-                id,
-                assumption,
-                kind,
-                text,
-                source,
-                extra: Vec::new(),
-                comments: Comments::default(),
-            }),
+            .prop_map(
+                |(id, assumption, kind, stance, text, source, limitations)| Evidence {
+                    id,
+                    assumption,
+                    kind,
+                    stance,
+                    text,
+                    source,
+                    limitations,
+                    extra: Vec::new(),
+                    comments: Comments::default(),
+                },
+            ),
         0..3,
     );
     let readings = proptest::collection::vec(
-        (id(), date(), number(), text()).prop_map(|(measure, date, value, note)| Reading {
-            measure,
-            date,
-            value,
-            note,
-            extra: Vec::new(),
-            comments: Comments::default(),
-        }),
+        (id(), any::<bool>(), text(), date(), number(), text()).prop_map(
+            |(measure, output, group, date, value, note)| Reading {
+                measure,
+                output,
+                group,
+                date,
+                value,
+                note,
+                extra: Vec::new(),
+                comments: Comments::default(),
+            },
+        ),
         0..3,
     );
     let waivers = proptest::collection::vec(

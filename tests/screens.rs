@@ -72,6 +72,11 @@ fn detail_view() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "hhh\n");
     snap("detail-activity", &a);
+    // An output counts: its target and unit, then its assumptions' evidence with what it
+    // says of the assumption and its limitations.
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hh\n");
+    snap("detail-output", &a);
 }
 
 #[test]
@@ -166,6 +171,17 @@ fn evaluation_view() {
     let mut a = empty();
     keys(&mut a, "E");
     snap("evaluation-empty", &a);
+}
+
+/// An off-track measure shows its mark, why it is off track, and the activities that feed
+/// it; a measure read for two groups shows each group and the gap.
+#[test]
+fn evaluation_view_off_track_and_groups() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "Er11 2026-10-01\n");
+    snap("evaluation-off-track", &a);
+    keys(&mut a, "jj");
+    snap("evaluation-groups", &a);
 }
 
 #[test]

@@ -64,10 +64,12 @@ pub struct NewReading<'a> {
 
 pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> {
     let mut plan = load_clean(path, fw)?.plan;
-    if !plan.measures.iter().any(|m| m.id == r.measure) {
+    // A count of an output is recorded the same way as a measure's reading.
+    let is_output = plan.kind_of(r.measure) == Some(crate::plan::Kind::Output);
+    if !is_output && !plan.measures.iter().any(|m| m.id == r.measure) {
         let ids: Vec<&str> = plan.measures.iter().map(|m| m.id.as_str()).collect();
         bail!(
-            "{}: no measure `{}`; the measures are: {}",
+            "{}: no measure or output `{}`; the measures are: {}",
             path.display(),
             r.measure,
             if ids.is_empty() {
@@ -97,7 +99,7 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
         ReadingError::DateTaken { .. } => {
             anyhow::anyhow!("{}: {e}; pass --replace to change it", path.display())
         }
-        ReadingError::NoMeasure { .. } => anyhow::anyhow!("{}: {e}", path.display()),
+        _ => anyhow::anyhow!("{}: {e}", path.display()),
     })?;
     save(&plan, path)?;
     super::output::note(&format!(

@@ -72,6 +72,15 @@ pub struct BackwardQuestion {
     pub question: String,
 }
 
+/// One of the five things to agree with stakeholders.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Agreement {
+    pub number: u8,
+    pub id: String,
+    pub name: String,
+    pub prompt: String,
+}
+
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct Numbered {
     pub number: u8,
@@ -101,6 +110,8 @@ pub struct Worksheet {
     pub key_domain_prompts: Vec<KeyDomainPrompt>,
     #[serde(rename = "backward_question")]
     pub backward_questions: Vec<BackwardQuestion>,
+    #[serde(rename = "agreement")]
+    pub agreements: Vec<Agreement>,
 }
 
 impl Worksheet {

@@ -19,13 +19,18 @@ impl Plan {
             id: id.clone(),
             outcome: outcome.to_string(),
             indicator: indicator.to_string(),
+            rationale: String::new(),
+            groups: Vec::new(),
             baseline: None,
             target: None,
+            target_text: String::new(),
+            gap: false,
             target_date: None,
             method: String::new(),
             sample: String::new(),
             frequency: String::new(),
             collected_by: String::new(),
+            analysis: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -41,6 +46,7 @@ impl Plan {
             group,
             role: String::new(),
             involvement: String::new(),
+            agreed: Vec::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -72,16 +78,19 @@ impl Plan {
             id: id.clone(),
             assumption: assumption.to_string(),
             kind: None,
+            stance: None,
             text: Shape::Prose.kept(text),
             source: String::new(),
+            limitations: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
         Some(id)
     }
 
-    /// Records a monitoring reading. A second reading of a measure on the same date is
-    /// refused unless `replace`, which changes the one there.
+    /// Records a monitoring reading of a measure for all its groups, or a count of an
+    /// output. A second reading on the same date is refused unless `replace`, which
+    /// changes the one there.
     pub fn add_reading(
         &mut self,
         measure: &str,
@@ -90,16 +99,77 @@ impl Plan {
         note: &str,
         replace: bool,
     ) -> Result<(), ReadingError> {
-        if !self.measures.iter().any(|m| m.id == measure) {
-            return Err(ReadingError::NoMeasure {
-                measure: measure.to_string(),
-            });
+        self.add_group_reading(measure, "", date, value, note, replace)
+    }
+
+    /// The group a reading names, as the measure spells it: its number (`1`), its name or
+    /// the start of one name (any case); empty is every group.
+    pub fn reading_group(&self, measure: &str, group: &str) -> Result<String, ReadingError> {
+        let g = group.trim();
+        if g.is_empty() {
+            return Ok(String::new());
         }
+        let groups = self
+            .measures
+            .iter()
+            .find(|m| m.id == measure)
+            .map_or(&[][..], |m| m.groups.as_slice());
+        let lower = g.to_lowercase();
+        let by_number = g
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| groups.get(n.checked_sub(1)?));
+        let exact = groups.iter().find(|x| x.to_lowercase() == lower);
+        let starts: Vec<&String> = groups
+            .iter()
+            .filter(|x| x.to_lowercase().starts_with(&lower))
+            .collect();
+        let prefix = (starts.len() == 1).then(|| starts[0]);
+        by_number
+            .or(exact)
+            .or(prefix)
+            .cloned()
+            .ok_or_else(|| ReadingError::NoGroup {
+                measure: measure.to_string(),
+                group: g.to_string(),
+                groups: if groups.is_empty() {
+                    "(it names no groups)".into()
+                } else {
+                    groups
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| format!("{} {x}", i + 1))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+            })
+    }
+
+    /// A reading for one comparison group of a measure (see `reading_group`).
+    pub fn add_group_reading(
+        &mut self,
+        measure: &str,
+        group: &str,
+        date: Date,
+        value: Number,
+        note: &str,
+        replace: bool,
+    ) -> Result<(), ReadingError> {
+        let output = match self.kind_of(measure) {
+            Some(Kind::Measure) => false,
+            Some(Kind::Output) if group.trim().is_empty() => true,
+            _ => {
+                return Err(ReadingError::NoMeasure {
+                    measure: measure.to_string(),
+                });
+            }
+        };
+        let group = self.reading_group(measure, group)?;
         let note = note.trim().to_string();
         match self
             .readings
             .iter_mut()
-            .find(|r| r.measure == measure && r.date == date)
+            .find(|r| r.measure == measure && r.date == date && r.group == group)
         {
             Some(_) if !replace => Err(ReadingError::DateTaken {
                 measure: measure.to_string(),
@@ -113,6 +183,8 @@ impl Plan {
             None => {
                 self.readings.push(Reading {
                     measure: measure.to_string(),
+                    output,
+                    group,
                     date,
                     value,
                     note,

@@ -137,7 +137,11 @@ impl Delta {
                     d.activities = Some(one(&plan.activities, i)?);
                 }
             }
-            F::Resources(id) | F::Barrier(id) | F::Responsible(id) => {
+            F::OutputTarget(id) | F::OutputUnit(id) => {
+                let i = at(&plan.outputs, id, |o| &o.id);
+                d.outputs = Some(one(&plan.outputs, i)?);
+            }
+            F::Resources(id) | F::Barrier(id) | F::Responsible(id) | F::Partners(id) => {
                 let i = at(&plan.activities, id, |a| &a.id);
                 d.activities = Some(one(&plan.activities, i)?);
             }
@@ -145,18 +149,28 @@ impl Delta {
                 let i = at(&plan.assumptions, id, |a| &a.id);
                 d.assumptions = Some(one(&plan.assumptions, i)?);
             }
-            F::EvidenceText(id) | F::EvidenceSource(id) | F::EvidenceKind(id) => {
+            F::EvidenceText(id)
+            | F::EvidenceSource(id)
+            | F::EvidenceKind(id)
+            | F::EvidenceStance(id)
+            | F::EvidenceLimitations(id) => {
                 let i = at(&plan.evidence, id, |e| &e.id);
                 d.evidence = Some(one(&plan.evidence, i)?);
             }
             F::StakeholderName(id)
             | F::StakeholderGroup(id)
             | F::StakeholderRole(id)
-            | F::StakeholderInvolvement(id) => {
+            | F::StakeholderInvolvement(id)
+            | F::StakeholderAgreed(id) => {
                 let i = at(&plan.stakeholders, id, |s| &s.id);
                 d.stakeholders = Some(one(&plan.stakeholders, i)?);
             }
             F::MeasureIndicator(id)
+            | F::MeasureRationale(id)
+            | F::MeasureGroups(id)
+            | F::MeasureTargetText(id)
+            | F::MeasureGap(id)
+            | F::MeasureAnalysis(id)
             | F::MeasureBaseline(id)
             | F::MeasureTarget(id)
             | F::MeasureTargetDate(id)

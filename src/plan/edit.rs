@@ -85,6 +85,8 @@ impl Plan {
             id: id.clone(),
             text,
             serves,
+            target: None,
+            unit: String::new(),
             extra,
             comments,
         });
@@ -106,7 +108,8 @@ impl Plan {
             serves: vec![output.to_string()],
             resources: Vec::new(),
             barrier: String::new(),
-            responsible: None,
+            responsible: Vec::new(),
+            partners: Vec::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -251,9 +254,8 @@ impl Plan {
             Kind::Stakeholder => {
                 self.stakeholders.retain(|s| s.id != id);
                 for a in &mut self.activities {
-                    if a.responsible.as_deref() == Some(id) {
-                        a.responsible = None;
-                    }
+                    a.responsible.retain(|r| r != id);
+                    a.partners.retain(|r| r != id);
                 }
             }
             Kind::Measure => self.measures.retain(|m| m.id != id),
@@ -370,13 +372,18 @@ mod tests {
             id: "m".into(),
             outcome: a.clone(),
             indicator: "work.in-paid-work".into(),
+            rationale: String::new(),
+            groups: Vec::new(),
             baseline: None,
             target: None,
+            target_text: String::new(),
+            gap: false,
             target_date: None,
             method: String::new(),
             sample: String::new(),
             frequency: String::new(),
             collected_by: String::new(),
+            analysis: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });

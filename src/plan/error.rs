@@ -120,8 +120,14 @@ impl From<crate::files::ReadError> for LoadError {
 /// it anyway (a flag, a key) is for the command line and the app to say.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadingError {
-    #[error("there is no measure `{measure}`")]
+    #[error("there is no measure or output `{measure}`")]
     NoMeasure { measure: String },
+    #[error("`{group}` is not a group `{measure}` is read for; give one of: {groups}")]
+    NoGroup {
+        measure: String,
+        group: String,
+        groups: String,
+    },
     #[error("`{measure}` already has a reading on {date}")]
     DateTaken {
         measure: String,

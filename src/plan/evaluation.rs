@@ -2,10 +2,12 @@
 //! monitoring reading and how far it has come from baseline to target. Exports as CSV and
 //! Markdown, escaped for each.
 
+mod current;
 mod export;
 
+pub use current::{GroupLatest, OutputRow, current, feeding, group_latest, output_rows};
 pub(crate) use export::defuse;
-pub use export::{table_markdown, to_csv, to_markdown};
+pub use export::{outputs_markdown, table_markdown, to_csv, to_markdown};
 
 use super::model::*;
 use super::values::{Date, Number};
@@ -18,18 +20,31 @@ pub struct Row {
     pub measure: String,
     pub indicator: String,
     pub indicator_text: String,
+    /// Why this indicator.
+    pub rationale: String,
     /// "9 Language and communication".
     pub domain: String,
     pub method: String,
     pub sample: String,
     pub frequency: String,
     pub who: String,
+    pub analysis: String,
     pub baseline: Option<Number>,
     pub target: Option<Number>,
+    /// The target in words.
+    pub target_text: String,
+    /// The baseline and target are the gap between the first two groups.
+    pub gap: bool,
     pub target_date: Option<Date>,
-    /// The latest reading: its date, value and note.
+    /// The value progress is judged on (for a gap target, the gap): date, value, note.
     pub latest: Option<(Date, Number, String)>,
+    /// Each comparison group's latest reading.
+    pub groups: Vec<GroupLatest>,
     pub progress: Progress,
+    /// Why it is off track: "34 on 2026-10-01; a steady pace would be 41 by then".
+    pub why: Option<String>,
+    /// The activities that feed its outcome through the chain, off track or not.
+    pub feeding: Vec<String>,
 }
 
 /// How far a measure has come from its baseline toward its target.
@@ -37,9 +52,13 @@ pub struct Row {
 pub enum Progress {
     /// No reading yet, or no baseline and target to measure against.
     Unknown,
-    /// The share of the way from baseline to target (can be below 0 or above 1), and
-    /// whether that is behind where a steady pace would be by the reading's date.
-    Known { share: f64, off_track: bool },
+    /// The share of the way from baseline to target (can be below 0 or above 1), whether
+    /// that is behind where a steady pace would be by the reading's date, and that share.
+    Known {
+        share: f64,
+        off_track: bool,
+        expected: f64,
+    },
 }
 
 /// How far behind a steady pace a measure may fall before it is flagged.
@@ -54,28 +73,31 @@ pub fn rows(plan: &Plan, fw: &Framework) -> Vec<Row> {
             let domain = ind
                 .and_then(|i| fw.domain(i.domain))
                 .map_or(String::new(), |d| format!("{} {}", d.number, d.name));
-            let latest = plan
-                .readings
-                .iter()
-                .filter(|r| r.measure == m.id)
-                .max_by_key(|r| r.date)
-                .map(|r| (r.date, r.value, r.note.clone()));
+            let latest = current(plan, m);
+            let progress = progress(plan, m, latest.as_ref().map(|l| (l.0, l.1)));
             out.push(Row {
                 outcome: o.id.clone(),
                 outcome_text: o.text.clone(),
                 measure: m.id.clone(),
                 indicator: m.indicator.clone(),
                 indicator_text: ind.map_or(String::new(), |i| i.text.clone()),
+                rationale: m.rationale.clone(),
                 domain,
                 method: m.method.clone(),
                 sample: m.sample.clone(),
                 frequency: m.frequency.clone(),
                 who: m.collected_by.clone(),
+                analysis: m.analysis.clone(),
                 baseline: m.baseline,
                 target: m.target,
+                target_text: m.target_text.clone(),
+                gap: m.gap,
                 target_date: m.target_date,
-                progress: progress(plan, m, latest.as_ref().map(|l| (l.0, l.1))),
+                why: why(m, progress, latest.as_ref()),
+                progress,
                 latest,
+                groups: group_latest(plan, m),
+                feeding: feeding(plan, &o.id),
             });
         }
     }
@@ -109,7 +131,38 @@ pub fn progress(plan: &Plan, m: &Measure, latest: Option<(Date, Number)>) -> Pro
     Progress::Known {
         share,
         off_track: share < expected - TOLERANCE,
+        expected,
     }
+}
+
+/// For an off-track measure, what it is against what a steady pace would give by the
+/// same date: "34 on 2026-10-01; a steady pace would be 41 by then".
+fn why(m: &Measure, p: Progress, latest: Option<&(Date, Number, String)>) -> Option<String> {
+    let (
+        Progress::Known {
+            off_track: true,
+            expected,
+            ..
+        },
+        Some((date, value, _)),
+        Some(base),
+        Some(target),
+    ) = (p, latest, m.baseline, m.target)
+    else {
+        return None;
+    };
+    let pace = base.as_f64() + expected * (target.as_f64() - base.as_f64());
+    let what = if m.gap { "a gap of " } else { "" };
+    // Whole baseline and target: the pace in whole numbers too, as a person would say it.
+    let whole = matches!((base, target), (Number::Int(_), Number::Int(_)));
+    let pace = if whole || (pace - pace.round()).abs() < 0.05 {
+        format!("{}", pace.round() as i64)
+    } else {
+        format!("{pace:.1}")
+    };
+    Some(format!(
+        "{what}{value} on {date}; a steady pace would be {what}{pace} by then"
+    ))
 }
 
 /// A reading typed as "24", "24 2026-10-01" or "24 2026-10-01 end of term" (a note with no
@@ -136,12 +189,26 @@ pub fn parse_reading(text: &str, today: Option<Date>) -> Result<(Number, Date, S
     Ok((value, date, note))
 }
 
+/// A reading typed for one comparison group, "Women: 18 2026-04-10" or "2: 41": the
+/// group as the measure names it (empty if none is named) and the rest. Text before a
+/// colon that names none of the measure's groups is left as part of the reading.
+pub fn split_group<'a>(plan: &Plan, measure: &str, text: &'a str) -> (String, &'a str) {
+    if let Some((head, rest)) = text.split_once(':')
+        && !head.trim().is_empty()
+        && let Ok(group) = plan.reading_group(measure, head)
+    {
+        return (group, rest.trim_start());
+    }
+    (String::new(), text)
+}
+
 /// "▁▃▅█" of a measure's readings in date order.
 pub fn sparkline(plan: &Plan, measure: &str) -> String {
+    // The whole sample's readings (a group's are shown beside its name).
     let mut rs: Vec<&Reading> = plan
         .readings
         .iter()
-        .filter(|r| r.measure == measure)
+        .filter(|r| r.measure == measure && r.group.is_empty() && !r.output)
         .collect();
     rs.sort_by_key(|r| r.date);
     let vals: Vec<f64> = rs.iter().map(|r| r.value.as_f64()).collect();

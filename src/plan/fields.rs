@@ -23,22 +23,33 @@ pub enum Field {
     Resources(String),
     Barrier(String),
     Responsible(String),
+    Partners(String),
+    OutputTarget(String),
+    OutputUnit(String),
     AssumptionText(String),
     EvidenceText(String),
     EvidenceSource(String),
     EvidenceKind(String),
+    EvidenceStance(String),
+    EvidenceLimitations(String),
     StakeholderName(String),
     StakeholderGroup(String),
     StakeholderRole(String),
     StakeholderInvolvement(String),
+    StakeholderAgreed(String),
     MeasureIndicator(String),
+    MeasureRationale(String),
+    MeasureGroups(String),
     MeasureBaseline(String),
     MeasureTarget(String),
+    MeasureTargetText(String),
+    MeasureGap(String),
     MeasureTargetDate(String),
     MeasureMethod(String),
     MeasureSample(String),
     MeasureFrequency(String),
     MeasureCollectedBy(String),
+    MeasureAnalysis(String),
 }
 
 /// How a field is written, which decides how it is edited.
@@ -106,10 +117,18 @@ pub enum FieldError {
         "`{0}` is not a stakeholder group; choose newcomers, receiving-community or institutions"
     )]
     BadGroup(String),
-    #[error("`{0}` is not a kind of evidence; choose qualitative or statistical")]
+    #[error("`{0}` is not a kind of evidence; choose qualitative, statistical or mixed")]
     BadEvidenceKind(String),
-    #[error("`{0}` is not a stakeholder in this plan; add them first (S)")]
-    BadStakeholder(String),
+    #[error("`{0}` is not what evidence can say; choose supports, contradicts or untested")]
+    BadStance(String),
+    #[error("`{0}` is not one of the five agreements; write one per line: {1}")]
+    BadAgreement(String, String),
+    #[error("`{0}` is not yes or no")]
+    BadYesNo(String),
+    #[error(
+        "`{0}` is not a stakeholder in this plan; write one id or name per line ({1}), or add them first (S)"
+    )]
+    BadStakeholder(String, String),
     #[error("{0} cannot be empty")]
     Empty(&'static str),
     #[error("`{0}` is not a number; write one such as 40 or 12.5")]
@@ -134,37 +153,53 @@ impl Field {
             Field::Resources(_) => "Resources",
             Field::Barrier(_) => "Barrier",
             Field::Responsible(_) => "Responsible",
+            Field::Partners(_) => "Partners",
+            Field::OutputTarget(_) => "Target count",
+            Field::OutputUnit(_) => "Counted in",
             Field::AssumptionText(_) => "Assumption",
             Field::EvidenceText(_) => "Evidence",
             Field::EvidenceSource(_) => "Source",
             Field::EvidenceKind(_) => "Kind",
+            Field::EvidenceStance(_) => "Stance",
+            Field::EvidenceLimitations(_) => "Limitations",
             Field::StakeholderName(_) => "Name",
             Field::StakeholderGroup(_) => "Group",
             Field::StakeholderRole(_) => "Role",
             Field::StakeholderInvolvement(_) => "How they take part",
+            Field::StakeholderAgreed(_) => "Agreed to",
             Field::MeasureIndicator(_) => "Indicator",
+            Field::MeasureRationale(_) => "Why this indicator",
+            Field::MeasureGroups(_) => "Groups compared",
             Field::MeasureBaseline(_) => "Baseline",
             Field::MeasureTarget(_) => "Target",
+            Field::MeasureTargetText(_) => "Target in words",
+            Field::MeasureGap(_) => "Target is the gap",
             Field::MeasureTargetDate(_) => "Target date",
             Field::MeasureMethod(_) => "Data source and method",
             Field::MeasureSample(_) => "Sample",
             Field::MeasureFrequency(_) => "Frequency",
             Field::MeasureCollectedBy(_) => "Who collects it",
+            Field::MeasureAnalysis(_) => "How it is analysed",
         }
     }
 
     pub fn shape(&self) -> Shape {
         match self {
             Field::Problem | Field::Rights | Field::ImpactEvidence => Shape::Prose,
-            Field::EvidenceText(_) => Shape::Prose,
-            Field::Resources(_) => Shape::List,
+            Field::EvidenceText(_) | Field::MeasureRationale(_) => Shape::Prose,
+            Field::EvidenceLimitations(_) | Field::MeasureAnalysis(_) => Shape::Prose,
+            Field::Resources(_) | Field::MeasureGroups(_) => Shape::List,
+            // Stakeholders by id or name, one per line: more than one may share it.
+            Field::Responsible(_) | Field::Partners(_) | Field::StakeholderAgreed(_) => Shape::List,
+            Field::OutputTarget(_) => Shape::Number,
             Field::Start | Field::End | Field::MeasureTargetDate(_) => Shape::Date,
             Field::MeasureBaseline(_) | Field::MeasureTarget(_) => Shape::Number,
             Field::MeasureIndicator(_) => Shape::Indicator,
             Field::KeyDomains => Shape::Domains,
-            Field::Responsible(_) | Field::StakeholderGroup(_) | Field::EvidenceKind(_) => {
-                Shape::Choice
-            }
+            Field::StakeholderGroup(_)
+            | Field::EvidenceKind(_)
+            | Field::EvidenceStance(_)
+            | Field::MeasureGap(_) => Shape::Choice,
             _ => Shape::Line,
         }
     }
@@ -184,22 +219,33 @@ impl Field {
             | Field::Resources(id)
             | Field::Barrier(id)
             | Field::Responsible(id)
+            | Field::Partners(id)
+            | Field::OutputTarget(id)
+            | Field::OutputUnit(id)
             | Field::AssumptionText(id)
             | Field::EvidenceText(id)
             | Field::EvidenceSource(id)
             | Field::EvidenceKind(id)
+            | Field::EvidenceStance(id)
+            | Field::EvidenceLimitations(id)
             | Field::StakeholderName(id)
             | Field::StakeholderGroup(id)
             | Field::StakeholderRole(id)
             | Field::StakeholderInvolvement(id)
+            | Field::StakeholderAgreed(id)
             | Field::MeasureIndicator(id)
+            | Field::MeasureRationale(id)
+            | Field::MeasureGroups(id)
             | Field::MeasureBaseline(id)
             | Field::MeasureTarget(id)
+            | Field::MeasureTargetText(id)
+            | Field::MeasureGap(id)
             | Field::MeasureTargetDate(id)
             | Field::MeasureMethod(id)
             | Field::MeasureSample(id)
             | Field::MeasureFrequency(id)
-            | Field::MeasureCollectedBy(id) => Some(id),
+            | Field::MeasureCollectedBy(id)
+            | Field::MeasureAnalysis(id) => Some(id),
         }
     }
 

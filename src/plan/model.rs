@@ -93,6 +93,9 @@ pub struct Stakeholder {
     pub role: String,
     /// How they take part.
     pub involvement: String,
+    /// Which of the guide's five agreements (`worksheet.toml`'s `[[agreement]]` ids) they
+    /// have agreed to, in the guide's order.
+    pub agreed: Vec<String>,
     pub extra: Extra,
     pub comments: Comments,
 }
@@ -115,6 +118,10 @@ pub struct Output {
     pub text: String,
     /// Ids of the outcomes it serves.
     pub serves: Vec<String>,
+    /// How many are to be delivered ("48" sessions), counted by readings of the output.
+    pub target: Option<Number>,
+    /// What is counted: "sessions", "participants".
+    pub unit: String,
     pub extra: Extra,
     pub comments: Comments,
 }
@@ -129,8 +136,11 @@ pub struct Activity {
     pub resources: Vec<String>,
     /// The barrier to integration it acts on.
     pub barrier: String,
-    /// Id of the responsible stakeholder.
-    pub responsible: Option<String>,
+    /// Ids of the stakeholders responsible for it (one or more; the guide's shared
+    /// responsibility). A file with one writes it as a string, as before.
+    pub responsible: Vec<String>,
+    /// Ids of stakeholders who take part without being responsible.
+    pub partners: Vec<String>,
     pub extra: Extra,
     pub comments: Comments,
 }
@@ -141,13 +151,26 @@ pub struct Measure {
     pub id: String,
     pub outcome: String,
     pub indicator: String,
+    /// Why this indicator (Exercise 2: "Which indicator have you chosen and why?").
+    pub rationale: String,
+    /// The groups it is read for ("women in the target group", "all residents of the
+    /// ward"): integration is measured for newcomers and the receiving community alike.
+    pub groups: Vec<String>,
     pub baseline: Option<Number>,
     pub target: Option<Number>,
+    /// A target a number cannot say ("about a third of participants"), beside or instead
+    /// of the number; progress is computed only from the number.
+    pub target_text: String,
+    /// The baseline and target are the gap between the first two groups (first minus
+    /// second), so progress is parity: the gap closing.
+    pub gap: bool,
     pub target_date: Option<Date>,
     pub method: String,
     pub sample: String,
     pub frequency: String,
     pub collected_by: String,
+    /// How the data will be analysed (the evaluation template's analysis column).
+    pub analysis: String,
     pub extra: Extra,
     pub comments: Comments,
 }
@@ -175,6 +198,7 @@ pub struct Assumption {
 pub enum EvidenceKind {
     Qualitative,
     Statistical,
+    Mixed,
 }
 
 impl EvidenceKind {
@@ -182,6 +206,7 @@ impl EvidenceKind {
         match self {
             EvidenceKind::Qualitative => "qualitative",
             EvidenceKind::Statistical => "statistical",
+            EvidenceKind::Mixed => "mixed",
         }
     }
 
@@ -189,8 +214,34 @@ impl EvidenceKind {
         match s {
             "qualitative" => Some(EvidenceKind::Qualitative),
             "statistical" => Some(EvidenceKind::Statistical),
+            "mixed" => Some(EvidenceKind::Mixed),
             _ => None,
         }
+    }
+}
+
+/// What the evidence says of its assumption (Step 2: "revise the assumption if the
+/// evidence says otherwise").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    Untested,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Contradicts, Stance::Untested];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Contradicts => "contradicts",
+            Stance::Untested => "untested",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 
@@ -199,16 +250,25 @@ pub struct Evidence {
     pub id: String,
     pub assumption: String,
     pub kind: Option<EvidenceKind>,
+    pub stance: Option<Stance>,
     pub text: String,
     pub source: String,
+    /// What the evidence cannot show (a small sample, one site, self-report).
+    pub limitations: String,
     pub extra: Extra,
     pub comments: Comments,
 }
 
-/// One monitoring value of a measure; identified by (measure, date).
+/// One monitoring value of a measure (or a count of an output); identified by (measure,
+/// group, date).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
+    /// The id of the measure, or of the output when `output` is set.
     pub measure: String,
+    /// A count of an output (`output = "id"` in the file) rather than a measure's value.
+    pub output: bool,
+    /// The comparison group it was read for, one of the measure's `groups`; empty for all.
+    pub group: String,
     pub date: Date,
     pub value: Number,
     pub note: String,

@@ -4,6 +4,7 @@
 //! rule off in the file (`[[waiver]]`, with a reason): its findings stay visible, marked
 //! as waived, and no longer fail `check`.
 
+mod guide;
 mod rules;
 
 use super::diagnostic::{Diagnostic, Severity, SourceMap};

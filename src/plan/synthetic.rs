@@ -100,6 +100,7 @@ pub fn plan(items: usize) -> Plan {
             group: GROUPS[i % GROUPS.len()],
             role: text(i, 6),
             involvement: "Monthly steering group".into(),
+            agreed: Vec::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -131,8 +132,10 @@ pub fn plan(items: usize) -> Plan {
             } else {
                 EvidenceKind::Statistical
             }),
+            stance: Some(Stance::Supports),
             text: text(i + 5, 12),
             source: "Local evaluation report".into(),
+            limitations: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -142,13 +145,18 @@ pub fn plan(items: usize) -> Plan {
                 id: format!("measure-{m}"),
                 outcome: id.clone(),
                 indicator: INDICATORS[m % INDICATORS.len()].into(),
+                rationale: "The outcome's own behaviour, asked directly".into(),
+                groups: Vec::new(),
                 baseline: Some(Number::Int(10)),
                 target: Some(Number::Int(40)),
+                target_text: String::new(),
+                gap: false,
                 target_date: p.context.end,
                 method: "Survey".into(),
                 sample: "Everyone who takes part".into(),
                 frequency: "Yearly".into(),
                 collected_by: "Team".into(),
+                analysis: String::new(),
                 extra: Extra::new(),
                 comments: Comments::default(),
             });
@@ -158,6 +166,8 @@ pub fn plan(items: usize) -> Plan {
         {
             p.readings.push(Reading {
                 measure: format!("measure-{}", 2 * i),
+                output: false,
+                group: String::new(),
                 date,
                 value: Number::Int(12 + (i % 20) as i64),
                 note: String::new(),
@@ -171,6 +181,8 @@ pub fn plan(items: usize) -> Plan {
             id: format!("output-{i}"),
             text: text(i + 1, 10),
             serves: vec![format!("outcome-{}", i / 2)],
+            target: None,
+            unit: String::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });
@@ -182,7 +194,8 @@ pub fn plan(items: usize) -> Plan {
             serves: vec![format!("output-{}", i % (2 * per))],
             resources: vec!["Staff: coordinator".into()],
             barrier: String::new(),
-            responsible: Some(format!("stakeholder-{}", i % people)),
+            responsible: vec![format!("stakeholder-{}", i % people)],
+            partners: Vec::new(),
             extra: Extra::new(),
             comments: Comments::default(),
         });

@@ -114,6 +114,8 @@ fn new_ids_are_readable_and_unique() {
         id: id.clone(),
         text: String::new(),
         serves: Vec::new(),
+        target: None,
+        unit: String::new(),
         extra: Vec::new(),
         comments: Comments::default(),
     });

@@ -296,10 +296,21 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
         }
     }
     for (i, a) in plan.activities.iter().enumerate() {
-        if let Some(r) = &a.responsible
-            && c.kind_of(r) != Some(Kind::Stakeholder)
-        {
-            c.error(&format!("activity[{i}].responsible"), format!("activity `{}` names `{}` as responsible, which is not a stakeholder in this plan; add a [[stakeholder]] with that id or use an existing one", a.id, crate::text::sanitize(r)));
+        for (key, list, role) in [
+            ("responsible", &a.responsible, "as responsible"),
+            ("partners", &a.partners, "as a partner"),
+        ] {
+            for (j, r) in list.iter().enumerate() {
+                if c.kind_of(r) != Some(Kind::Stakeholder) {
+                    // A single id is written as a string, so its position has no index.
+                    let at = if list.len() == 1 && key == "responsible" {
+                        format!("activity[{i}].{key}")
+                    } else {
+                        format!("activity[{i}].{key}[{j}]")
+                    };
+                    c.error(&at, format!("activity `{}` names `{}` {role}, which is not a stakeholder in this plan; add a [[stakeholder]] with that id or use an existing one", a.id, crate::text::sanitize(r)));
+                }
+            }
         }
     }
     for (i, a) in plan.assumptions.iter().enumerate() {
@@ -340,18 +351,51 @@ fn references(plan: &Plan, fw: &Framework, c: &mut Check<'_>) {
     let mut seen = HashSet::new();
     for (i, r) in plan.readings.iter().enumerate() {
         let path = format!("reading[{i}]");
-        if !r.measure.is_empty() && c.kind_of(&r.measure) != Some(Kind::Measure) {
+        let (key, kind) = if r.output {
+            ("output", Kind::Output)
+        } else {
+            ("measure", Kind::Measure)
+        };
+        if !r.measure.is_empty() && c.kind_of(&r.measure) != Some(kind) {
             c.error(
-                &format!("{path}.measure"),
+                &format!("{path}.{key}"),
                 format!(
-                    "reading of `{}` on {}: there is no measure with that id",
+                    "reading of `{}` on {}: there is no {key} with that id",
                     crate::text::sanitize(&r.measure),
                     r.date
                 ),
             );
         }
-        if !seen.insert((r.measure.as_str(), r.date)) {
-            c.error(&format!("{path}.date"), format!("a second reading of `{}` on {}; a measure has one reading per date, so merge them or correct the date", r.measure, r.date));
+        if !r.group.is_empty() {
+            let groups = plan
+                .measures
+                .iter()
+                .find(|m| m.id == r.measure && !r.output)
+                .map_or(&[][..], |m| m.groups.as_slice());
+            if !groups.contains(&r.group) {
+                let named = if groups.is_empty() {
+                    "it names no groups; add them to the measure's `groups`".to_string()
+                } else {
+                    format!("its groups are: {}", groups.join("; "))
+                };
+                c.error(&format!("{path}.group"), format!("reading of `{}` on {} is for group `{}`, which the {key} is not read for; {named}", crate::text::sanitize(&r.measure), r.date, crate::text::sanitize(&r.group)));
+            }
+        }
+        if !seen.insert((r.measure.as_str(), r.group.as_str(), r.date)) {
+            c.error(&format!("{path}.date"), format!("a second reading of `{}` on {}; a {key} has one reading per group per date, so merge them or correct the date", r.measure, r.date));
+        }
+    }
+    for (i, st) in plan.stakeholders.iter().enumerate() {
+        for (j, a) in st.agreed.iter().enumerate() {
+            if !fw.worksheet.agreements.iter().any(|x| x.id == *a) {
+                let ids: Vec<&str> = fw
+                    .worksheet
+                    .agreements
+                    .iter()
+                    .map(|x| x.id.as_str())
+                    .collect();
+                c.error(&format!("stakeholder[{i}].agreed[{j}]"), format!("stakeholder `{}` agreed to `{}`, which is not one of the guide's five agreements; use {}", st.id, crate::text::sanitize(a), ids.join(", ")));
+            }
         }
     }
     for (i, d) in plan.context.key_domains.iter().enumerate() {

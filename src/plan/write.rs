@@ -52,6 +52,7 @@ pub fn to_toml(plan: &Plan) -> String {
         w.kv("group", encode_str(s.group.as_str()), c);
         w.opt_str("role", &s.role, c);
         w.opt_str("involvement", &s.involvement, c);
+        w.strings("agreed", &s.agreed, c, false);
         w.extras(&s.extra, c);
     }
     for o in &plan.outcomes {
@@ -60,6 +61,8 @@ pub fn to_toml(plan: &Plan) -> String {
     }
     for o in &plan.outputs {
         w.linked("[[output]]", &o.id, &o.text, &o.serves, &o.comments);
+        w.opt_number("target", o.target, &o.comments);
+        w.opt_str("unit", &o.unit, &o.comments);
         w.extras(&o.extra, &o.comments);
     }
     for a in &plan.activities {
@@ -67,9 +70,14 @@ pub fn to_toml(plan: &Plan) -> String {
         w.linked("[[activity]]", &a.id, &a.text, &a.serves, c);
         w.strings("resources", &a.resources, c, true);
         w.opt_str("barrier", &a.barrier, c);
-        if let Some(r) = &a.responsible {
-            w.kv("responsible", encode_str(r), c);
+        // One responsible stakeholder stays a string, as files before shared
+        // responsibility wrote it; adding a second changes that one line.
+        match a.responsible.as_slice() {
+            [] => {}
+            [one] => w.kv("responsible", encode_str(one), c),
+            many => w.strings("responsible", many, c, false),
         }
+        w.strings("partners", &a.partners, c, false);
         w.extras(&a.extra, c);
     }
     for m in &plan.measures {
@@ -78,13 +86,20 @@ pub fn to_toml(plan: &Plan) -> String {
         w.kv("id", encode_str(&m.id), c);
         w.kv("outcome", encode_str(&m.outcome), c);
         w.kv("indicator", encode_str(&m.indicator), c);
+        w.opt_str("rationale", &m.rationale, c);
+        w.strings("groups", &m.groups, c, true);
         w.opt_number("baseline", m.baseline, c);
         w.opt_number("target", m.target, c);
+        w.opt_str("target_text", &m.target_text, c);
+        if m.gap {
+            w.kv("gap", "true".into(), c);
+        }
         w.opt_date("target_date", m.target_date, c);
         w.opt_str("method", &m.method, c);
         w.opt_str("sample", &m.sample, c);
         w.opt_str("frequency", &m.frequency, c);
         w.opt_str("collected_by", &m.collected_by, c);
+        w.opt_str("analysis", &m.analysis, c);
         w.extras(&m.extra, c);
     }
     for a in &plan.assumptions {
@@ -106,14 +121,20 @@ pub fn to_toml(plan: &Plan) -> String {
         if let Some(k) = e.kind {
             w.kv("kind", encode_str(k.as_str()), c);
         }
+        if let Some(s) = e.stance {
+            w.kv("stance", encode_str(s.as_str()), c);
+        }
         w.text("text", &e.text, c);
         w.opt_str("source", &e.source, c);
+        w.opt_str("limitations", &e.limitations, c);
         w.extras(&e.extra, c);
     }
     for r in &plan.readings {
         let c = &r.comments;
         w.header("[[reading]]", c);
-        w.kv("measure", encode_str(&r.measure), c);
+        let of = if r.output { "output" } else { "measure" };
+        w.kv(of, encode_str(&r.measure), c);
+        w.opt_str("group", &r.group, c);
         w.kv("date", r.date.to_string(), c);
         w.kv("value", r.value.to_string(), c);
         w.opt_str("note", &r.note, c);

@@ -47,7 +47,9 @@ pub fn summary(plan: &Plan, row: &Row) -> String {
         }
     }
     match row.progress {
-        Progress::Known { share, off_track } => out.push_str(&format!(
+        Progress::Known {
+            share, off_track, ..
+        } => out.push_str(&format!(
             "; {:.0}% of the way{}",
             share * 100.0,
             if off_track {

@@ -308,8 +308,11 @@ fn chain(plan: &Plan, names: &Names, b: &mut String) {
                 esc(&a.barrier)
             ));
         }
-        if let Some(r) = &a.responsible {
-            more.push_str(&format!("<br>Responsible: {}", names.link(r)));
+        if !a.responsible.is_empty() {
+            more.push_str(&format!("<br>Responsible: {}", names.links(&a.responsible)));
+        }
+        if !a.partners.is_empty() {
+            more.push_str(&format!("<br>Partners: {}", names.links(&a.partners)));
         }
         b.push_str(&format!(
             "<li {}><span class=\"t\">{}</span> <span class=\"id\">({})</span><br>For: {}{more}{}</li>\n",

@@ -153,7 +153,9 @@ pub fn summarise(file: &str, bytes: Result<Vec<u8>, String>, fw: &Framework) -> 
                 domains[usize::from(d) - 1] += 1;
             }
             let (progress, off_track) = match r.progress {
-                Progress::Known { share, off_track } => (Some(share), off_track),
+                Progress::Known {
+                    share, off_track, ..
+                } => (Some(share), off_track),
                 Progress::Unknown => (None, false),
             };
             Measured {

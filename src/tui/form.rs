@@ -78,6 +78,12 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                     del(),
                     None,
                 ));
+                out.push(row(
+                    &section,
+                    Field::StakeholderAgreed(id.clone()),
+                    del(),
+                    None,
+                ));
             }
         }
         Form::Item(id) => {
@@ -89,10 +95,29 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
             } else if plan.kind_of(id).is_some() {
                 out.push(row(&section, Field::Text(id.clone()), None, None));
             }
+            if kind == Kind::Output {
+                out.push(row(&section, Field::OutputTarget(id.clone()), None, None));
+                out.push(row(&section, Field::OutputUnit(id.clone()), None, None));
+                let counted = crate::plan::evaluation::output_rows(plan);
+                let value = counted.iter().find(|r| r.output == *id).map_or(
+                    "no count yet: r records one".to_string(),
+                    |r| match &r.latest {
+                        Some((d, ..)) => format!("{} on {d}", r.count()),
+                        None => "no count yet: r records one".into(),
+                    },
+                );
+                out.push(Row {
+                    section: section.clone(),
+                    label: "Delivered".into(),
+                    value,
+                    ..Row::default()
+                });
+            }
             if kind == Kind::Activity {
                 out.push(row(&section, Field::Resources(id.clone()), None, None));
                 out.push(row(&section, Field::Barrier(id.clone()), None, None));
                 out.push(row(&section, Field::Responsible(id.clone()), None, None));
+                out.push(row(&section, Field::Partners(id.clone()), None, None));
             }
             for m in plan.measures.iter().filter(|m| m.outcome == *id) {
                 let section = format!("Measure `{}`", m.id);
@@ -100,14 +125,23 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                 let del = || Some((Kind::Measure, m.id.clone()));
                 for field in [
                     Field::MeasureIndicator(mid()),
+                    Field::MeasureRationale(mid()),
+                    Field::MeasureGroups(mid()),
                     Field::MeasureBaseline(mid()),
                     Field::MeasureTarget(mid()),
+                    Field::MeasureTargetText(mid()),
+                    Field::MeasureGap(mid()),
                     Field::MeasureTargetDate(mid()),
                     Field::MeasureMethod(mid()),
                     Field::MeasureSample(mid()),
                     Field::MeasureFrequency(mid()),
                     Field::MeasureCollectedBy(mid()),
+                    Field::MeasureAnalysis(mid()),
                 ] {
+                    // A gap needs two groups to be between.
+                    if matches!(field, Field::MeasureGap(_)) && m.groups.len() < 2 {
+                        continue;
+                    }
                     out.push(row(&section, field, del(), None));
                 }
                 out.push(Row {
@@ -145,12 +179,13 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
                         del(),
                         on(),
                     ));
-                    out.push(row(
-                        &section,
+                    for field in [
+                        Field::EvidenceStance(e.id.clone()),
                         Field::EvidenceSource(e.id.clone()),
-                        del(),
-                        on(),
-                    ));
+                        Field::EvidenceLimitations(e.id.clone()),
+                    ] {
+                        out.push(row(&section, field, del(), on()));
+                    }
                 }
             }
             let links = plan
@@ -186,23 +221,34 @@ pub fn item_label(p: &Plan, id: &str) -> String {
     format!("{} `{id}`: {text}", capitalised(kind))
 }
 
-/// "24 on 2026-10-01 · ██████░░░░ 60% · ▁▃▅█", or how to record the first reading.
+/// "24 on 2026-10-01 · ██████░░░░ 60% · ▁▃▅█", each group's latest and the gap, why it
+/// is off track, or how to record the first reading.
 fn progress_text(plan: &Plan, m: &crate::plan::Measure) -> String {
-    use crate::plan::evaluation::{Progress, bar, progress, sparkline};
-    let latest = plan
-        .readings
-        .iter()
-        .filter(|r| r.measure == m.id)
-        .max_by_key(|r| r.date);
-    let Some(r) = latest else {
-        return "no reading yet: r records one".into();
+    use crate::plan::evaluation::{Progress, bar, current, group_latest, progress, sparkline};
+    let mut parts: Vec<String> = group_latest(plan, m)
+        .into_iter()
+        .map(|g| match g.latest {
+            Some((d, v)) => format!("{}: {v} on {d}", g.group),
+            None => format!("{}: no reading yet", g.group),
+        })
+        .collect();
+    let Some((date, value, _)) = current(plan, m) else {
+        parts.push("no reading yet: r records one".into());
+        return parts.join(" · ");
     };
-    let mut parts = vec![format!("{} on {}", r.value, r.date)];
-    if let Progress::Known { share, off_track } = progress(plan, m, Some((r.date, r.value))) {
-        let flag = if off_track { " (off track)" } else { "" };
+    let gap = if m.gap { "gap " } else { "" };
+    parts.push(format!("{gap}{value} on {date}"));
+    if let Progress::Known {
+        share, off_track, ..
+    } = progress(plan, m, Some((date, value)))
+    {
+        let flag = if off_track { " ! off track" } else { "" };
         parts.push(format!("{}{flag}", bar(share, 10)));
     }
-    parts.push(sparkline(plan, &m.id));
+    let spark = sparkline(plan, &m.id);
+    if !spark.is_empty() {
+        parts.push(spark);
+    }
     parts.join(" · ")
 }
 
@@ -216,6 +262,30 @@ fn concerns(about: &About, id: &str) -> bool {
 
 fn shown(plan: &Plan, fw: &Framework, field: &Field) -> String {
     let raw = plan.field(field).unwrap_or_default();
+    match field {
+        // Stakeholders by name, agreements by the guide's words.
+        Field::Responsible(_) | Field::Partners(_) => {
+            return raw
+                .lines()
+                .map(|id| {
+                    plan.stakeholder(id)
+                        .map_or(id.to_string(), |s| s.name.clone())
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        Field::StakeholderAgreed(_) => {
+            return raw
+                .lines()
+                .map(|id| {
+                    let a = fw.worksheet.agreements.iter().find(|a| a.id == id);
+                    a.map_or(id.to_string(), |a| format!("{} {}", a.number, a.name))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        _ => {}
+    }
     match field.shape() {
         Shape::Choice => plan
             .choices(field)
@@ -263,7 +333,13 @@ pub fn field_title(field: &Field, section: &str) -> String {
     let how = match field.shape() {
         Shape::Date => " (YYYY-MM-DD; empty clears it)",
         Shape::Domains => " (numbers or names, e.g. 9, social bridges, work)",
-        Shape::List => " (one per line)",
+        Shape::List => match field {
+            Field::Responsible(_) | Field::Partners(_) => " (ids or names, one per line)",
+            Field::StakeholderAgreed(_) => {
+                " (one per line: 1 outcomes, 2 actions, 3 interactions, 4 logic, 5 responsibility)"
+            }
+            _ => " (one per line)",
+        },
         _ => "",
     };
     format!("{section}: {}{how}", field.label())

@@ -150,6 +150,7 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
             ("group", plain(s.group.as_str())),
             ("role", text(&s.role)),
             ("involvement", text(&s.involvement)),
+            ("agreed", Value::List(s.agreed.clone())),
         ];
         out.push(
             Item::new("stakeholder", s.id.clone(), s.name.clone(), fields)
@@ -166,7 +167,12 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         );
     }
     for o in &p.outputs {
-        let fields = vec![("text", text(&o.text)), ("serves", set(&o.serves))];
+        let fields = vec![
+            ("text", text(&o.text)),
+            ("serves", set(&o.serves)),
+            ("target", opt(&o.target)),
+            ("unit", text(&o.unit)),
+        ];
         out.push(
             Item::new("output", o.id.clone(), o.text.clone(), fields)
                 .with(Remarks::of(&o.comments))
@@ -179,7 +185,8 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
             ("serves", set(&a.serves)),
             ("resources", Value::List(a.resources.clone())),
             ("barrier", text(&a.barrier)),
-            ("responsible", opt(&a.responsible)),
+            ("responsible", set(&a.responsible)),
+            ("partners", set(&a.partners)),
         ];
         out.push(
             Item::new("activity", a.id.clone(), a.text.clone(), fields)
@@ -191,13 +198,18 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         let fields = vec![
             ("outcome", plain(&m.outcome)),
             ("indicator", plain(&m.indicator)),
+            ("rationale", text(&m.rationale)),
+            ("groups", Value::List(m.groups.clone())),
             ("baseline", opt(&m.baseline)),
             ("target", opt(&m.target)),
+            ("target_text", text(&m.target_text)),
+            ("gap", plain(if m.gap { "true" } else { "" })),
             ("target_date", opt(&m.target_date)),
             ("method", text(&m.method)),
             ("sample", text(&m.sample)),
             ("frequency", text(&m.frequency)),
             ("collected_by", text(&m.collected_by)),
+            ("analysis", text(&m.analysis)),
         ];
         out.push(
             Item::new("measure", m.id.clone(), m.indicator.clone(), fields)
@@ -223,8 +235,10 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         let fields = vec![
             ("assumption", plain(&e.assumption)),
             ("kind", plain(kind)),
+            ("stance", plain(e.stance.map_or("", |s| s.as_str()))),
             ("text", text(&e.text)),
             ("source", text(&e.source)),
+            ("limitations", text(&e.limitations)),
         ];
         out.push(
             Item::new("evidence", e.id.clone(), e.text.clone(), fields)
@@ -233,7 +247,11 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
         );
     }
     for r in &p.readings {
-        let date = r.date.to_string();
+        // A group's reading is its own: one value per measure, group and date.
+        let date = match r.group.as_str() {
+            "" => r.date.to_string(),
+            g => format!("{} for {g}", r.date),
+        };
         let fields = vec![
             ("measure", plain(&r.measure)),
             ("value", plain(&r.value.to_string())),

@@ -6,20 +6,25 @@ use super::{Progress, Row};
 use crate::plan::values::Number;
 use crate::text::markdown_cell as md;
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 18] = [
     "Outcome",
     "Measure",
     "Indicator",
+    "Why this indicator",
     "Domain",
     "Data collection method",
     "Sample",
     "Frequency",
     "Who",
+    "Analysis",
+    "Groups compared",
     "Baseline",
     "Target",
+    "Target in words",
     "Target date",
     "Latest reading",
     "Progress",
+    "Activities feeding it",
 ];
 
 fn num(n: Option<Number>) -> String {
@@ -35,9 +40,12 @@ fn latest(r: &Row) -> String {
 fn progress(r: &Row) -> String {
     match r.progress {
         Progress::Unknown => String::new(),
-        Progress::Known { share, off_track } => {
+        Progress::Known {
+            share, off_track, ..
+        } => {
+            let why = r.why.as_ref().map_or(String::new(), |w| format!(": {w}"));
             format!(
-                "{:.0}%{}",
+                "{:.0}%{}{why}",
                 share * 100.0,
                 if off_track { " (off track)" } else { "" }
             )
@@ -45,7 +53,20 @@ fn progress(r: &Row) -> String {
     }
 }
 
-fn cells(r: &Row) -> [String; 13] {
+/// "Women in the target group: 18 on 2026-04-10; Local residents: 41 on 2026-04-10".
+pub(super) fn groups(r: &Row) -> String {
+    let each = r.groups.iter().map(|g| match g.latest {
+        Some((d, v)) => format!("{}: {v} on {d}", g.group),
+        None => format!("{}: no reading yet", g.group),
+    });
+    let mut parts: Vec<String> = each.collect();
+    if r.gap {
+        parts.push("target is the gap (first minus second)".into());
+    }
+    parts.join("; ")
+}
+
+fn cells(r: &Row) -> [String; 18] {
     [
         format!("{}: {}", r.outcome, r.outcome_text),
         r.measure.clone(),
@@ -54,16 +75,21 @@ fn cells(r: &Row) -> [String; 13] {
         } else {
             format!("{} ({})", r.indicator_text, r.indicator)
         },
+        r.rationale.clone(),
         r.domain.clone(),
         r.method.clone(),
         r.sample.clone(),
         r.frequency.clone(),
         r.who.clone(),
+        r.analysis.clone(),
+        groups(r),
         num(r.baseline),
         num(r.target),
+        r.target_text.clone(),
         r.target_date.map_or(String::new(), |d| d.to_string()),
         latest(r),
         progress(r),
+        r.feeding.join(", "),
     ]
 }
 
@@ -128,6 +154,38 @@ pub fn table_markdown(rows: &[Row]) -> String {
     }
     if rows.is_empty() {
         out.push_str("\nNo measures yet.\n");
+    }
+    out
+}
+
+/// Outputs counted against their targets, for the evaluation plan's documents.
+pub fn outputs_markdown(rows: &[super::OutputRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("| Output | Target | Latest count | Delivered |\n|---|---|---|---|\n");
+    for r in rows {
+        let target = match (r.target, r.unit.as_str()) {
+            (Some(t), "") => t.to_string(),
+            (Some(t), u) => format!("{t} {u}"),
+            (None, _) => String::new(),
+        };
+        let latest = r
+            .latest
+            .as_ref()
+            .map_or(String::new(), |(d, v, _)| format!("{v} on {d}"));
+        let share = r
+            .share()
+            .map_or(String::new(), |s| format!("{:.0}%", s * 100.0));
+        out.push_str(&format!(
+            "| {}: {} | {} | {} | {} |\n",
+            md(&r.output),
+            md(&r.text),
+            md(&target),
+            latest,
+            share
+        ));
     }
     out
 }

@@ -48,7 +48,10 @@ fn progress_measures_the_way_from_baseline_to_target_against_a_steady_pace() {
     m.target_date = Some(date("2027-01-01"));
     // Half-way through the time, a quarter of the way: off track.
     let p = progress(&plan, &m, Some((date("2026-07-02"), Number::Int(20))));
-    let Progress::Known { share, off_track } = p else {
+    let Progress::Known {
+        share, off_track, ..
+    } = p
+    else {
         panic!("{p:?}");
     };
     assert!((share - 0.25).abs() < 1e-9);
@@ -105,13 +108,13 @@ fn csv_parses_as_a_table_and_hostile_text_survives_or_is_defused() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().expect("header").clone();
     assert_eq!(&header[0], "Outcome");
-    assert_eq!(header.len(), 13);
+    assert_eq!(header.len(), 18);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(records.len(), plan.measures.len());
-    assert_eq!(&records[0][4], "Survey, \"short\" form\nthen interviews");
-    assert_eq!(&records[0][5], "'=HYPERLINK(\"http://x\")");
-    assert_eq!(&records[0][7], "'-coordinator");
-    assert!(records.iter().all(|r| r.len() == 13));
+    assert_eq!(&records[0][5], "Survey, \"short\" form\nthen interviews");
+    assert_eq!(&records[0][6], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&records[0][8], "'-coordinator");
+    assert!(records.iter().all(|r| r.len() == 18));
 }
 
 #[test]
@@ -200,4 +203,170 @@ fn readings_are_typed_as_value_date_note_and_duplicates_refused() {
             .is_err()
     );
     assert!(!sparkline(&plan, &m).is_empty());
+}
+
+#[test]
+fn a_measure_read_for_two_groups_shows_each_and_progress_as_the_gap_closing() {
+    let fw = fw();
+    let plan = cafe();
+    let rows = rows(&plan, &fw);
+    let r = rows
+        .iter()
+        .find(|r| r.measure == "ask-neighbours")
+        .expect("row");
+    let values: Vec<String> = r
+        .groups
+        .iter()
+        .map(|g| {
+            format!(
+                "{}={}",
+                g.group,
+                g.latest.map_or("-".into(), |l| l.1.to_string())
+            )
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [
+            "Women in the target group=18",
+            "Local residents at the café=41"
+        ]
+    );
+    // The gap is the first group minus the second, and progress is its closing:
+    // from -25 toward -10, at -23 two fifteenths of the way.
+    assert_eq!(r.latest.as_ref().map(|l| l.1), Some(Number::Int(-23)));
+    let Progress::Known { share, .. } = r.progress else {
+        panic!("{:?}", r.progress);
+    };
+    assert!((share - 2.0 / 15.0).abs() < 1e-9, "{share}");
+    // Without a gap target, the groups' readings are not the whole sample's.
+    let mut plain = plan.clone();
+    plain.measures.iter_mut().for_each(|m| m.gap = false);
+    let rows = super::rows(&plain, &fw);
+    let r = rows
+        .iter()
+        .find(|r| r.measure == "ask-neighbours")
+        .expect("row");
+    assert_eq!(r.latest, None);
+    assert_eq!(r.groups.len(), 2);
+    // Only one group read: no gap yet.
+    let mut one = plan.clone();
+    one.readings.retain(|x| !x.group.starts_with("Local"));
+    let rows = super::rows(&one, &fw);
+    assert_eq!(
+        rows.iter()
+            .find(|r| r.measure == "ask-neighbours")
+            .and_then(|r| r.latest.clone()),
+        None
+    );
+}
+
+#[test]
+fn an_off_track_measure_says_why_and_what_feeds_it() {
+    let fw = fw();
+    let mut plan = cafe();
+    plan.add_reading(
+        "practice-outside-class",
+        date("2026-10-01"),
+        Number::Int(11),
+        "",
+        false,
+    )
+    .expect("reading");
+    let rows = rows(&plan, &fw);
+    let r = &rows[0];
+    assert_eq!(r.measure, "practice-outside-class");
+    assert_eq!(
+        r.why.as_deref(),
+        Some("11 on 2026-10-01; a steady pace would be 25 by then")
+    );
+    // Its outcome is served by two outputs, and a lasting-connections outcome leads to
+    // it: the activities of all three feed it.
+    assert_eq!(
+        r.feeding,
+        [
+            "run-the-cafe",
+            "recruit-volunteers",
+            "club-tasters",
+            "co-design"
+        ]
+    );
+    let on_track = rows
+        .iter()
+        .find(|r| r.measure == "settled-volunteers")
+        .expect("row");
+    assert_eq!(on_track.why, None);
+    let csv = to_csv(&rows).expect("csv");
+    assert!(csv.contains("a steady pace would be 25 by then"), "{csv}");
+}
+
+#[test]
+fn outputs_are_counted_against_their_targets() {
+    let plan = cafe();
+    let rows = output_rows(&plan);
+    let drop_in = rows
+        .iter()
+        .find(|r| r.output == "drop-in-sessions")
+        .expect("row");
+    assert_eq!(drop_in.count(), "13 of 72 sessions");
+    assert!((drop_in.share().expect("share") - 13.0 / 72.0).abs() < 1e-9);
+    let tasters = rows
+        .iter()
+        .find(|r| r.output == "social-activities")
+        .expect("row");
+    assert_eq!(tasters.count(), "0 of 18 club tasters counted");
+    let md = outputs_markdown(&rows);
+    assert!(
+        md.contains("| 72 sessions | 13 on 2026-04-10 | 18% |"),
+        "{md}"
+    );
+    // A count is an output's reading, not a measure's.
+    let mut p = plan.clone();
+    p.add_reading(
+        "drop-in-sessions",
+        date("2026-06-01"),
+        Number::Int(20),
+        "",
+        false,
+    )
+    .expect("count");
+    assert!(p.readings.last().is_some_and(|r| r.output));
+    assert_eq!(output_rows(&p)[0].count(), "20 of 72 sessions");
+}
+
+#[test]
+fn a_reading_names_its_group_by_number_name_or_start() {
+    let mut plan = cafe();
+    let m = "ask-neighbours";
+    assert_eq!(
+        split_group(&plan, m, "2: 44 2026-07-01").0,
+        "Local residents at the café"
+    );
+    assert_eq!(
+        split_group(&plan, m, "women: 20 2026-07-01").0,
+        "Women in the target group"
+    );
+    // A colon in a note, or on a measure without groups, is part of the reading.
+    let (g, rest) = split_group(&plan, "practice-outside-class", "20 2026-07-01 note: x");
+    assert_eq!((g.as_str(), rest), ("", "20 2026-07-01 note: x"));
+    plan.add_group_reading(m, "1", date("2026-07-01"), Number::Int(20), "", false)
+        .expect("group 1");
+    // The same date for the other group is its own reading.
+    plan.add_group_reading(m, "2", date("2026-07-01"), Number::Int(40), "", false)
+        .expect("group 2");
+    assert!(matches!(
+        plan.add_group_reading(m, "1", date("2026-07-01"), Number::Int(21), "", false),
+        Err(crate::plan::ReadingError::DateTaken { .. })
+    ));
+    assert!(matches!(
+        plan.add_group_reading(
+            m,
+            "everyone",
+            date("2026-07-01"),
+            Number::Int(21),
+            "",
+            false
+        ),
+        Err(crate::plan::ReadingError::NoGroup { .. })
+    ));
 }

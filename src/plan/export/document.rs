@@ -18,6 +18,14 @@ fn codes(ids: &[String]) -> String {
     ids.iter().map(|i| code(i)).collect::<Vec<_>>().join(", ")
 }
 
+/// Stakeholders by name, "Anytown Council; Women in the target group".
+fn names(p: &Plan, ids: &[String]) -> String {
+    ids.iter()
+        .map(|r| p.stakeholder(r).map_or(r.clone(), |s| s.name.clone()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
     for a in p.assumptions.iter().filter(|a| on(&a.about)) {
         let link = match &a.about {
@@ -26,9 +34,15 @@ fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
         };
         out.push_str(&format!("- *Assumption*{link}: {}\n", md(&a.text, "  ")));
         for e in p.evidence.iter().filter(|e| e.assumption == a.id) {
-            let kind = e
-                .kind
-                .map_or(String::new(), |k| format!(" ({})", k.as_str()));
+            let said: Vec<&str> = [e.kind.map(|k| k.as_str()), e.stance.map(|s| s.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
+            let kind = if said.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", said.join(", "))
+            };
             let source = if e.source.is_empty() {
                 String::new()
             } else {
@@ -38,6 +52,12 @@ fn assumptions(p: &Plan, out: &mut String, on: impl Fn(&About) -> bool) {
                 "  - *Evidence*{kind}: {}{source}\n",
                 md(&e.text, "    ")
             ));
+            if !e.limitations.is_empty() {
+                out.push_str(&format!(
+                    "    - *Limitations:* {}\n",
+                    md(&e.limitations, "      ")
+                ));
+            }
         }
     }
 }
@@ -94,6 +114,12 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
                 .indicator(&m.indicator)
                 .map_or(m.indicator.clone(), |i| i.text.clone());
             out.push_str(&format!("- *Measure* {}: {}\n", code(&m.id), line(&ind)));
+            if !m.rationale.is_empty() {
+                out.push_str(&format!(
+                    "  - *Why this indicator:* {}\n",
+                    md(&m.rationale, "    ")
+                ));
+            }
         }
         out.push('\n');
     }
@@ -105,6 +131,14 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
             code(&o.id),
             codes(&o.serves)
         ));
+        if let Some(t) = o.target {
+            let unit = if o.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", line(&o.unit))
+            };
+            out.push_str(&format!("  - Target: {t}{unit}\n"));
+        }
         let mut sub = String::new();
         assumptions(p, &mut sub, |a| match a {
             About::Item(i) => *i == o.id,
@@ -131,25 +165,40 @@ pub fn to_document(p: &Plan, fw: &Framework) -> String {
         if !a.barrier.is_empty() {
             out.push_str(&format!("  - Barrier: {}\n", md(&a.barrier, "    ")));
         }
-        if let Some(r) = &a.responsible {
-            let who = p.stakeholder(r).map_or(r.clone(), |s| s.name.clone());
-            out.push_str(&format!("  - Responsible: {}\n", line(&who)));
+        for (label, ids) in [("Responsible", &a.responsible), ("Partners", &a.partners)] {
+            if !ids.is_empty() {
+                out.push_str(&format!("  - {label}: {}\n", line(&names(p, ids))));
+            }
         }
     }
     out.push_str(
-        "\n## Stakeholders\n\n| Name | Group | Role | How they take part |\n|---|---|---|---|\n",
+        "\n## Stakeholders\n\n| Name | Group | Role | How they take part | Agreed to |\n|---|---|---|---|---|\n",
     );
     for s in &p.stakeholders {
+        let agreed: Vec<String> = s
+            .agreed
+            .iter()
+            .map(|a| {
+                let found = fw.worksheet.agreements.iter().find(|x| x.id == *a);
+                found.map_or(a.clone(), |x| x.name.clone())
+            })
+            .collect();
         out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             markdown_cell(&s.name),
             s.group.as_str().replace('-', " "),
             markdown_cell(&s.role),
-            markdown_cell(&s.involvement)
+            markdown_cell(&s.involvement),
+            markdown_cell(&agreed.join("; "))
         ));
     }
     out.push('\n');
     out.push_str("## Evaluation plan\n\n");
     out.push_str(&evaluation::table_markdown(&evaluation::rows(p, fw)));
+    let outputs = evaluation::outputs_markdown(&evaluation::output_rows(p));
+    if !outputs.is_empty() {
+        out.push_str("\n### Outputs delivered\n\n");
+        out.push_str(&outputs);
+    }
     out
 }

@@ -52,7 +52,10 @@ impl Plan {
             Field::Text(id) => self.item_text(id)?,
             Field::Resources(id) => self.activity(id)?.resources.join("\n"),
             Field::Barrier(id) => self.activity(id)?.barrier.clone(),
-            Field::Responsible(id) => self.activity(id)?.responsible.clone().unwrap_or_default(),
+            Field::Responsible(id) => self.activity(id)?.responsible.join("\n"),
+            Field::Partners(id) => self.activity(id)?.partners.join("\n"),
+            Field::OutputTarget(id) => number_text(self.output(id)?.target),
+            Field::OutputUnit(id) => self.output(id)?.unit.clone(),
             Field::AssumptionText(id) => {
                 self.assumptions.iter().find(|a| a.id == *id)?.text.clone()
             }
@@ -62,18 +65,29 @@ impl Plan {
                 .evidence_item(id)?
                 .kind
                 .map_or(String::new(), |k| k.as_str().to_string()),
+            Field::EvidenceStance(id) => self
+                .evidence_item(id)?
+                .stance
+                .map_or(String::new(), |k| k.as_str().to_string()),
+            Field::EvidenceLimitations(id) => self.evidence_item(id)?.limitations.clone(),
             Field::StakeholderName(id) => self.stakeholder(id)?.name.clone(),
             Field::StakeholderGroup(id) => self.stakeholder(id)?.group.as_str().to_string(),
             Field::StakeholderRole(id) => self.stakeholder(id)?.role.clone(),
             Field::StakeholderInvolvement(id) => self.stakeholder(id)?.involvement.clone(),
+            Field::StakeholderAgreed(id) => self.stakeholder(id)?.agreed.join("\n"),
             Field::MeasureIndicator(id) => self.measure(id)?.indicator.clone(),
+            Field::MeasureRationale(id) => self.measure(id)?.rationale.clone(),
+            Field::MeasureGroups(id) => self.measure(id)?.groups.join("\n"),
             Field::MeasureBaseline(id) => number_text(self.measure(id)?.baseline),
             Field::MeasureTarget(id) => number_text(self.measure(id)?.target),
+            Field::MeasureTargetText(id) => self.measure(id)?.target_text.clone(),
+            Field::MeasureGap(id) => if self.measure(id)?.gap { "yes" } else { "" }.to_string(),
             Field::MeasureTargetDate(id) => date_text(self.measure(id)?.target_date),
             Field::MeasureMethod(id) => self.measure(id)?.method.clone(),
             Field::MeasureSample(id) => self.measure(id)?.sample.clone(),
             Field::MeasureFrequency(id) => self.measure(id)?.frequency.clone(),
             Field::MeasureCollectedBy(id) => self.measure(id)?.collected_by.clone(),
+            Field::MeasureAnalysis(id) => self.measure(id)?.analysis.clone(),
         })
     }
 
@@ -81,13 +95,6 @@ impl Plan {
     pub fn choices(&self, f: &Field) -> Vec<(String, String)> {
         let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
         match f {
-            Field::Responsible(_) => std::iter::once(pair("", "(nobody named yet)"))
-                .chain(
-                    self.stakeholders
-                        .iter()
-                        .map(|s| (s.id.clone(), format!("{} ({})", s.name, s.group.as_str()))),
-                )
-                .collect(),
             Field::StakeholderGroup(_) => Group::ALL
                 .iter()
                 .map(|g| pair(g.as_str(), &g.as_str().replace('-', " ")))
@@ -96,7 +103,14 @@ impl Plan {
                 pair("", "(not said)"),
                 pair("qualitative", "qualitative"),
                 pair("statistical", "statistical"),
+                pair("mixed", "mixed"),
             ],
+            Field::EvidenceStance(_) => std::iter::once(pair("", "(not said)"))
+                .chain(Stance::ALL.iter().map(|s| pair(s.as_str(), s.as_str())))
+                .collect(),
+            Field::MeasureGap(_) => {
+                vec![pair("", "no"), pair("yes", "yes: first group minus second")]
+            }
             _ => Vec::new(),
         }
     }
@@ -143,13 +157,19 @@ impl Plan {
                 a.resources = text.lines().map(str::to_string).collect();
             }
             Field::Barrier(id) => self.activity_mut(id).ok_or_else(|| missing(id))?.barrier = text,
-            Field::Responsible(id) => {
-                if !text.is_empty() && self.stakeholder(&text).is_none() {
-                    return Err(FieldError::BadStakeholder(text));
-                }
+            Field::Responsible(id) | Field::Partners(id) => {
+                let ids = self.stakeholder_ids(&text)?;
                 let a = self.activity_mut(id).ok_or_else(|| missing(id))?;
-                a.responsible = (!text.is_empty()).then_some(text);
+                match f {
+                    Field::Responsible(_) => a.responsible = ids,
+                    _ => a.partners = ids,
+                }
             }
+            Field::OutputTarget(id) => {
+                let n = parse_number(&text)?;
+                self.output_mut(id).ok_or_else(|| missing(id))?.target = n;
+            }
+            Field::OutputUnit(id) => self.output_mut(id).ok_or_else(|| missing(id))?.unit = text,
             Field::AssumptionText(id) => {
                 let a = self.assumptions.iter_mut().find(|a| a.id == *id);
                 a.ok_or_else(|| missing(id))?.text = text;
@@ -167,6 +187,18 @@ impl Plan {
                 };
                 self.evidence_mut(id).ok_or_else(|| missing(id))?.kind = kind;
             }
+            Field::EvidenceStance(id) => {
+                let stance = match text.as_str() {
+                    "" => None,
+                    t => Some(Stance::parse(t).ok_or(FieldError::BadStance(text))?),
+                };
+                self.evidence_mut(id).ok_or_else(|| missing(id))?.stance = stance;
+            }
+            Field::EvidenceLimitations(id) => {
+                self.evidence_mut(id)
+                    .ok_or_else(|| missing(id))?
+                    .limitations = text;
+            }
             Field::StakeholderName(id) => {
                 self.stakeholder_mut(id).ok_or_else(|| missing(id))?.name = text
             }
@@ -181,6 +213,36 @@ impl Plan {
                 self.stakeholder_mut(id)
                     .ok_or_else(|| missing(id))?
                     .involvement = text;
+            }
+            Field::StakeholderAgreed(id) => {
+                let agreed = parse_agreements(&text, fw)?;
+                self.stakeholder_mut(id).ok_or_else(|| missing(id))?.agreed = agreed;
+            }
+            Field::MeasureRationale(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.rationale = text;
+            }
+            Field::MeasureGroups(id) => {
+                let mut groups: Vec<String> = Vec::new();
+                for g in text.lines() {
+                    if !groups.iter().any(|x| x.eq_ignore_ascii_case(g)) {
+                        groups.push(g.to_string());
+                    }
+                }
+                self.measure_mut(id).ok_or_else(|| missing(id))?.groups = groups;
+            }
+            Field::MeasureTargetText(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.target_text = text;
+            }
+            Field::MeasureGap(id) => {
+                let gap = match text.to_lowercase().as_str() {
+                    "" | "no" | "false" => false,
+                    "yes" | "true" => true,
+                    _ => return Err(FieldError::BadYesNo(text)),
+                };
+                self.measure_mut(id).ok_or_else(|| missing(id))?.gap = gap;
+            }
+            Field::MeasureAnalysis(id) => {
+                self.measure_mut(id).ok_or_else(|| missing(id))?.analysis = text;
             }
             Field::MeasureIndicator(id) => {
                 if fw.indicator(&text).is_none() {
@@ -234,6 +296,47 @@ impl Plan {
             .or(activity.map(|a| &mut a.text))
     }
 
+    /// Stakeholders typed one per line, by id or by name (any case), as ids in that order
+    /// without repeats; one that is not in the plan is refused, naming those that are.
+    fn stakeholder_ids(&self, text: &str) -> Result<Vec<String>, FieldError> {
+        let mut out: Vec<String> = Vec::new();
+        for line in text.lines() {
+            let found = self
+                .stakeholders
+                .iter()
+                .find(|s| s.id == line)
+                .or_else(|| {
+                    // Names in any case, also beyond ASCII ("CAFÉ VOLUNTEERS").
+                    let lower = line.to_lowercase();
+                    self.stakeholders
+                        .iter()
+                        .find(|s| s.name.to_lowercase() == lower || s.id == lower)
+                })
+                .ok_or_else(|| {
+                    let known: Vec<&str> =
+                        self.stakeholders.iter().map(|s| s.id.as_str()).collect();
+                    let known = if known.is_empty() {
+                        "none yet".to_string()
+                    } else {
+                        known.join(", ")
+                    };
+                    FieldError::BadStakeholder(line.to_string(), known)
+                })?;
+            if !out.contains(&found.id) {
+                out.push(found.id.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    fn output(&self, id: &str) -> Option<&Output> {
+        self.outputs.iter().find(|o| o.id == id)
+    }
+
+    fn output_mut(&mut self, id: &str) -> Option<&mut Output> {
+        self.outputs.iter_mut().find(|o| o.id == id)
+    }
+
     fn activity_mut(&mut self, id: &str) -> Option<&mut Activity> {
         self.activities.iter_mut().find(|a| a.id == id)
     }
@@ -271,4 +374,30 @@ fn parse_domains(text: &str, fw: &Framework) -> Result<Vec<u8>, FieldError> {
         }
     }
     Ok(out)
+}
+
+/// The five agreements typed one per line, by id, number or name (any case), kept in the
+/// guide's order without repeats.
+fn parse_agreements(text: &str, fw: &Framework) -> Result<Vec<String>, FieldError> {
+    let all = &fw.worksheet.agreements;
+    let mut chosen = Vec::new();
+    for line in text.lines() {
+        let l = line.trim().to_lowercase();
+        let found = all
+            .iter()
+            .find(|a| a.id == l || a.number.to_string() == l || a.name.to_lowercase() == l)
+            .ok_or_else(|| {
+                let ids: Vec<String> = all
+                    .iter()
+                    .map(|a| format!("{} {}", a.number, a.id))
+                    .collect();
+                FieldError::BadAgreement(line.to_string(), ids.join(", "))
+            })?;
+        chosen.push(found.number);
+    }
+    Ok(all
+        .iter()
+        .filter(|a| chosen.contains(&a.number))
+        .map(|a| a.id.clone())
+        .collect())
 }

@@ -33,6 +33,7 @@ impl Resolve for Group {}
 impl Resolve for About {}
 impl Resolve for Number {}
 impl Resolve for Date {}
+impl Resolve for bool {}
 
 /// One field: a side that left it as it was takes the other's; equal changes agree;
 /// different changes merge by line or entry if they can, and are otherwise a conflict,
@@ -102,11 +103,11 @@ mergeable!(
     Stakeholder,
     "stakeholder",
     |s| s.id.clone(),
-    [name, group, role, involvement, extra, comments]
+    [name, group, role, involvement, agreed, extra, comments]
 );
 mergeable!(Outcome, "outcome", |s| s.id.clone(), [text, extra, comments], links: [serves]);
-mergeable!(Output, "output", |s| s.id.clone(), [text, extra, comments], links: [serves]);
-mergeable!(Activity, "activity", |s| s.id.clone(), [text, resources, barrier, responsible, extra, comments], links: [serves]);
+mergeable!(Output, "output", |s| s.id.clone(), [text, target, unit, extra, comments], links: [serves]);
+mergeable!(Activity, "activity", |s| s.id.clone(), [text, resources, barrier, extra, comments], links: [serves, responsible, partners]);
 mergeable!(
     Measure,
     "measure",
@@ -114,13 +115,18 @@ mergeable!(
     [
         outcome,
         indicator,
+        rationale,
+        groups,
         baseline,
         target,
+        target_text,
+        gap,
         target_date,
         method,
         sample,
         frequency,
         collected_by,
+        analysis,
         extra,
         comments
     ]
@@ -135,7 +141,16 @@ mergeable!(
     Evidence,
     "evidence",
     |s| s.id.clone(),
-    [assumption, kind, text, source, extra, comments]
+    [
+        assumption,
+        kind,
+        stance,
+        text,
+        source,
+        limitations,
+        extra,
+        comments
+    ]
 );
 mergeable!(
     Reading,
@@ -150,9 +165,13 @@ mergeable!(
     [reason, extra, comments]
 );
 
-/// A reading is named by its measure and date: one value per measure per date.
+/// A reading is named by its measure (or output), its group and its date: one value per
+/// measure per group per date.
 pub(super) fn reading_key(r: &Reading) -> String {
-    format!("{} on {}", r.measure, r.date)
+    match r.group.as_str() {
+        "" => format!("{} on {}", r.measure, r.date),
+        g => format!("{} on {} for {g}", r.measure, r.date),
+    }
 }
 
 fn list<T: Merge>(o: &[T], a: &[T], b: &[T], pick: Pick, out: &mut Vec<Conflict>) -> Vec<T> {

@@ -43,8 +43,11 @@ pub(super) fn references(plan: &Plan) -> Vec<Ref> {
         x.serves
             .iter()
             .for_each(|t| add("activity", &x.id, "serves", t));
-        if let Some(r) = &x.responsible {
+        for r in &x.responsible {
             add("activity", &x.id, "responsible", r);
+        }
+        for r in &x.partners {
+            add("activity", &x.id, "partners", r);
         }
     }
     for x in &plan.measures {
@@ -96,9 +99,8 @@ pub(super) fn rename(plan: &mut Plan, old: &str, new: &str) {
     for x in &mut plan.activities {
         swap(&mut x.id, old, new);
         serves(&mut x.serves);
-        if let Some(r) = &mut x.responsible {
-            swap(r, old, new);
-        }
+        serves(&mut x.responsible);
+        serves(&mut x.partners);
     }
     for x in &mut plan.measures {
         swap(&mut x.id, old, new);

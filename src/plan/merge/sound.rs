@@ -127,7 +127,10 @@ fn drop_reference(p: &mut Plan, r: &Ref) {
             .activities
             .iter_mut()
             .filter(|x| x.id == r.key)
-            .for_each(|x| x.responsible = None),
+            .for_each(|x| {
+                unlink(&mut x.responsible);
+                unlink(&mut x.partners);
+            }),
         ("reading", _) => p.readings.retain(|x| items::reading_key(x) != r.key),
         // Measures, assumptions and evidence: deleting them takes what depends on them.
         _ => {

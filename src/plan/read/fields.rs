@@ -185,6 +185,29 @@ impl<'r, 'a> Fields<'r, 'a> {
         out
     }
 
+    /// One id as a string (as older files write it) or several as an array.
+    pub fn one_or_many(&mut self, key: &'static str) -> Vec<String> {
+        match self.get(key) {
+            Some(item) if item.is_str() => item.as_str().map(str::to_string).into_iter().collect(),
+            Some(_) => self.strings(key),
+            None => Vec::new(),
+        }
+    }
+
+    /// `true` or `false`; absent is `false`.
+    pub fn flag(&mut self, key: &'static str) -> bool {
+        let Some(item) = self.get(key) else {
+            return false;
+        };
+        match item.as_bool() {
+            Some(b) => b,
+            None => {
+                self.wrong_type(key, "true or false", item);
+                false
+            }
+        }
+    }
+
     pub fn date(&mut self, key: &'static str) -> Option<Date> {
         let item = self.get(key)?;
         let dt = item.as_value().and_then(Value::as_datetime);

@@ -26,6 +26,7 @@ pub(super) fn stakeholder(mut f: Fields<'_, '_>) -> Stakeholder {
     };
     let role = f.text("role");
     let involvement = f.text("involvement");
+    let agreed = f.strings("agreed");
     let (extra, comments) = f.finish();
     Stakeholder {
         id,
@@ -33,6 +34,7 @@ pub(super) fn stakeholder(mut f: Fields<'_, '_>) -> Stakeholder {
         group,
         role,
         involvement,
+        agreed,
         extra,
         comments,
     }
@@ -54,11 +56,15 @@ pub(super) fn outcome(mut f: Fields<'_, '_>) -> Outcome {
 pub(super) fn output(mut f: Fields<'_, '_>) -> Output {
     let (id, text) = id_and_text(&mut f);
     let serves = f.strings("serves");
+    let target = f.number("target");
+    let unit = f.text("unit");
     let (extra, comments) = f.finish();
     Output {
         id,
         text,
         serves,
+        target,
+        unit,
         extra,
         comments,
     }
@@ -69,7 +75,8 @@ pub(super) fn activity(mut f: Fields<'_, '_>) -> Activity {
     let serves = f.strings("serves");
     let resources = f.strings("resources");
     let barrier = f.text("barrier");
-    let responsible = f.string("responsible");
+    let responsible = f.one_or_many("responsible");
+    let partners = f.strings("partners");
     let (extra, comments) = f.finish();
     Activity {
         id,
@@ -78,6 +85,7 @@ pub(super) fn activity(mut f: Fields<'_, '_>) -> Activity {
         resources,
         barrier,
         responsible,
+        partners,
         extra,
         comments,
     }
@@ -90,25 +98,35 @@ pub(super) fn measure(mut f: Fields<'_, '_>) -> Measure {
         "indicator",
         "\"language-and-communication.esol-attendance\"",
     );
+    let rationale = f.text("rationale");
+    let groups = f.strings("groups");
     let baseline = f.number("baseline");
     let target = f.number("target");
+    let target_text = f.text("target_text");
+    let gap = f.flag("gap");
     let target_date = f.date("target_date");
     let method = f.text("method");
     let sample = f.text("sample");
     let frequency = f.text("frequency");
     let collected_by = f.text("collected_by");
+    let analysis = f.text("analysis");
     let (extra, comments) = f.finish();
     Measure {
         id,
         outcome,
         indicator,
+        rationale,
+        groups,
         baseline,
         target,
+        target_text,
+        gap,
         target_date,
         method,
         sample,
         frequency,
         collected_by,
+        analysis,
         extra,
         comments,
     }
@@ -170,26 +188,44 @@ pub(super) fn evidence(mut f: Fields<'_, '_>) -> Evidence {
         let parsed = EvidenceKind::parse(&k);
         if parsed.is_none() {
             let pos = f.r.map.get(&format!("{}.kind", f.path));
-            f.r.error(pos, format!("`kind = \"{}\"` is not a kind of evidence; use \"qualitative\" or \"statistical\"", crate::text::sanitize(&k)));
+            f.r.error(pos, format!("`kind = \"{}\"` is not a kind of evidence; use \"qualitative\", \"statistical\" or \"mixed\"", crate::text::sanitize(&k)));
+        }
+        parsed
+    });
+    let stance = f.string("stance").and_then(|k| {
+        let parsed = Stance::parse(&k);
+        if parsed.is_none() {
+            let pos = f.r.map.get(&format!("{}.stance", f.path));
+            f.r.error(pos, format!("`stance = \"{}\"` is not what evidence can say of its assumption; use \"supports\", \"contradicts\" or \"untested\"", crate::text::sanitize(&k)));
         }
         parsed
     });
     let text = f.required("text", "\"...\"");
     let source = f.text("source");
+    let limitations = f.text("limitations");
     let (extra, comments) = f.finish();
     Evidence {
         id,
         assumption,
         kind,
+        stance,
         text,
         source,
+        limitations,
         extra,
         comments,
     }
 }
 
 pub(super) fn reading(mut f: Fields<'_, '_>) -> Reading {
-    let measure = f.required("measure", "\"a-measure-id\"");
+    // A count of an output names the output where a measure's reading names the measure.
+    let output = f.has("output") && !f.has("measure");
+    let measure = if output {
+        f.required("output", "\"an-output-id\"")
+    } else {
+        f.required("measure", "\"a-measure-id\"")
+    };
+    let group = f.text("group");
     let date = f.date("date");
     if !f.has("date") {
         f.missing("date", "2026-06-30");
@@ -202,6 +238,8 @@ pub(super) fn reading(mut f: Fields<'_, '_>) -> Reading {
     let (extra, comments) = f.finish();
     Reading {
         measure,
+        output,
+        group,
         date: date.unwrap_or(Date {
             year: 1,
             month: 1,

@@ -48,6 +48,7 @@ pub fn all(plan: &Plan, fw: &Framework) -> Vec<Finding> {
                 found: &mut found,
             },
         );
+        found.extend(super::guide::findings(rule, plan));
     }
     found
 }
@@ -213,7 +214,7 @@ fn multi_directional(plan: &Plan, fw: &Framework, out: &mut Out) {
 
 fn shared_responsibility(plan: &Plan, _: &Framework, out: &mut Out) {
     for (i, a) in plan.activities.iter().enumerate() {
-        if a.responsible.is_none() {
+        if a.responsible.is_empty() {
             out.push(
                 Warning,
                 item(&a.id),

@@ -64,7 +64,9 @@ pub(super) fn evaluation_table(rows: &[evaluation::Row], names: &Names, b: &mut 
             .map_or(String::new(), |(d, v, _)| format!("{v} on {d}"));
         let progress = match r.progress {
             Progress::Unknown => String::new(),
-            Progress::Known { share, off_track } => format!(
+            Progress::Known {
+                share, off_track, ..
+            } => format!(
                 "<span class=\"{}\">{:.0}%{}</span>",
                 if off_track { "off" } else { "ok" },
                 share * 100.0,

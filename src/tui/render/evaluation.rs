@@ -50,17 +50,36 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
         );
         return;
     }
-    let detail_height = if inner.height >= 14 { 6 } else { 0 };
-    let [table_area, detail] =
-        Layout::vertical([Constraint::Min(2), Constraint::Length(detail_height)]).areas(inner);
+    let detail_height = if inner.height >= 14 { 7 } else { 0 };
+    let counted = evaluation::output_rows(app.plan());
+    // Outputs counted against their targets, below the measures, where there is room.
+    let outputs_height = if counted.is_empty() || inner.height < 20 {
+        0
+    } else {
+        (counted.len() as u16 + 1).min(inner.height / 4)
+    };
+    // The table as tall as its rows (a heading per outcome), the rest for the details.
+    let outcomes = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i == 0 || rows[i - 1].outcome != r.outcome)
+        .count();
+    let table_height = (rows.len() + outcomes + 1) as u16;
+    let [table_area, outputs_area, detail] = Layout::vertical([
+        Constraint::Max(table_height.max(2)),
+        Constraint::Length(outputs_height),
+        Constraint::Min(detail_height),
+    ])
+    .areas(inner);
     let wide = inner.width >= WIDE;
-    let mut header = vec!["Outcome", "Indicator", "From → to", "Latest", "Progress"];
+    // Each outcome's words head its measures (not its id in a narrow column: two ids can
+    // share their first letters, and so can two texts).
+    let mut header = vec!["Outcome and indicator", "From → to", "Latest", "Progress"];
     let mut widths = vec![
-        Constraint::Length(14),
         Constraint::Min(16),
         Constraint::Length(13),
         Constraint::Length(6),
-        Constraint::Length(11),
+        Constraint::Length(12),
     ];
     if wide {
         header.extend(["Method", "Frequency", "Who"]);
@@ -70,9 +89,19 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
             Constraint::Length(12),
         ]);
     }
-    let body_rows: Vec<Row> = rows
-        .iter()
-        .map(|r| {
+    let mut body_rows: Vec<Row> = Vec::new();
+    let mut selected_at = 0;
+    for (i, r) in rows.iter().enumerate() {
+        if i == 0 || rows[i - 1].outcome != r.outcome {
+            body_rows.push(
+                Row::new(vec![Cell::from(sanitize(&r.outcome_text))])
+                    .style(Style::default().add_modifier(Modifier::BOLD)),
+            );
+        }
+        if i == row.min(rows.len() - 1) {
+            selected_at = body_rows.len();
+        }
+        body_rows.push({
             let target = match (r.baseline, r.target) {
                 (Some(b), Some(t)) => format!("{b} → {t}"),
                 (None, Some(t)) => format!("? → {t}"),
@@ -86,10 +115,13 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
                 .latest
                 .as_ref()
                 .map_or("-".to_string(), |l| l.1.to_string());
+            // The mark goes first, so a narrow column never cuts it off.
             let (progress, style) = match r.progress {
                 Progress::Unknown => ("-".to_string(), Style::default()),
-                Progress::Known { share, off_track } => (
-                    format!("{}{}", bar(share, 6), if off_track { " !" } else { "" }),
+                Progress::Known {
+                    share, off_track, ..
+                } => (
+                    format!("{}{}", if off_track { "!" } else { " " }, bar(share, 5)),
                     if off_track {
                         app.theme.style(Slot::Warning)
                     } else {
@@ -98,8 +130,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
                 ),
             };
             let mut cells = vec![
-                Cell::from(sanitize(&r.outcome)),
-                Cell::from(sanitize(&r.indicator_text)),
+                Cell::from(format!("  {}", sanitize(&r.indicator_text))),
                 Cell::from(format!("{target}{by}")),
                 Cell::from(latest),
                 Cell::from(progress).style(style),
@@ -112,15 +143,29 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
                 ]);
             }
             Row::new(cells)
-        })
-        .collect();
+        });
+    }
     let table = Table::new(body_rows, widths)
         .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
         .row_highlight_style(app.theme.style(Slot::Selection))
         .column_spacing(1);
     let selected = row.min(rows.len() - 1);
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = TableState::default().with_selected(Some(selected_at));
     f.render_stateful_widget(table, table_area, &mut state);
+    if outputs_height > 0 {
+        let lines: Vec<Line> = std::iter::once(Line::styled(
+            "Outputs delivered",
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .chain(counted.iter().map(|o| {
+            let share = o
+                .share()
+                .map_or(String::new(), |s| format!(" {}", bar(s, 5)));
+            Line::from(format!("{}{share} · {}", o.count(), sanitize(&o.text)))
+        }))
+        .collect();
+        f.render_widget(Paragraph::new(lines), outputs_area);
+    }
     if detail_height > 0 {
         let r = &rows[selected];
         f.render_widget(
@@ -140,10 +185,45 @@ fn detail_lines(app: &App, r: &evaluation::Row) -> Vec<Line<'static>> {
             sanitize(s)
         }
     };
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if let Some(why) = &r.why {
+        // Off track: by how much, and what feeds it, so the planner sees what to change.
+        lines.push(Line::styled(
+            format!("! Off track: {}", sanitize(why)),
+            app.theme.style(Slot::Warning),
+        ));
+        let acts: Vec<String> = r
+            .feeding
+            .iter()
+            .map(|a| {
+                let text = app.plan().item_text(a).unwrap_or_else(|| a.clone());
+                super::wrap::ellipsized(&sanitize(&text), 36)
+            })
+            .collect();
+        if !acts.is_empty() {
+            lines.push(Line::from(format!("Fed by: {}", acts.join("; "))));
+        }
+    }
+    lines.push(Line::styled(
         format!("{} ({})", sanitize(&r.indicator_text), sanitize(&r.domain)),
         Style::default().add_modifier(Modifier::BOLD),
-    )];
+    ));
+    lines.push(Line::from(format!(
+        "Outcome: {}",
+        sanitize(&r.outcome_text)
+    )));
+    if !r.groups.is_empty() {
+        let groups = r
+            .groups
+            .iter()
+            .map(|g| match g.latest {
+                Some((d, v)) => format!("{} {v} on {d}", sanitize(&g.group)),
+                None => format!("{} no reading yet", sanitize(&g.group)),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(Line::from(format!("Groups: {groups}")));
+    }
     lines.push(Line::from(format!(
         "Method: {} · Sample: {} · Frequency: {} · Who: {}",
         dash(&r.method),
@@ -152,7 +232,9 @@ fn detail_lines(app: &App, r: &evaluation::Row) -> Vec<Line<'static>> {
         dash(&r.who)
     )));
     let spark = sparkline(app.plan(), &r.measure);
+    let gap = if r.gap { "gap " } else { "" };
     let latest = match &r.latest {
+        Some((d, v, _)) if r.gap => format!("Latest: {gap}{v} on {d}"),
         Some((d, v, note)) if note.is_empty() => format!("Latest: {v} on {d}"),
         Some((d, v, note)) => format!("Latest: {v} on {d} ({})", sanitize(note)),
         None => "No reading yet: r records one".into(),

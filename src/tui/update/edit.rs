@@ -147,19 +147,26 @@ fn commit(app: &mut App) {
             return;
         }
         EditTarget::NewReading { measure } => {
-            let parsed = crate::plan::evaluation::parse_reading(&text, crate::plan::Date::today());
+            // "Women: 18 2026-04-10" records a reading for one of the measure's groups.
+            let (group, rest) = crate::plan::evaluation::split_group(app.plan(), &measure, &text);
+            let parsed = crate::plan::evaluation::parse_reading(rest, crate::plan::Date::today());
             let result = parsed.and_then(|(value, date, note)| {
                 let mut plan = app.plan().clone();
-                plan.add_reading(&measure, date, value, &note, false)
+                plan.add_group_reading(&measure, &group, date, value, &note, false)
                     .map_err(|e| match e {
                         ReadingError::DateTaken { .. } => {
                             format!("{e}; undo it (u) first to change it")
                         }
-                        ReadingError::NoMeasure { .. } => e.to_string(),
+                        _ => e.to_string(),
                     })?;
                 app.replace_plan(plan);
+                let of = if group.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({group})")
+                };
                 Ok(format!(
-                    "Recorded {value} for `{measure}` on {date} (u undoes)"
+                    "Recorded {value} for `{measure}`{of} on {date} (u undoes)"
                 ))
             });
             match result {

@@ -29,7 +29,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Record => match row {
             Some(r) => {
                 let measure = r.measure.clone();
-                app.open_editor(EditTarget::NewReading { measure });
+                open::record(app, measure);
             }
             None => app.say(
                 Tone::Info,

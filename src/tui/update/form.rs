@@ -56,8 +56,12 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo | Action::Redo => open::undo_redo(app, action == Action::Undo),
         Action::Save => return save(app, false),
         Action::Record => match row.as_ref().and_then(|r| r.deletes.clone()) {
-            Some((crate::plan::Kind::Measure, measure)) => {
-                app.open_editor(EditTarget::NewReading { measure });
+            Some((crate::plan::Kind::Measure, measure)) => open::record(app, measure),
+            // On an output's form, r counts what it has delivered.
+            _ if matches!(&form, Form::Item(id) if app.plan().kind_of(id) == Some(crate::plan::Kind::Output)) => {
+                if let Form::Item(id) = form {
+                    open::record(app, id);
+                }
             }
             _ => app.say(Tone::Info, "r records a reading: put the cursor on one of a measure's fields"),
         },

@@ -80,17 +80,38 @@ fn an_activity_gets_resources_a_barrier_and_a_responsible_stakeholder() {
     );
     to_field(&mut a, "Barrier");
     keys(&mut a, "\nClasses are hard to reach\n");
+    // Responsibility is shared: stakeholders by id or by name, one per line.
     to_field(&mut a, "Responsible");
-    keys(&mut a, "\n");
-    let choice = a.choice().cloned().expect("chooser");
-    assert_eq!(choice.options.len(), 3, "nobody, and the two stakeholders");
-    keys(&mut a, "jj\n");
+    keys(&mut a, "\nanytown-college");
+    ctrl(&mut a, 's');
     let act = &a.plan().activities[0];
     assert_eq!(act.barrier, "Classes are hard to reach");
-    assert_eq!(act.responsible.as_deref(), Some("anytown-college"));
+    assert_eq!(act.responsible, vec!["anytown-college"]);
+    to_field(&mut a, "Responsible");
+    keys(&mut a, "\n\nCAFÉ VOLUNTEERS");
+    ctrl(&mut a, 's');
+    assert_eq!(
+        a.plan().activities[0].responsible,
+        vec!["anytown-college", "cafe-volunteers"],
+        "{}",
+        status(&a)
+    );
+    // Someone not in the plan is refused, naming who is.
+    to_field(&mut a, "Partners");
+    keys(&mut a, "\nthe mayor");
+    ctrl(&mut a, 's');
+    assert!(
+        status(&a).contains("cafe-volunteers, anytown-college"),
+        "{}",
+        status(&a)
+    );
+    assert!(a.plan().activities[0].partners.is_empty());
+    keys(&mut a, "\u{1b}");
     // Each change undoes on its own.
     keys(&mut a, "u");
-    assert_eq!(a.plan().activities[0].responsible, None);
+    assert_eq!(a.plan().activities[0].responsible, vec!["anytown-college"]);
+    keys(&mut a, "u");
+    assert!(a.plan().activities[0].responsible.is_empty());
     keys(&mut a, "u");
     assert_eq!(a.plan().activities[0].barrier, "");
     keys(&mut a, "u");

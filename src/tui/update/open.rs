@@ -85,19 +85,21 @@ pub fn edit_field(app: &mut App, field: Field, section: &str) -> Vec<Effect> {
         let outcome = app.plan().measure(m).map(|m| m.outcome.clone());
         return picker(app, outcome, Some(m.clone()));
     }
+    if matches!(field, Field::Responsible(_) | Field::Partners(_))
+        && app.plan().stakeholders.is_empty()
+    {
+        app.say(
+            Tone::Warn,
+            "No stakeholders yet: press Esc, then S to add who takes part, then name them here",
+        );
+        return Vec::new();
+    }
     if field.shape() != Shape::Choice {
         let title = field_title(&field, section);
         app.open_editor_titled(EditTarget::Field(field), title);
         return Vec::new();
     }
     let options = app.plan().choices(&field);
-    if matches!(field, Field::Responsible(_)) && options.len() < 2 {
-        app.say(
-            Tone::Warn,
-            "No stakeholders yet: press Esc, then S to add who takes part, then choose here",
-        );
-        return Vec::new();
-    }
     let now = app.plan().field(&field).unwrap_or_default();
     let selected = options.iter().position(|(v, _)| *v == now).unwrap_or(0);
     app.push(Layer::Choice(Choice {
@@ -233,5 +235,33 @@ pub fn unlink(app: &mut App, from: &str, to: &str) {
             format!("`{from}` no longer serves `{to}` (u undoes)"),
         ),
         Err(e) => app.say(Tone::Warn, e.to_string()),
+    }
+}
+
+/// Opens the editor for a reading of a measure, or a count of an output; a measure read
+/// for groups says how to name one.
+pub fn record(app: &mut App, id: String) {
+    let plan = app.plan();
+    let title = if plan.kind_of(&id) == Some(Kind::Output) {
+        Some(format!(
+            "Count of output `{id}`: how many so far, then date (default today), then a note"
+        ))
+    } else {
+        plan.measure(&id).filter(|m| !m.groups.is_empty()).map(|m| {
+            let names: Vec<String> = m
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| format!("{} {g}", i + 1))
+                .collect();
+            format!(
+                "Reading of `{id}`: a group and a colon for one group ({}), value, date, note",
+                names.join(", ")
+            )
+        })
+    };
+    match title {
+        Some(t) => app.open_editor_titled(EditTarget::NewReading { measure: id }, t),
+        None => app.open_editor(EditTarget::NewReading { measure: id }),
     }
 }

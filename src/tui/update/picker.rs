@@ -115,13 +115,14 @@ fn attach(app: &mut App) {
     let next = if p.replacing.is_some() {
         Field::MeasureIndicator(measure.clone())
     } else {
-        Field::MeasureBaseline(measure.clone())
+        // The guide's Exercise 2 asks which indicator, and why: the why comes first.
+        Field::MeasureRationale(measure.clone())
     };
     show_new(app, Form::Item(p.outcome.clone()), next);
     app.say(
         Tone::Info,
         format!(
-            "Measure `{measure}` added: give its baseline, target, date, method, sample, frequency and who collects it (Enter edits; u undoes)"
+            "Measure `{measure}` added: say why this indicator, then its groups, baseline, target, date, method, sample, frequency and who collects it (Enter edits; u undoes)"
         ),
     );
 }

@@ -54,9 +54,19 @@ fn typing_ranks_and_enter_attaches_a_measure_then_its_fields_fill_in_order() {
         a.overlay(),
         Some(&Overlay::Form(Form::Item("people-talk".into())))
     );
-    // The cursor waits on Baseline; each kept field moves on to the next.
+    // The cursor waits on why this indicator; each kept field moves on to the next.
+    keys(&mut a, "\nTalking outside class is the outcome itself");
+    ctrl(&mut a, 's');
+    assert_eq!(
+        a.plan().measures[0].rationale,
+        "Talking outside class is the outcome itself"
+    );
+    // Comparison groups are optional: past them to the baseline.
+    keys(&mut a, "j");
     keys(&mut a, "\n10\n");
     keys(&mut a, "\n40\n");
+    // The target in words is optional too (a gap is asked only with two groups).
+    keys(&mut a, "j");
     keys(&mut a, "\n2027-06-30\n");
     keys(&mut a, "\nAttendance register");
     ctrl(&mut a, 's');
