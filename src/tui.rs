@@ -9,6 +9,7 @@ mod document;
 mod edit_rows;
 mod event_loop;
 mod form;
+mod guide;
 pub mod headless;
 mod history;
 mod input;

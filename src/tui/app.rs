@@ -165,6 +165,11 @@ pub struct App {
     layers: Vec<Layer>,
     /// The terminal's size as last drawn, so scrolled layers know their bounds here.
     pub viewport: (u16, u16),
+    /// The guide panel is shown below the panes and layers (see `guide`).
+    pub guide: bool,
+    /// The panel's page: the advice it was turned for (a fingerprint) and its first line
+    /// shown. Advice for something else starts at its top.
+    pub guide_page: (u64, usize),
     pub search: Option<Search>,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -200,6 +205,8 @@ impl App {
             status: None,
             layers: Vec::new(),
             viewport: (80, 24),
+            guide: false,
+            guide_page: (0, 0),
             search: None,
             theme: Theme::default(),
             keymap: Keymap::default(),

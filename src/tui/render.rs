@@ -3,6 +3,7 @@
 mod editor;
 mod evaluation;
 mod form;
+mod guide;
 mod overlays;
 mod panes;
 mod picker;
@@ -28,7 +29,7 @@ pub fn render(app: &App, f: &mut Frame) {
         return;
     }
     let status = status_line(app);
-    let [header, body, status_area] = areas(app, &status, area);
+    let [header, body, guide_area, status_area] = areas(app, &status, area);
     let head = header_line(app);
     // A plan `check` rejects is never called clear: its errors are what the header counts.
     let review = match (app.problems().len(), review::summary(app.findings())) {
@@ -58,16 +59,39 @@ pub fn render(app: &App, f: &mut Frame) {
         status_area,
     );
     overlays::render(app, f, body);
+    if guide_area.height > 0 {
+        guide::render(app, f, guide_area);
+    }
 }
 
-/// The header, the body (panes and layers) and the status line of the screen `area`.
-fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
+/// Where the guide panel is at the terminal's size as last drawn (no rows: hidden, or no
+/// room for it).
+pub fn guide_area(app: &App) -> Rect {
+    let (width, height) = app.viewport;
+    let [_, _, guide, _] = areas(app, &status_line(app), Rect::new(0, 0, width, height));
+    guide
+}
+
+/// The guide panel's next page, if it has one after the page shown.
+pub fn guide_next_page(app: &App) -> Option<(u64, usize)> {
+    let area = guide_area(app);
+    (area.height > 0)
+        .then(|| guide::next_page(app, area))
+        .flatten()
+}
+
+/// The header, the body (panes and layers), the guide panel (no rows when hidden) and the
+/// status line of the screen `area`.
+fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 4] {
     // A message longer than the screen is wide gets a second line rather than being cut.
     let long = app.status.is_some() && status.width() > area.width as usize;
     let status_height = if long && area.height >= 8 { 2 } else { 1 };
+    let body = area.height.saturating_sub(1 + status_height);
+    let guide = guide::height(app, area.width, body);
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(guide),
         Constraint::Length(status_height),
     ])
     .areas(area)
@@ -78,8 +102,15 @@ fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
 pub fn scroll_positions(app: &App, overlay: &super::app::Overlay) -> usize {
     let (width, height) = app.viewport;
     let area = Rect::new(0, 0, width, height);
-    let [_, body, _] = areas(app, &status_line(app), area);
+    let [_, body, _, _] = areas(app, &status_line(app), area);
     overlays::scroll_positions(app, body, overlay)
+}
+
+/// How many rows of text the scrolled views (help, changes) show at the terminal's size.
+pub fn view_rows(app: &App) -> usize {
+    let (width, height) = app.viewport;
+    let [_, body, _, _] = areas(app, &status_line(app), Rect::new(0, 0, width, height));
+    overlays::view_rows(body)
 }
 
 /// The scroll that keeps lines `top..bottom` of a list in a view `height` tall, with up to

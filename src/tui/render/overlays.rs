@@ -34,7 +34,7 @@ fn view(app: &App, f: &mut Frame, body: Rect, overlay: &Overlay, at: usize) {
             app,
             f,
             body,
-            ("Help: every key", Mode::Help),
+            ("Help: the guide's words, then every key", Mode::Help),
             help_lines(app, body),
             at,
         ),
@@ -154,6 +154,11 @@ fn scrolled_area(body: Rect) -> (Rect, usize) {
     (area, usize::from(area.height.saturating_sub(2)))
 }
 
+/// How many rows of text a scrolled view shows in `body`.
+pub fn view_rows(body: Rect) -> usize {
+    scrolled_area(body).1
+}
+
 /// How many first lines the scrolled view on top (help, changes) can start at, at the
 /// terminal's size: its cursor moves within these, so every move shows.
 pub fn scroll_positions(app: &App, body: Rect, overlay: &Overlay) -> usize {
@@ -198,7 +203,15 @@ fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
             .map(|part| Line::from(part.into_owned()))
             .collect()
     };
-    let mut out = Vec::new();
+    let mut out = vec![Line::styled(
+        "Concepts, in the guide's words",
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    for c in &app.fw().worksheet.concepts {
+        let line = format!("  {:<12} {}", c.name, c.meaning);
+        out.extend(wrapped(line, &" ".repeat(15.min(width / 2))));
+    }
+    out.push(Line::from(""));
     for mode in Mode::ALL {
         out.push(Line::styled(
             mode.title(),
@@ -222,12 +235,39 @@ fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
         }
         out.push(Line::from(""));
     }
+    // The editor's own keys (the text area's, not the keymap's: a keymap file cannot
+    // change them), so a planner knows how to move and clear without a mouse.
+    out.push(Line::styled(
+        "Typing in the editor",
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
+    for (keys, what) in EDITOR_KEYS {
+        out.extend(wrapped(
+            format!("  {keys:<12} {what}"),
+            &" ".repeat(15.min(width / 2)),
+        ));
+    }
+    out.push(Line::from(""));
     out.extend(wrapped(
         "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :stakeholders · :context".into(),
         "  ",
     ));
     out
 }
+
+/// The text area's own keys in the editor, as it reads them.
+const EDITOR_KEYS: &[(&str, &str)] = &[
+    ("← → ↑ ↓", "move (↑ ↓ by the rows on screen)"),
+    ("Home ^a", "start of the line"),
+    ("End ^e", "end of the line"),
+    ("Alt-b Alt-f", "a word back, a word on (also Ctrl-← Ctrl-→)"),
+    ("Bksp ^h", "delete the character before the cursor"),
+    ("Del ^d", "delete the character under the cursor"),
+    ("^w Alt-Bksp", "delete the word before the cursor"),
+    ("^k", "delete to the end of the line"),
+    ("^r", "redo typing undone"),
+    ("^y", "paste what ^k, ^w or ^u deleted"),
+];
 
 fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
     let keys = app.keymap.hints(Mode::Confirm);

@@ -1,0 +1,135 @@
+//! What a planner stumbled on at 80x24 (issue 17, part 3), each as it was seen.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::tests::{cafe, ctrl, focus, keys, screen};
+use super::{Msg, update};
+use crate::tui::app::Layer;
+
+fn press(a: &mut crate::tui::App, code: KeyCode) {
+    update(a, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn editor_text(a: &crate::tui::App) -> String {
+    a.editor().expect("an editor").area.lines().join("\n")
+}
+
+fn help_at(a: &crate::tui::App) -> usize {
+    match a.top() {
+        Some(Layer::Overlay { cursor, .. }) => cursor.at(),
+        _ => panic!("help is not on top"),
+    }
+}
+
+#[test]
+fn ctrl_u_clears_the_line_in_the_editor_and_on_the_command_line() {
+    let mut a = cafe();
+    keys(&mut a, "e");
+    assert!(!editor_text(&a).is_empty());
+    ctrl(&mut a, 'u');
+    assert_eq!(
+        editor_text(&a),
+        "",
+        "Ctrl-u clears what is before the cursor"
+    );
+    // Ctrl-z undoes typing, so the cleared text comes back.
+    ctrl(&mut a, 'z');
+    assert_eq!(editor_text(&a), a.plan().goal.text);
+    keys(&mut a, "\u{1b}:wq");
+    ctrl(&mut a, 'u');
+    assert_eq!(a.prompt().map(|p| p.1), Some(""));
+}
+
+#[test]
+fn a_links_assumption_is_framed_for_the_link() {
+    let mut a = cafe();
+    keys(&mut a, "hh\n");
+    let Some(crate::tui::Overlay::Form(form)) = a.overlay().cloned() else {
+        panic!("no form");
+    };
+    let rows = crate::tui::form::rows(a.plan(), a.fw(), &form);
+    let link = rows
+        .iter()
+        .position(|r| r.link.is_some())
+        .expect("a link row");
+    a.cursor_mut().expect("cursor").set(link, rows.len());
+    keys(&mut a, "A");
+    let text = editor_text(&a);
+    assert!(!text.contains("barrier to integration"), "{text}");
+    assert!(
+        text.contains("output leads to this intermediate outcome because"),
+        "{text}"
+    );
+    // Kept untouched, it is no assumption.
+    ctrl(&mut a, 's');
+    assert_eq!(
+        a.plan().assumptions.len(),
+        cafe().plan().assumptions.len(),
+        "the framing alone adds nothing"
+    );
+}
+
+#[test]
+fn an_items_assumption_keeps_the_guides_framing() {
+    let mut a = cafe();
+    keys(&mut a, "h\n");
+    focus(&mut a, "Text");
+    keys(&mut a, "A");
+    assert!(editor_text(&a).starts_with("The barrier to integration in this case is"));
+}
+
+#[test]
+fn help_lists_the_editors_keys_and_what_clears_a_line() {
+    let mut a = cafe();
+    a.viewport = (120, 200);
+    keys(&mut a, "?");
+    let s = screen(&a);
+    assert!(s.contains("Typing in the editor"), "{s}");
+    assert!(s.contains("clear the line before the cursor"), "{s}");
+    assert!(s.contains("delete to the end of the line"), "{s}");
+}
+
+#[test]
+fn help_has_the_guides_concepts() {
+    let mut a = cafe();
+    a.viewport = (120, 200);
+    keys(&mut a, "?");
+    let s = screen(&a);
+    assert!(s.contains("Concepts, in the guide's words"), "{s}");
+    for c in &a.fw().worksheet.concepts {
+        assert!(s.contains(&c.name), "{}", c.name);
+    }
+    for word in [
+        "Goal",
+        "Outcome",
+        "Output",
+        "Activity",
+        "Assumption",
+        "Evidence",
+        "Measure",
+    ] {
+        assert!(
+            a.fw().worksheet.concepts.iter().any(|c| c.name == word),
+            "{word} is a concept"
+        );
+    }
+}
+
+#[test]
+fn help_scrolls_by_a_screenful_with_page_down_and_to_its_ends() {
+    let mut a = cafe();
+    keys(&mut a, "?");
+    assert_eq!(help_at(&a), 0);
+    press(&mut a, KeyCode::PageDown);
+    let page = help_at(&a);
+    assert!(page >= 15, "a screenful at 80x24, not one line: {page}");
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(help_at(&a), 0);
+    press(&mut a, KeyCode::End);
+    let end = help_at(&a);
+    assert!(end > page, "{end}");
+    press(&mut a, KeyCode::Home);
+    assert_eq!(help_at(&a), 0);
+    press(&mut a, KeyCode::Char(' '));
+    assert_eq!(help_at(&a), page, "Space pages too");
+}
