@@ -38,9 +38,17 @@ pub fn render(app: &App, f: &mut Frame) {
         (_, s) if s == "review clear" => format!("{s} (R)"),
         (_, s) => format!("review: {s} (R)"),
     };
-    f.render_widget(Paragraph::new(head.clone()), header);
-    // The review's count sits at the right of the header when there is room for it.
-    if head.width() + review.chars().count() + 2 <= header.width as usize {
+    // The review's count is the one thing the header must always show: the title and
+    // place are shortened first to leave room for it.
+    let count = review.chars().count();
+    let room = usize::from(header.width).saturating_sub(count + 2);
+    let head = if head.width() > room {
+        header_line_within(app, room)
+    } else {
+        head
+    };
+    f.render_widget(Paragraph::new(head), header);
+    if count <= header.width as usize {
         let counts = app.findings().iter().any(|f| f.counts());
         let style = app.theme.style(match (app.problems().is_empty(), counts) {
             (false, _) => Slot::Error,
@@ -122,6 +130,45 @@ pub(super) fn scroll_to(top: usize, bottom: usize, height: usize, below: usize) 
         0
     };
     u16::try_from(scroll).unwrap_or(u16::MAX)
+}
+
+/// The header cut to `room` columns: the dates go first, then the place is shortened,
+/// then the title, each ending in "…"; the marks ([+], [RO]) stay.
+fn header_line_within(app: &App, room: usize) -> Line<'static> {
+    use wrap::ellipsized;
+    let ctx = &app.plan().context;
+    let th = &app.theme;
+    let mut marks = Vec::new();
+    if app.dirty() {
+        marks.push(Span::styled("[+] ", th.style(Slot::Unsaved)));
+    }
+    if app.read_only().is_some() {
+        marks.push(Span::styled("[RO] ", th.style(Slot::Error)));
+    }
+    let used: usize = marks.iter().map(|s| s.width()).sum();
+    let room = room.saturating_sub(used);
+    let title = sanitize(&app.plan().title);
+    let place = sanitize(&ctx.place);
+    let title_w = crate::text::display::width(&title);
+    let fit = |text: &str, width: usize| -> String {
+        if crate::text::display::width(text) <= width {
+            text.to_string()
+        } else if width == 0 {
+            String::new()
+        } else {
+            ellipsized(text, width)
+        }
+    };
+    // The title keeps at least half the room (or all it needs); the place the rest.
+    let title_room = title_w.min(room.max(1)).max(room / 2).min(room);
+    let title = fit(&title, title_room);
+    let left = room.saturating_sub(crate::text::display::width(&title));
+    let mut spans = marks;
+    spans.push(Span::styled(title, th.style(Slot::Header)));
+    if !place.is_empty() && left > 5 {
+        spans.push(Span::raw(format!(" · {}", fit(&place, left - 3))));
+    }
+    Line::from(spans)
 }
 
 fn header_line(app: &App) -> Line<'static> {

@@ -133,3 +133,27 @@ fn help_scrolls_by_a_screenful_with_page_down_and_to_its_ends() {
     press(&mut a, KeyCode::Char(' '));
     assert_eq!(help_at(&a), page, "Space pages too");
 }
+
+#[test]
+fn the_headers_review_count_shows_whatever_the_title_and_place() {
+    for width in [80, 120, 60, 40] {
+        let mut a = cafe();
+        a.viewport = (width, 24);
+        keys(&mut a, "C");
+        let long = "Northside women's English conversation café and friendship network, phase two";
+        a.change(|p| {
+            p.title = long.into();
+            p.context.place =
+                "Northside ward, Anytown, including the estates north of the ring road".into();
+        });
+        keys(&mut a, "\u{1b}");
+        let s = screen(&a);
+        let header = s.lines().next().unwrap_or_default();
+        assert!(header.contains("(R)"), "{width}: {header}");
+        assert!(header.starts_with("[+] Northside"), "{width}: {header}");
+        assert!(
+            header.contains('…'),
+            "{width}: the title is shortened, {header}"
+        );
+    }
+}
