@@ -13,6 +13,7 @@ pub mod export;
 mod fields;
 pub mod merge;
 mod model;
+mod naming;
 mod query;
 mod read;
 pub mod review;

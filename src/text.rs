@@ -49,6 +49,35 @@ pub fn slug(text: &str, max_len: usize) -> String {
     out
 }
 
+/// `text` on one line, cut to about `max` columns at a word boundary with "…" (a single
+/// word longer than that is cut within it): how messages name an item by its words.
+pub fn short(text: &str, max: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if display::width(&one_line) <= max {
+        return one_line;
+    }
+    let mut out = String::new();
+    for word in one_line.split(' ') {
+        let next = if out.is_empty() {
+            display::width(word)
+        } else {
+            display::width(&out) + 1 + display::width(word)
+        };
+        if next + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = one_line.chars().take(max.saturating_sub(1)).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '.']).to_string();
+    out + "…"
+}
+
 /// Text folded for matching (lower case, accents off: "Café" -> "cafe", "ŵ" -> "w"), with
 /// the original char index of every folded char, so matches can be shown in the original.
 pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {

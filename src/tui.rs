@@ -19,6 +19,7 @@ mod outcome;
 mod recovery;
 mod render;
 mod theme;
+mod undo;
 mod update;
 
 pub use app::{App, Cursor, EditTarget, Form, Layer, Overlay, Question, Tone};

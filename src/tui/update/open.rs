@@ -164,6 +164,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
     if refuse_edit(app) {
         return;
     }
+    let before = app.plan().clone();
     if !app.step_history(undo) {
         let msg = if undo {
             "Nothing to undo"
@@ -191,14 +192,19 @@ pub fn undo_redo(app: &mut App, undo: bool) {
         );
         return;
     }
-    app.say(
-        Tone::Info,
-        if undo {
-            "Undone (Ctrl-r redoes)"
-        } else {
-            "Redone"
-        },
-    );
+    // Named as the edit it was: undoing takes the plan back, so the edit ran the other way.
+    let msg = if undo {
+        format!(
+            "Undone: {} (Ctrl-r redoes)",
+            crate::tui::undo::described(app.plan(), &before)
+        )
+    } else {
+        format!(
+            "Redone: {}",
+            crate::tui::undo::described(&before, app.plan())
+        )
+    };
+    app.say(Tone::Info, msg);
     app.clamp_rows();
 }
 

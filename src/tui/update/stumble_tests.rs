@@ -157,3 +157,32 @@ fn the_headers_review_count_shows_whatever_the_title_and_place() {
         );
     }
 }
+
+#[test]
+fn undo_and_redo_say_what_they_undid() {
+    let mut a = cafe();
+    keys(&mut a, "hhh\n");
+    focus(&mut a, "Resources");
+    keys(&mut a, "e");
+    ctrl(&mut a, 'u');
+    keys(&mut a, "Crayons");
+    ctrl(&mut a, 's');
+    keys(&mut a, "u");
+    let s = super::tests::status(&a);
+    assert!(
+        s.starts_with("Undone: resources of activity 'Open and run"),
+        "{s}"
+    );
+    ctrl(&mut a, 'r');
+    let s = super::tests::status(&a);
+    assert!(
+        s.starts_with("Redone: resources of activity 'Open and run"),
+        "{s}"
+    );
+    // An item added and undone is named by its words.
+    keys(&mut a, "\u{1b}");
+    keys(&mut a, "aRun a homework club\n");
+    keys(&mut a, "u");
+    let s = super::tests::status(&a);
+    assert!(s.contains("added activity 'Run a homework club'"), "{s}");
+}
