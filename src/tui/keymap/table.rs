@@ -252,8 +252,8 @@ actions! {
     },
     Command {
         name: "command",
-        help: "command line (:w :q :wq :q! :w FILE)",
-        keys: { Normal: [":"] },
+        help: "command line (:w :q :wq :q! :w FILE, :id NEW renames the item's id)",
+        keys: { Normal: [":"], Form: [":"] => "command line (:id NEW renames the selected item's id)" },
     },
     Search {
         name: "search",

@@ -249,7 +249,7 @@ fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
     }
     out.push(Line::from(""));
     out.extend(wrapped(
-        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :stakeholders · :context".into(),
+        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :id NEW give the selected item a new id (references follow) · :stakeholders · :context".into(),
         "  ",
     ));
     out

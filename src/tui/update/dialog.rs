@@ -82,6 +82,17 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             open::form(app, Form::Context);
             Vec::new()
         }
+        "id" => {
+            app.say(
+                Tone::Info,
+                "Type :id NEW-ID to give the selected item a new id (references follow)",
+            );
+            Vec::new()
+        }
+        w if w.starts_with("id ") => {
+            open::rename(app, w[3..].trim());
+            Vec::new()
+        }
         w if w.starts_with("w ") || w.starts_with("wq ") => {
             let (verb, file) = w.split_once(' ').unwrap_or((w, ""));
             vec![super::save_to(app, expand_home(file.trim()), verb == "wq")]
@@ -91,7 +102,7 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             app.say(
                 Tone::Error,
                 format!(
-                    "Unknown command :{}; try :w, :w FILE, :q, :wq, :q!, :stakeholders, :context",
+                    "Unknown command :{}; try :w, :w FILE, :q, :wq, :q!, :id NEW, :stakeholders, :context",
                     crate::text::sanitize(other)
                 ),
             );

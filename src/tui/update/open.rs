@@ -241,3 +241,45 @@ pub fn unlink(app: &mut App, from: &str, to: &str) {
         Err(e) => app.say(Tone::Warn, e.to_string()),
     }
 }
+
+/// `:id NEW`: the item the planner is on gets the id `new` (the selected row's assumption,
+/// evidence, measure or stakeholder in a form, else the form's item, else the pane's
+/// selection); every reference follows, and `u` undoes it.
+pub fn rename(app: &mut App, new: &str) {
+    if refuse_edit(app) {
+        return;
+    }
+    let target = match current_form(app) {
+        Some(form) => {
+            let rows = crate::tui::form::rows(app.plan(), app.fw(), &form);
+            let row = rows.get(app.cursor().at()).and_then(|r| r.deletes.clone());
+            match (row, &form) {
+                (Some((_, id)), _) => Some(id),
+                (None, Form::Item(id)) => Some(id.clone()),
+                (None, _) => None,
+            }
+        }
+        None => app.selected(),
+    };
+    let Some(old) = target else {
+        app.say(
+            Tone::Info,
+            "Select an item first: :id renames the item you are on",
+        );
+        return;
+    };
+    match app.change(|p| p.rename_id(&old, new)) {
+        Ok(()) => {
+            app.rename_in_layers(&old, new.trim());
+            let name = app.plan().named(new.trim());
+            app.say(
+                Tone::Info,
+                format!(
+                    "Renamed `{old}` to `{}`: {name}, and every reference to it (u undoes)",
+                    new.trim()
+                ),
+            );
+        }
+        Err(e) => app.say(Tone::Error, format!("Not renamed: {e}")),
+    }
+}

@@ -186,3 +186,87 @@ fn undo_and_redo_say_what_they_undid() {
     let s = super::tests::status(&a);
     assert!(s.contains("added activity 'Run a homework club'"), "{s}");
 }
+
+#[test]
+fn an_items_id_is_renamed_in_the_app_with_every_reference_and_undone() {
+    let mut a = cafe();
+    keys(&mut a, "hh");
+    let old = a.selected().expect("an output");
+    let refs = |a: &crate::tui::App, id: &str| {
+        crate::plan::to_toml(a.plan())
+            .matches(&format!("\"{id}\""))
+            .count()
+    };
+    let before = refs(&a, &old);
+    keys(&mut a, ":id sessions\n");
+    let s = super::tests::status(&a);
+    assert!(
+        s.starts_with(&format!("Renamed `{old}` to `sessions`")),
+        "{s}"
+    );
+    assert_eq!(refs(&a, &old), 0);
+    assert_eq!(refs(&a, "sessions"), before);
+    keys(&mut a, "u");
+    assert_eq!(
+        refs(&a, &old),
+        before,
+        "undo brings the old id back everywhere"
+    );
+    assert!(
+        super::tests::status(&a).contains("renamed"),
+        "{}",
+        super::tests::status(&a)
+    );
+}
+
+#[test]
+fn a_rename_in_a_form_names_the_row_and_refuses_bad_ids_clearly() {
+    let mut a = cafe();
+    keys(&mut a, "h\n");
+    let outcome = a.plan().outcomes[0].id.clone();
+    // On the outcome's text: the outcome; the form follows it.
+    focus(&mut a, "Text");
+    keys(&mut a, ":id talk-regularly\n");
+    assert_eq!(a.plan().outcomes[0].id, "talk-regularly");
+    assert_eq!(
+        a.overlay(),
+        Some(&crate::tui::Overlay::Form(crate::tui::Form::Item(
+            "talk-regularly".into()
+        )))
+    );
+    assert!(a.plan().kind_of(&outcome).is_none());
+    // On a measure's field: the measure.
+    let measure = a
+        .plan()
+        .measures
+        .iter()
+        .find(|m| m.outcome == "talk-regularly")
+        .expect("m")
+        .id
+        .clone();
+    focus(&mut a, "Baseline");
+    keys(&mut a, ":id attendance\n");
+    assert!(
+        a.plan().measure("attendance").is_some(),
+        "{}",
+        super::tests::status(&a)
+    );
+    assert!(a.plan().measure(&measure).is_none());
+    assert!(a.plan().readings.iter().all(|r| r.measure != measure));
+    // Bad ids change nothing and say why.
+    let plan = a.plan().clone();
+    let other = a.plan().outputs[0].id.clone();
+    for (new, says) in [
+        (other.as_str(), "already the id of the output"),
+        ("two words", "try `two-words`"),
+        ("goal", "the goal's id"),
+    ] {
+        keys(&mut a, &format!(":id {new}\n"));
+        let s = super::tests::status(&a);
+        assert!(
+            s.starts_with("Not renamed") && s.contains(says),
+            "{new}: {s}"
+        );
+        assert_eq!(a.plan(), &plan);
+    }
+}
