@@ -5,17 +5,24 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, Pane};
+use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, OUTPUTS, Pane};
 use super::super::theme::Slot;
 
-/// Below this width a quarter of the screen is too narrow to read: show fewer panes.
-const FOUR_PANES_MIN_WIDTH: u16 = 60;
+/// Below this width a quarter of the screen is too narrow to read: show fewer panes. A
+/// pane's text is its width less four columns (borders, bullet); at 19 columns a pane
+/// holds words of 15 letters whole ("conversations", "Participants"), so at 60 columns
+/// three panes are shown rather than four that break words in two.
+const FOUR_PANES_MIN_WIDTH: u16 = 76;
+const THREE_PANES_MIN_WIDTH: u16 = 57;
 const TWO_PANES_MIN_WIDTH: u16 = 24;
 
-/// Which panes are on screen: all four, or the focused pane and its neighbour.
+/// Which panes are on screen: all four, or the focused pane and its neighbours.
 pub fn visible(app: &App, width: u16) -> Vec<Pane> {
     if width >= FOUR_PANES_MIN_WIDTH {
         Pane::ALL.to_vec()
+    } else if width >= THREE_PANES_MIN_WIDTH {
+        let left = app.pane.left().min(OUTPUTS);
+        vec![left, left.right(), left.right().right()]
     } else if width >= TWO_PANES_MIN_WIDTH {
         let left = app.pane.min(OUTCOMES);
         vec![left, left.right()]

@@ -270,3 +270,38 @@ fn a_rename_in_a_form_names_the_row_and_refuses_bad_ids_clearly() {
         assert_eq!(a.plan(), &plan);
     }
 }
+
+#[test]
+fn at_60x20_words_break_only_when_longer_than_the_column() {
+    for pane in 0..4 {
+        let mut a = cafe();
+        a.viewport = (60, 20);
+        for _ in 0..pane {
+            keys(&mut a, "h");
+        }
+        let s = screen(&a);
+        let p = a.plan();
+        let mut texts: Vec<String> = vec![p.goal.text.clone()];
+        texts.extend(p.outcomes.iter().map(|o| o.text.clone()));
+        texts.extend(p.outputs.iter().map(|o| o.text.clone()));
+        texts.extend(p.activities.iter().map(|o| o.text.clone()));
+        let words: std::collections::HashSet<&str> = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\''))
+            .collect();
+        // The rows inside the panes: every piece of text there is a whole word of the plan
+        // (a word longer than a pane's column may be cut; none in the café is).
+        let rows: Vec<&str> = s.lines().skip(2).take(16).collect();
+        for row in rows {
+            for piece in row.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                if piece.is_empty() || piece.chars().all(|c| !c.is_alphanumeric()) {
+                    continue;
+                }
+                assert!(
+                    words.contains(piece),
+                    "`{piece}` is a word cut in two:\n{s}"
+                );
+            }
+        }
+    }
+}
