@@ -8,7 +8,7 @@ use super::model::*;
 use super::values::{Date, Extra, Number};
 
 /// The words of an assumption after the framing the app starts it with.
-fn past_framing(text: &str) -> &str {
+pub(crate) fn past_framing(text: &str) -> &str {
     const FRAMINGS: [&str; 2] = ["the barrier to integration in this case is", " because "];
     let lower = text.to_lowercase();
     if lower.len() != text.len() {

@@ -19,11 +19,12 @@ impl Plan {
                 .find(|s| s.id == id)
                 .map(|s| s.name.clone())
         };
+        // An assumption by what it assumes, past the framing every one starts with.
         let a = || {
             self.assumptions
                 .iter()
                 .find(|a| a.id == id)
-                .map(|a| a.text.clone())
+                .map(|a| super::add::past_framing(&a.text).to_string())
         };
         let e = || {
             self.evidence

@@ -136,12 +136,21 @@ pub enum PromptKind {
     Search,
 }
 
-/// The last search: what was asked, where it matched (pane, row), and which match is shown.
+/// The last search: what was asked, where it matched, and which match is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    pub hits: Vec<(Pane, usize)>,
+    pub hits: Vec<Hit>,
     pub current: usize,
+}
+
+/// One match: the field it is in, the form that shows that field, and the pane row of
+/// the item the form is about (none for the stakeholders and the context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub field: Field,
+    pub form: Form,
+    pub at: Option<(Pane, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

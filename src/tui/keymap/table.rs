@@ -257,18 +257,18 @@ actions! {
     },
     Search {
         name: "search",
-        help: "search the plan",
-        keys: { Normal: ["/"] },
+        help: "search every field of the plan (says which field matched)",
+        keys: { Normal: ["/"], Form: ["/"] },
     },
     NextMatch {
         name: "next-match",
         help: "next match",
-        keys: { Normal: ["n"] },
+        keys: { Normal: ["n"], Form: ["n"] },
     },
     PrevMatch {
         name: "prev-match",
         help: "previous match",
-        keys: { Normal: ["N"] },
+        keys: { Normal: ["N"], Form: ["N"] },
     },
     Help {
         name: "help",

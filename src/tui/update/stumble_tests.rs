@@ -305,3 +305,54 @@ fn at_60x20_words_break_only_when_longer_than_the_column() {
         }
     }
 }
+
+#[test]
+fn search_finds_every_field_and_says_which_matched() {
+    let mut a = cafe();
+    // The café's barrier and an assumption speak of caring; no item's text does.
+    let word = "caring";
+    let texts: Vec<String> = a
+        .pane_rows(crate::tui::app::ACTIVITIES)
+        .map(|r| r.1.to_string())
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains(word)));
+    keys(&mut a, &format!("/{word}\n"));
+    let s = super::tests::status(&a);
+    assert!(s.starts_with("Match 1 of "), "{s}");
+    // The match is shown on its field, in the item's form.
+    assert!(screen(&a).contains("caring"), "{}", screen(&a));
+    let mut seen = vec![s];
+    for _ in 0..4 {
+        keys(&mut a, "n");
+        seen.push(super::tests::status(&a));
+    }
+    assert!(
+        seen.iter().any(|m| m.contains(": barrier of activity '")),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter().any(|m| m.contains(": assumption '")),
+        "{seen:?}"
+    );
+    // A stakeholder's field, and the context.
+    keys(&mut a, "\u{1b}/interpreter\n");
+    let mut seen = vec![super::tests::status(&a)];
+    for _ in 0..4 {
+        keys(&mut a, "n");
+        seen.push(super::tests::status(&a));
+    }
+    assert!(
+        seen.iter().any(|m| m.contains("of stakeholder '")),
+        "{seen:?}"
+    );
+    keys(&mut a, "\u{1b}/anytown\n");
+    // The context's fields come last: N from the first match goes round to them.
+    keys(&mut a, "N");
+    assert!(
+        super::tests::status(&a).contains("of the plan's context"),
+        "{}",
+        super::tests::status(&a)
+    );
+    keys(&mut a, "\u{1b}/zzzz-nothing\n");
+    assert!(super::tests::status(&a).starts_with("Nothing in the plan matches"));
+}
