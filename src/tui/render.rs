@@ -4,6 +4,7 @@ mod editor;
 mod evaluation;
 mod form;
 mod guide;
+mod marks;
 mod overlays;
 mod panes;
 mod picker;

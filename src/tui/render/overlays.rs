@@ -184,6 +184,8 @@ fn scrolled(
     // The cursor is kept within the lines by `update`; a resize can still leave it past
     // the last page, which shows the last page.
     let scroll = at.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(scroll + height);
+    let block = super::marks::marked(block, scroll, below);
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -141,6 +141,8 @@ fn render_pane(
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut used = 0;
+    // Items wholly out of sight above and below, for the scroll marks.
+    let (mut above, mut below) = (0, 0);
     if len > 0 {
         let anchor = if focused { selected } else { 0 };
         let first = item(anchor);
@@ -153,6 +155,8 @@ fn render_pane(
             used += it.height();
             before.push(it);
         }
+        // The list drops an item it cannot show whole above the selection.
+        above = row + usize::from(used > max_lines && !before.is_empty());
         let mut row = anchor + 1;
         while used < max_lines && row < len {
             let it = item(row);
@@ -160,7 +164,9 @@ fn render_pane(
             after.push(it);
             row += 1;
         }
+        below = len - row;
     }
+    let block = super::marks::marked(block, above, below);
     let at = before.len();
     before.reverse();
     let items: Vec<ListItem> = before.into_iter().chain(after).collect();

@@ -181,6 +181,11 @@ fn marked(
 /// The list, scrolled so the selected lines are in sight.
 fn scrolled(f: &mut Frame, lines: Vec<Line<'static>>, selected: (usize, usize), inner: Rect) {
     let scroll = super::scroll_to(selected.0, selected.1, inner.height as usize, 0);
+    // Lines out of sight, as the paragraph wraps none (each is cut to the box already).
+    let below = lines
+        .len()
+        .saturating_sub(usize::from(scroll) + inner.height as usize);
+    super::marks::draw(f, inner, usize::from(scroll), below);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -356,3 +356,38 @@ fn search_finds_every_field_and_says_which_matched() {
     keys(&mut a, "\u{1b}/zzzz-nothing\n");
     assert!(super::tests::status(&a).starts_with("Nothing in the plan matches"));
 }
+
+#[test]
+fn panes_forms_and_overlays_mark_what_is_out_of_sight() {
+    let mut a = cafe();
+    // Ten more outputs: the outputs pane cannot show them all at 80x24.
+    let outcome = a.plan().outcomes[0].id.clone();
+    a.change(|p| {
+        for i in 0..10 {
+            p.add_output(
+                &outcome,
+                &format!("Weekly session number {i} at the library"),
+            )
+            .expect("output");
+        }
+    });
+    keys(&mut a, "hh");
+    let top = |a: &crate::tui::App| screen(a).lines().nth(1).unwrap_or_default().to_string();
+    let bottom = |a: &crate::tui::App| screen(a).lines().nth(22).unwrap_or_default().to_string();
+    keys(&mut a, "g");
+    assert!(bottom(&a).contains("↓ "), "{}", screen(&a));
+    assert!(!top(&a).contains("↑ "), "{}", screen(&a));
+    keys(&mut a, "G");
+    assert!(top(&a).contains("↑ "), "{}", screen(&a));
+    assert!(!bottom(&a).contains("↓ "), "{}", screen(&a));
+    // A form taller than the screen: an outcome with its measures.
+    keys(&mut a, "lg\n");
+    assert!(bottom(&a).contains("↓ "), "{}", screen(&a));
+    keys(&mut a, "G");
+    assert!(top(&a).contains("↑ "), "{}", screen(&a));
+    // Help.
+    keys(&mut a, "\u{1b}?");
+    assert!(bottom(&a).contains("↓ "), "{}", screen(&a));
+    press(&mut a, KeyCode::End);
+    assert!(top(&a).contains("↑ "), "{}", screen(&a));
+}
