@@ -391,3 +391,47 @@ fn panes_forms_and_overlays_mark_what_is_out_of_sight() {
     press(&mut a, KeyCode::End);
     assert!(top(&a).contains("↑ "), "{}", screen(&a));
 }
+
+#[test]
+fn the_review_names_items_by_their_words_and_indents_wrapped_lines() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan = crate::plan::load(&root.join("plans/friendship-club.toml"))
+        .expect("example")
+        .plan;
+    let mut a = crate::tui::App::new(
+        plan,
+        "club.toml".into(),
+        crate::framework::Framework::builtin().expect("framework"),
+    );
+    keys(&mut a, "R");
+    let s = screen(&a);
+    // The ids the findings name are not shown; the items' words are.
+    let ids: Vec<String> = a.plan().outputs.iter().map(|o| o.id.clone()).collect();
+    for id in &ids {
+        assert!(!s.contains(&format!("`{id}`")), "{id}:\n{s}");
+    }
+    let first = crate::tui::update::ordered_findings(a.findings())[0]
+        .message
+        .clone();
+    assert!(first.contains('`'), "check's message keeps ids: {first}");
+    let words = a.plan().outputs[0]
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(s.contains(&format!("output '{words}")), "{s}");
+    // A wrapped line sits under the text, past the mark.
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("· Why will"))
+        .expect("a finding");
+    let chars = |l: &str| l.chars().collect::<Vec<char>>();
+    let row = chars(lines[at]);
+    let col = (0..row.len()).find(|&i| row[i..].starts_with(&['W', 'h', 'y']));
+    let next = chars(lines[at + 1])
+        .iter()
+        .position(|c| c.is_alphanumeric());
+    assert_eq!(next, col, "{s}");
+}
