@@ -92,9 +92,17 @@ pub fn guide_next_page(app: &App) -> Option<(u64, usize)> {
 /// The header, the body (panes and layers), the guide panel (no rows when hidden) and the
 /// status line of the screen `area`.
 fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 4] {
-    // A message longer than the screen is wide gets a second line rather than being cut.
-    let long = app.status.is_some() && status.width() > area.width as usize;
-    let status_height = if long && area.height >= 8 { 2 } else { 1 };
+    // A message longer than the screen is wide wraps over as many lines as it needs, up
+    // to a quarter of the screen (a bad theme and a keymap warning together take three).
+    let status_height = match &app.status {
+        Some((_, text)) if status.width() > area.width as usize && area.height >= 8 => {
+            let rows = textwrap::wrap(&sanitize(text), usize::from(area.width).max(1)).len();
+            u16::try_from(rows)
+                .unwrap_or(u16::MAX)
+                .clamp(1, (area.height / 4).max(2))
+        }
+        _ => 1,
+    };
     let body = area.height.saturating_sub(1 + status_height);
     let guide = guide::height(app, area.width, body);
     Layout::vertical([

@@ -27,7 +27,7 @@ pub fn title_for(target: &EditTarget) -> String {
         }
         EditTarget::NewStakeholder => "New stakeholder: name".into(),
         EditTarget::NewReading { measure } => format!(
-            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note"
+            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note if you like (optional)"
         ),
         EditTarget::Field(f) => format!("{} of `{}`", f.label(), f.owner().unwrap_or("the plan")),
     }

@@ -70,18 +70,53 @@ fn chooser(app: &App, f: &mut Frame, body: Rect, choice: &Choice) {
 }
 
 fn editor(app: &App, f: &mut Frame, body: Rect, ed: &Editor) {
-    let height = if ed.multiline { 10 } else { 7 };
-    let area = centered(body, 72, height);
+    // A title longer than the box (a field's format, a reading's optional note) is not
+    // cut: it is written out in full, wrapped, at the top of the box.
+    let width = 72.min(body.width);
+    let room = usize::from(width.saturating_sub(4));
+    let title = sanitize(&ed.title);
+    let wrapped: Vec<String> = if crate::text::display::width(&title) > room {
+        textwrap::wrap(&title, room.max(8))
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let extra = u16::try_from(wrapped.len()).unwrap_or(0);
+    let height = if ed.multiline { 10 } else { 7 } + extra;
+    let area = centered(body, width, height);
     f.render_widget(Clear, area);
     let mode = if ed.multiline {
         Mode::Prose
     } else {
         Mode::Editor
     };
-    let block = framed(app, &ed.title, &app.keymap.hints(mode));
+    let shown = if wrapped.is_empty() {
+        ed.title.as_str()
+    } else {
+        ""
+    };
+    let block = framed(app, shown, &app.keymap.hints(mode));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    super::editor::render(ed, f, inner);
+    // The text keeps at least three rows; the title gives way on a tiny terminal.
+    let title_rows = extra.min(inner.height.saturating_sub(3));
+    let [head, text] =
+        Layout::vertical([Constraint::Length(title_rows), Constraint::Min(1)]).areas(inner);
+    if title_rows > 0 {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        f.render_widget(
+            Paragraph::new(
+                wrapped
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold))
+                    .collect::<Vec<_>>(),
+            ),
+            head,
+        );
+    }
+    super::editor::render(ed, f, text);
 }
 
 fn question(app: &App, f: &mut Frame, body: Rect, q: &Question) {

@@ -435,3 +435,33 @@ fn the_review_names_items_by_their_words_and_indents_wrapped_lines() {
         .position(|c| c.is_alphanumeric());
     assert_eq!(next, col, "{s}");
 }
+
+#[test]
+fn prompts_fit_or_wrap_at_80_columns() {
+    // The key domains' format, in full.
+    let mut a = cafe();
+    keys(&mut a, "C");
+    focus(&mut a, "Key domains");
+    keys(&mut a, "e");
+    let s = screen(&a);
+    assert!(s.contains("social bridges, work)"), "{s}");
+    // The reading's note is said to be optional, and the whole title is there.
+    let mut a = cafe();
+    keys(&mut a, "E");
+    keys(&mut a, "r");
+    let s = screen(&a);
+    assert!(a.editor().is_some(), "{s}");
+    let title = a.editor().map(|e| e.title.clone()).unwrap_or_default();
+    let last = title
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(s.contains(&last), "`{last}` of the title is cut:\n{s}");
+    // A long warning on the status line wraps instead of being cut.
+    let mut a = cafe();
+    let long = "Theme `nonesuch` is neither a built-in theme (dark, light, high-contrast, mono) nor a file; using the default · keymap.toml:3: unknown action `jump` for `x` in [normal]; actions are listed in help";
+    a.say(crate::tui::Tone::Warn, long);
+    let s = screen(&a);
+    assert!(s.contains("listed in help"), "{s}");
+}
