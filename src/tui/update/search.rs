@@ -33,6 +33,8 @@ pub fn search(app: &mut App, query: &str) {
             }
         }
     }
+    // Items whose own text matches come first, in pane order, then every other field.
+    hits.sort_by_key(|h| !matches!(h.field, Field::Text(_) | Field::GoalText));
     app.search = Some(Search {
         query: query.to_string(),
         hits,
