@@ -61,8 +61,13 @@ fn chooser(app: &App, f: &mut Frame, body: Rect, choice: &Choice) {
         .iter()
         .map(|(_, label)| ListItem::new(sanitize(label)))
         .collect();
+    // The list scrolls only as far as keeps the choice in sight, from the top.
+    let shown = usize::from(area.height.saturating_sub(2)).max(1);
+    let above = choice.selected.saturating_sub(shown - 1);
+    let below = choice.options.len().saturating_sub(above + shown);
+    let block = framed(app, &choice.title, &app.keymap.hints(Mode::Choice));
     let list = List::new(items)
-        .block(framed(app, &choice.title, &app.keymap.hints(Mode::Choice)))
+        .block(super::marks::marked(block, above, below))
         .highlight_style(app.theme.style(Slot::Selection))
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(choice.selected));

@@ -465,3 +465,35 @@ fn prompts_fit_or_wrap_at_80_columns() {
     let s = screen(&a);
     assert!(s.contains("listed in help"), "{s}");
 }
+
+#[test]
+fn a_chooser_longer_than_the_screen_marks_what_is_out_of_sight() {
+    let mut a = cafe();
+    a.change(|p| {
+        for i in 0..30 {
+            p.add_stakeholder(
+                &format!("Neighbour {i}"),
+                crate::plan::Group::ReceivingCommunity,
+            );
+        }
+    });
+    keys(&mut a, "hhh\n");
+    focus(&mut a, "Responsible");
+    keys(&mut a, "e");
+    let title = a.choice().map(|c| c.title.clone()).expect("a chooser");
+    // The chooser's own borders: its title above, its keys below.
+    let edge = |a: &crate::tui::App, top: bool| {
+        let s = screen(a);
+        let line = if top {
+            s.lines().find(|l| l.contains(title.as_str()))
+        } else {
+            s.lines().find(|l| l.contains("choose"))
+        };
+        line.unwrap_or_default().to_string()
+    };
+    assert!(edge(&a, false).contains("↓ "), "{}", screen(&a));
+    for _ in 0..40 {
+        keys(&mut a, "j");
+    }
+    assert!(edge(&a, true).contains("↑ "), "{}", screen(&a));
+}
