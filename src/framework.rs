@@ -18,8 +18,8 @@ pub use error::FrameworkError;
 pub use index::IndexEntry;
 pub use thesaurus::ThesaurusGroup;
 pub use worksheet::{
-    BackwardQuestion, Column, EvaluationColumn, KeyDomainPrompt, Principle, ReviewReason,
-    StakeholderGroup, Step, Worksheet,
+    Agreement, BackwardQuestion, Barrier, Column, Concept, EvaluationAdvice, EvaluationColumn,
+    KeyDomainPrompt, Principle, ReviewReason, StakeholderGroup, Step, Worksheet,
 };
 
 use std::path::{Path, PathBuf};

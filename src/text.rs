@@ -49,6 +49,80 @@ pub fn slug(text: &str, max_len: usize) -> String {
     out
 }
 
+/// `text` on one line, cut to about `max` columns at a word boundary with "…" (a single
+/// word longer than that is cut within it): how messages name an item by its words.
+pub fn short(text: &str, max: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if display::width(&one_line) <= max {
+        return one_line;
+    }
+    let mut out = String::new();
+    for word in one_line.split(' ') {
+        let next = if out.is_empty() {
+            display::width(word)
+        } else {
+            display::width(&out) + 1 + display::width(word)
+        };
+        if next + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = one_line.chars().take(max.saturating_sub(1)).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '.']).to_string();
+    out + "…"
+}
+
+/// Words that carry no meaning at the end of an id ("northside-friendship-club-and").
+const LINKING_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with",
+    "from", "into", "is", "are", "be", "this", "that", "these", "those", "their", "its", "our",
+    "who", "which", "as", "so", "because", "than", "every", "each",
+];
+
+/// A short id from the first whole words of `text`: each word (a hyphenated word is one)
+/// slugged, up to three words that carry meaning with the linking words between them,
+/// within `max_len`, never cut inside a word nor ending on a linking word.
+pub fn id_from_words(text: &str, max_len: usize) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut meaning = 0;
+    for token in text.split_whitespace() {
+        let word = slug(token, usize::MAX);
+        if word.is_empty() {
+            continue;
+        }
+        let joined = words.iter().map(String::len).sum::<usize>() + words.len() + word.len();
+        if joined > max_len && !words.is_empty() {
+            break;
+        }
+        let linking = LINKING_WORDS.contains(&word.as_str());
+        words.push(word);
+        if !linking {
+            meaning += 1;
+            if meaning == 3 {
+                break;
+            }
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| LINKING_WORDS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    let id = words.join("-");
+    // One word longer than the room is the only word cut.
+    if id.len() > max_len {
+        return slug(&id, max_len);
+    }
+    id
+}
+
 /// Text folded for matching (lower case, accents off: "Café" -> "cafe", "ŵ" -> "w"), with
 /// the original char index of every folded char, so matches can be shown in the original.
 pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {

@@ -9,6 +9,7 @@ mod document;
 mod edit_rows;
 mod event_loop;
 mod form;
+mod guide;
 pub mod headless;
 mod history;
 mod input;
@@ -18,6 +19,7 @@ mod outcome;
 mod recovery;
 mod render;
 mod theme;
+mod undo;
 mod update;
 
 pub use app::{App, Cursor, EditTarget, Form, Layer, Overlay, Question, Tone};

@@ -264,10 +264,10 @@ fn no_color_means_no_colour_codes_at_all() {
         let mut s = Session::start_env(&[plan, "--theme", "high-contrast"], dir.path(), env);
         s.wait_for("q quit");
         s.send("hjj?");
-        s.wait_for("Help: every key");
+        s.wait_for("Help: the guide's words");
         // Close help with its own key: Esc then q at once reads as Alt-q.
         s.send("?");
-        s.wait_for("h/l panes");
+        s.wait_for("h/l/j/k move");
         s.send("q");
         assert_eq!(s.wait_exit(), 0);
         assert_eq!(colour_code(&s.raw).is_some(), coloured, "{env:?}");
@@ -305,7 +305,7 @@ fn a_broken_theme_or_config_warns_and_the_app_still_opens() {
     let screen = s.wait_for("mauve");
     assert!(screen.contains("1 Goal"), "{screen}");
     s.send("?");
-    s.wait_for("Help: every key");
+    s.wait_for("Help: the guide's words");
     s.send("q");
     let screen = s.wait_for("x quit");
     assert!(!screen.contains("q quit"), "{screen}");

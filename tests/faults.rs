@@ -34,7 +34,7 @@ fn a_cut_off_escape_sequence_never_freezes_input() {
         }
         // Move, then open help: both must be seen, then quit.
         s.send("h?");
-        s.wait_for("Help: every key");
+        s.wait_for("Help: the guide's words");
         s.send("\x1b");
         std::thread::sleep(Duration::from_millis(200));
         s.send("q");
@@ -233,7 +233,7 @@ fn keys_come_from_the_terminal_when_stdin_is_redirected() {
     );
     s.wait_for("? help");
     s.send("?");
-    s.wait_for("Help: every key");
+    s.wait_for("Help: the guide's words");
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
     s.send("q");

@@ -136,22 +136,61 @@ fn embedded_data_matches_shared_copy_when_present() {
     if !shared.exists() {
         return; // the project builds and runs without ../shared; nothing to compare
     }
-    for f in [
-        "domains.toml",
-        "indicators.toml",
-        "index.toml",
-        "worksheet.toml",
-    ] {
-        let ours = std::fs::read_to_string(
+    let ours = |f: &str| {
+        std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("src/framework/data")
                 .join(f),
         )
-        .expect("ours");
+        .expect("ours")
+    };
+    for f in ["domains.toml", "indicators.toml", "index.toml"] {
         let theirs = std::fs::read_to_string(shared.join(f)).expect("shared");
         assert_eq!(
-            ours, theirs,
+            ours(f),
+            theirs,
             "{f} differs from ../shared/framework; copy it again"
         );
     }
+    // The worksheet is the guide's words, and the guide panel needs more of them than the
+    // shared copy holds (each review reason's step, the concepts, the barriers table): ours
+    // keeps every value of the shared copy as it is, and may add to it.
+    let theirs: toml::Value =
+        toml::from_str(&std::fs::read_to_string(shared.join("worksheet.toml")).expect("shared"))
+            .expect("shared worksheet parses");
+    let ours: toml::Value = toml::from_str(&ours("worksheet.toml")).expect("ours parses");
+    if let Err(at) = holds(&ours, &theirs, "worksheet") {
+        panic!("worksheet.toml lost or changed {at} of ../shared/framework's copy");
+    }
+}
+
+/// Whether `ours` holds everything `theirs` has: the same scalars, every key of a table,
+/// every element of an array at its place (ours may add keys and elements).
+fn holds(ours: &toml::Value, theirs: &toml::Value, at: &str) -> Result<(), String> {
+    use toml::Value;
+    match (ours, theirs) {
+        (Value::Table(o), Value::Table(t)) => t.iter().try_for_each(|(k, tv)| {
+            let ov = o.get(k).ok_or_else(|| format!("{at}.{k}"))?;
+            holds(ov, tv, &format!("{at}.{k}"))
+        }),
+        (Value::Array(o), Value::Array(t)) => t.iter().enumerate().try_for_each(|(i, tv)| {
+            let ov = o.get(i).ok_or_else(|| format!("{at}[{i}]"))?;
+            holds(ov, tv, &format!("{at}[{i}]"))
+        }),
+        (o, t) if o == t => Ok(()),
+        _ => Err(at.to_string()),
+    }
+}
+
+#[test]
+fn the_worksheet_check_sees_a_changed_or_lost_value() {
+    let theirs: toml::Value = toml::from_str("a = [{ x = 1 }, { x = 2 }]\nb = \"s\"").unwrap();
+    let more: toml::Value =
+        toml::from_str("a = [{ x = 1, step = 3 }, { x = 2 }, { x = 9 }]\nb = \"s\"\nc = 1")
+            .unwrap();
+    assert_eq!(holds(&more, &theirs, "w"), Ok(()));
+    let changed: toml::Value = toml::from_str("a = [{ x = 1 }, { x = 3 }]\nb = \"s\"").unwrap();
+    assert_eq!(holds(&changed, &theirs, "w"), Err("w.a[1].x".to_string()));
+    let lost: toml::Value = toml::from_str("a = [{ x = 1 }]").unwrap();
+    assert!(holds(&lost, &theirs, "w").is_err());
 }

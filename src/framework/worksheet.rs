@@ -40,6 +40,9 @@ pub struct ReviewReason {
     pub id: String,
     pub reason: String,
     pub grounded_in: String,
+    /// The id of the guide's step the rule follows, if it follows one.
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -87,6 +90,33 @@ pub struct Numbered {
     pub text: String,
 }
 
+/// A piece of the guide's evaluation and data advice, under its topic.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct EvaluationAdvice {
+    pub number: u8,
+    pub topic: String,
+    pub text: String,
+}
+
+/// A barrier to using the framework, and a way to plan around it.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Barrier {
+    pub number: u8,
+    pub id: String,
+    pub name: String,
+    pub challenge: String,
+    pub plan_around: String,
+}
+
+/// A word of the guide's vocabulary (goal, outcome ... measure) and what it means.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Concept {
+    pub number: u8,
+    pub id: String,
+    pub name: String,
+    pub meaning: String,
+}
+
 /// The guide's vocabulary and prompts, which the app's titles, hints and review use.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct Worksheet {
@@ -110,8 +140,16 @@ pub struct Worksheet {
     pub key_domain_prompts: Vec<KeyDomainPrompt>,
     #[serde(rename = "backward_question")]
     pub backward_questions: Vec<BackwardQuestion>,
+    #[serde(rename = "why_it_works")]
+    pub why_it_works: Vec<Numbered>,
     #[serde(rename = "agreement")]
     pub agreements: Vec<Agreement>,
+    #[serde(rename = "evaluation_advice")]
+    pub evaluation_advice: Vec<EvaluationAdvice>,
+    #[serde(rename = "barrier")]
+    pub barriers: Vec<Barrier>,
+    #[serde(rename = "concept")]
+    pub concepts: Vec<Concept>,
 }
 
 impl Worksheet {
@@ -122,6 +160,24 @@ impl Worksheet {
 
     pub fn review_reason(&self, id: &str) -> Option<&ReviewReason> {
         self.review_reasons.iter().find(|r| r.id == id)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The backward questions of a column ("context" for the plan's context).
+    pub fn backward(&self, column: &str) -> impl Iterator<Item = &BackwardQuestion> {
+        self.backward_questions
+            .iter()
+            .filter(move |q| q.column == column)
+    }
+
+    /// The evaluation advice on a topic ("planning", "assumptions" ... "analysis").
+    pub fn advice_on(&self, topic: &str) -> impl Iterator<Item = &EvaluationAdvice> {
+        self.evaluation_advice
+            .iter()
+            .filter(move |a| a.topic == topic)
     }
 }
 

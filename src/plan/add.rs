@@ -7,6 +7,24 @@ use super::fields::{FieldError, Shape};
 use super::model::*;
 use super::values::{Date, Extra, Number};
 
+/// The words of an assumption after the framing the app starts it with.
+pub(crate) fn past_framing(text: &str) -> &str {
+    const FRAMINGS: [&str; 2] = ["the barrier to integration in this case is", " because "];
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text;
+    }
+    if let Some(rest) = lower.strip_prefix(FRAMINGS[0]) {
+        return text[text.len() - rest.len()..].trim_start();
+    }
+    if lower.starts_with("this ")
+        && let Some(i) = lower.find(FRAMINGS[1])
+    {
+        return text[i + FRAMINGS[1].len()..].trim_start();
+    }
+    text
+}
+
 impl Plan {
     /// A new measure of an outcome by an indicator; the id comes from the indicator's.
     pub fn add_measure(&mut self, outcome: &str, indicator: &str) -> Result<String, FieldError> {
@@ -55,11 +73,9 @@ impl Plan {
 
     /// A new assumption about an item or a link.
     pub fn add_assumption(&mut self, about: About, text: &str) -> String {
-        let on = match &about {
-            About::Item(i) => i.clone(),
-            About::Link { from, .. } => from.clone(),
-        };
-        let id = self.new_id(&format!("assumption {on}"), "assumption");
+        // From its own words, past the framing it was started with, so the id says what
+        // it assumes ("childcare-keeps-women") rather than what it is about.
+        let id = self.new_id(past_framing(text), "assumption");
         self.assumptions.push(Assumption {
             id: id.clone(),
             about,
@@ -73,7 +89,7 @@ impl Plan {
     /// New evidence for an assumption; `None` if the assumption is gone.
     pub fn add_evidence(&mut self, assumption: &str, text: &str) -> Option<String> {
         self.assumptions.iter().find(|a| a.id == assumption)?;
-        let id = self.new_id(&format!("evidence {assumption}"), "evidence");
+        let id = self.new_id(text, "evidence");
         self.evidence.push(Evidence {
             id: id.clone(),
             assumption: assumption.to_string(),
@@ -194,5 +210,67 @@ impl Plan {
                 Ok(())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::super::model::{About, Plan};
+
+    #[test]
+    fn ids_are_whole_words_short_and_never_end_mid_phrase() {
+        let p = Plan::new("t");
+        for (text, id) in [
+            (
+                "Northside friendship club and women's walking group",
+                "northside-friendship-club",
+            ),
+            (
+                "Weekly café-style drop-in sessions",
+                "weekly-cafe-style-drop-in",
+            ),
+            (
+                "The women have the confidence to use English",
+                "the-women-have",
+            ),
+            (
+                "Supercalifragilisticexpialidocious-and-more-words-here",
+                "supercalifragilisticexpialid",
+            ),
+            ("Open and run the drop-in café", "open-and-run-the-drop-in"),
+        ] {
+            let got = p.new_id(text, "x");
+            assert_eq!(got, id, "{text}");
+            assert!(got.len() <= 28, "{got}");
+        }
+    }
+
+    #[test]
+    fn assumption_and_evidence_ids_come_from_their_own_words() {
+        let mut p = Plan::new("t");
+        p.goal.text = "Everyone talks".into();
+        let o = p
+            .add_outcome("Participants have conversations")
+            .expect("outcome");
+        let a = p.add_assumption(
+            About::Item(o.clone()),
+            "The barrier to integration in this case is childcare during class times",
+        );
+        assert_eq!(a, "childcare-during-class");
+        let e = p
+            .add_evidence(
+                &a,
+                "Participants' survey 2025: 7 of 10 mothers named childcare",
+            )
+            .expect("evidence");
+        assert_eq!(e, "participants-survey-2025");
+        let l = p.add_assumption(
+            About::Link {
+                from: o.clone(),
+                to: "goal".into(),
+            },
+            "This intermediate outcome leads to this goal because talking builds confidence",
+        );
+        assert_eq!(l, "talking-builds-confidence");
     }
 }

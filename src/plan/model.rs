@@ -376,9 +376,9 @@ impl Plan {
             )
     }
 
-    /// A new id for an item with this text: a slug of its first words, made unique.
+    /// A new id for an item with this text: its first whole words, short, made unique.
     pub fn new_id(&self, text: &str, fallback: &str) -> String {
-        let base = match crate::text::slug(text, 32) {
+        let base = match crate::text::id_from_words(text, 28) {
             s if s.is_empty() => fallback.to_string(),
             s => s,
         };

@@ -136,12 +136,21 @@ pub enum PromptKind {
     Search,
 }
 
-/// The last search: what was asked, where it matched (pane, row), and which match is shown.
+/// The last search: what was asked, where it matched, and which match is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    pub hits: Vec<(Pane, usize)>,
+    pub hits: Vec<Hit>,
     pub current: usize,
+}
+
+/// One match: the field it is in, the form that shows that field, and the pane row of
+/// the item the form is about (none for the stakeholders and the context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub field: Field,
+    pub form: Form,
+    pub at: Option<(Pane, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +174,11 @@ pub struct App {
     layers: Vec<Layer>,
     /// The terminal's size as last drawn, so scrolled layers know their bounds here.
     pub viewport: (u16, u16),
+    /// The guide panel is shown below the panes and layers (see `guide`).
+    pub guide: bool,
+    /// The panel's page: the advice it was turned for (a fingerprint) and its first line
+    /// shown. Advice for something else starts at its top.
+    pub guide_page: (u64, usize),
     pub search: Option<Search>,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -200,6 +214,8 @@ impl App {
             status: None,
             layers: Vec::new(),
             viewport: (80, 24),
+            guide: false,
+            guide_page: (0, 0),
             search: None,
             theme: Theme::default(),
             keymap: Keymap::default(),

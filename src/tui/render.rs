@@ -3,6 +3,8 @@
 mod editor;
 mod evaluation;
 mod form;
+mod guide;
+mod marks;
 mod overlays;
 mod panes;
 mod picker;
@@ -28,7 +30,7 @@ pub fn render(app: &App, f: &mut Frame) {
         return;
     }
     let status = status_line(app);
-    let [header, body, status_area] = areas(app, &status, area);
+    let [header, body, guide_area, status_area] = areas(app, &status, area);
     let head = header_line(app);
     // A plan `check` rejects is never called clear: its errors are what the header counts.
     let review = match (app.problems().len(), review::summary(app.findings())) {
@@ -37,9 +39,17 @@ pub fn render(app: &App, f: &mut Frame) {
         (_, s) if s == "review clear" => format!("{s} (R)"),
         (_, s) => format!("review: {s} (R)"),
     };
-    f.render_widget(Paragraph::new(head.clone()), header);
-    // The review's count sits at the right of the header when there is room for it.
-    if head.width() + review.chars().count() + 2 <= header.width as usize {
+    // The review's count is the one thing the header must always show: the title and
+    // place are shortened first to leave room for it.
+    let count = review.chars().count();
+    let room = usize::from(header.width).saturating_sub(count + 2);
+    let head = if head.width() > room {
+        header_line_within(app, room)
+    } else {
+        head
+    };
+    f.render_widget(Paragraph::new(head), header);
+    if count <= header.width as usize {
         let counts = app.findings().iter().any(|f| f.counts());
         let style = app.theme.style(match (app.problems().is_empty(), counts) {
             (false, _) => Slot::Error,
@@ -58,16 +68,47 @@ pub fn render(app: &App, f: &mut Frame) {
         status_area,
     );
     overlays::render(app, f, body);
+    if guide_area.height > 0 {
+        guide::render(app, f, guide_area);
+    }
 }
 
-/// The header, the body (panes and layers) and the status line of the screen `area`.
-fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
-    // A message longer than the screen is wide gets a second line rather than being cut.
-    let long = app.status.is_some() && status.width() > area.width as usize;
-    let status_height = if long && area.height >= 8 { 2 } else { 1 };
+/// Where the guide panel is at the terminal's size as last drawn (no rows: hidden, or no
+/// room for it).
+pub fn guide_area(app: &App) -> Rect {
+    let (width, height) = app.viewport;
+    let [_, _, guide, _] = areas(app, &status_line(app), Rect::new(0, 0, width, height));
+    guide
+}
+
+/// The guide panel's next page, if it has one after the page shown.
+pub fn guide_next_page(app: &App) -> Option<(u64, usize)> {
+    let area = guide_area(app);
+    (area.height > 0)
+        .then(|| guide::next_page(app, area))
+        .flatten()
+}
+
+/// The header, the body (panes and layers), the guide panel (no rows when hidden) and the
+/// status line of the screen `area`.
+fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 4] {
+    // A message longer than the screen is wide wraps over as many lines as it needs, up
+    // to a quarter of the screen (a bad theme and a keymap warning together take three).
+    let status_height = match &app.status {
+        Some((_, text)) if status.width() > area.width as usize && area.height >= 8 => {
+            let rows = textwrap::wrap(&sanitize(text), usize::from(area.width).max(1)).len();
+            u16::try_from(rows)
+                .unwrap_or(u16::MAX)
+                .clamp(1, (area.height / 4).max(2))
+        }
+        _ => 1,
+    };
+    let body = area.height.saturating_sub(1 + status_height);
+    let guide = guide::height(app, area.width, body);
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(guide),
         Constraint::Length(status_height),
     ])
     .areas(area)
@@ -78,8 +119,15 @@ fn areas(app: &App, status: &Line, area: Rect) -> [Rect; 3] {
 pub fn scroll_positions(app: &App, overlay: &super::app::Overlay) -> usize {
     let (width, height) = app.viewport;
     let area = Rect::new(0, 0, width, height);
-    let [_, body, _] = areas(app, &status_line(app), area);
+    let [_, body, _, _] = areas(app, &status_line(app), area);
     overlays::scroll_positions(app, body, overlay)
+}
+
+/// How many rows of text the scrolled views (help, changes) show at the terminal's size.
+pub fn view_rows(app: &App) -> usize {
+    let (width, height) = app.viewport;
+    let [_, body, _, _] = areas(app, &status_line(app), Rect::new(0, 0, width, height));
+    overlays::view_rows(body)
 }
 
 /// The scroll that keeps lines `top..bottom` of a list in a view `height` tall, with up to
@@ -91,6 +139,45 @@ pub(super) fn scroll_to(top: usize, bottom: usize, height: usize, below: usize) 
         0
     };
     u16::try_from(scroll).unwrap_or(u16::MAX)
+}
+
+/// The header cut to `room` columns: the dates go first, then the place is shortened,
+/// then the title, each ending in "…"; the marks ([+], [RO]) stay.
+fn header_line_within(app: &App, room: usize) -> Line<'static> {
+    use wrap::ellipsized;
+    let ctx = &app.plan().context;
+    let th = &app.theme;
+    let mut marks = Vec::new();
+    if app.dirty() {
+        marks.push(Span::styled("[+] ", th.style(Slot::Unsaved)));
+    }
+    if app.read_only().is_some() {
+        marks.push(Span::styled("[RO] ", th.style(Slot::Error)));
+    }
+    let used: usize = marks.iter().map(|s| s.width()).sum();
+    let room = room.saturating_sub(used);
+    let title = sanitize(&app.plan().title);
+    let place = sanitize(&ctx.place);
+    let title_w = crate::text::display::width(&title);
+    let fit = |text: &str, width: usize| -> String {
+        if crate::text::display::width(text) <= width {
+            text.to_string()
+        } else if width == 0 {
+            String::new()
+        } else {
+            ellipsized(text, width)
+        }
+    };
+    // The title keeps at least half the room (or all it needs); the place the rest.
+    let title_room = title_w.min(room.max(1)).max(room / 2).min(room);
+    let title = fit(&title, title_room);
+    let left = room.saturating_sub(crate::text::display::width(&title));
+    let mut spans = marks;
+    spans.push(Span::styled(title, th.style(Slot::Header)));
+    if !place.is_empty() && left > 5 {
+        spans.push(Span::raw(format!(" · {}", fit(&place, left - 3))));
+    }
+    Line::from(spans)
 }
 
 fn header_line(app: &App) -> Line<'static> {

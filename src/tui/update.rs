@@ -179,6 +179,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         open::help(app);
         return Vec::new();
     }
+    // The guide panel sits below whatever is open; showing it changes no layer.
+    if action == Action::Guide {
+        guide(app);
+        return Vec::new();
+    }
     match mode {
         Mode::Normal => normal::act(app, action),
         Mode::Editor | Mode::Prose => edit::act(app, action),
@@ -190,6 +195,35 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Review => review::act(app, action),
         Mode::Evaluation => evaluation::act(app, action),
         Mode::Confirm => answer(app, action),
+    }
+}
+
+/// The guide key: shows the panel, turns its pages while there are more, then hides it.
+fn guide(app: &mut App) {
+    use super::app::Tone;
+    if app.guide {
+        match super::render::guide_next_page(app) {
+            Some(page) => {
+                app.guide_page = page;
+                app.status = None;
+            }
+            None => {
+                app.guide = false;
+                app.guide_page = (0, 0);
+                app.say(Tone::Info, "Guide hidden");
+            }
+        }
+        return;
+    }
+    app.guide = true;
+    app.guide_page = (0, 0);
+    if super::render::guide_area(app).height > 0 {
+        app.status = None;
+    } else {
+        app.say(
+            Tone::Warn,
+            "The guide needs a taller terminal (11 rows or more); it shows once there is room",
+        );
     }
 }
 
@@ -303,6 +337,8 @@ mod evaluation_tests;
 #[cfg(test)]
 mod form_tests;
 #[cfg(test)]
+mod guide_tests;
+#[cfg(test)]
 mod layers_tests;
 #[cfg(test)]
 mod outside_tests;
@@ -316,6 +352,8 @@ mod read_only_tests;
 mod review_tests;
 #[cfg(test)]
 mod stack_tests;
+#[cfg(test)]
+mod stumble_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

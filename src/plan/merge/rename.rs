@@ -76,53 +76,10 @@ pub(super) fn references(plan: &Plan) -> Vec<Ref> {
     out
 }
 
-fn swap(s: &mut String, old: &str, new: &str) {
-    if s == old {
-        *s = new.to_string();
-    }
-}
-
-/// Gives the item `old` the id `new`, and moves every reference to it along.
+/// Gives the item `old` the id `new`, and moves every reference to it along (the one
+/// rename the app uses too).
 pub(super) fn rename(plan: &mut Plan, old: &str, new: &str) {
-    let serves = |v: &mut Vec<String>| v.iter_mut().for_each(|s| swap(s, old, new));
-    plan.stakeholders
-        .iter_mut()
-        .for_each(|x| swap(&mut x.id, old, new));
-    for x in &mut plan.outcomes {
-        swap(&mut x.id, old, new);
-        serves(&mut x.serves);
-    }
-    for x in &mut plan.outputs {
-        swap(&mut x.id, old, new);
-        serves(&mut x.serves);
-    }
-    for x in &mut plan.activities {
-        swap(&mut x.id, old, new);
-        serves(&mut x.serves);
-        serves(&mut x.responsible);
-        serves(&mut x.partners);
-    }
-    for x in &mut plan.measures {
-        swap(&mut x.id, old, new);
-        swap(&mut x.outcome, old, new);
-    }
-    for x in &mut plan.assumptions {
-        swap(&mut x.id, old, new);
-        match &mut x.about {
-            About::Item(t) => swap(t, old, new),
-            About::Link { from, to } => {
-                swap(from, old, new);
-                swap(to, old, new);
-            }
-        }
-    }
-    for x in &mut plan.evidence {
-        swap(&mut x.id, old, new);
-        swap(&mut x.assumption, old, new);
-    }
-    plan.readings
-        .iter_mut()
-        .for_each(|x| swap(&mut x.measure, old, new));
+    crate::plan::rename::move_id(plan, old, new);
 }
 
 /// The renames `side` made since `base`, as (old id, new id): an id that is gone, and a

@@ -27,7 +27,7 @@ pub fn title_for(target: &EditTarget) -> String {
         }
         EditTarget::NewStakeholder => "New stakeholder: name".into(),
         EditTarget::NewReading { measure } => format!(
-            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note"
+            "Reading of `{measure}`: value, then date (YYYY-MM-DD, default today), then a note if you like (optional)"
         ),
         EditTarget::Field(f) => format!("{} of `{}`", f.label(), f.owner().unwrap_or("the plan")),
     }
@@ -75,7 +75,17 @@ impl App {
         match target {
             EditTarget::Goal => self.plan().goal.text.clone(),
             EditTarget::Text { id } => self.plan().item_text(id).unwrap_or_default(),
-            EditTarget::NewAssumption { .. } => ASSUMPTION_START.to_string(),
+            EditTarget::NewAssumption {
+                about: About::Item(_),
+            } => ASSUMPTION_START.to_string(),
+            // A link's assumption says why one thing leads to the next, not what barrier
+            // an item acts on (that framing is the outcome's).
+            EditTarget::NewAssumption {
+                about: About::Link { from, to },
+            } => {
+                let noun = |id: &str| self.plan().kind_of(id).map_or("item", |k| k.noun());
+                format!("This {} leads to this {} because ", noun(from), noun(to))
+            }
             EditTarget::Field(f) => self.plan().field(f).unwrap_or_default(),
             _ => String::new(),
         }

@@ -215,6 +215,20 @@ impl App {
         }
     }
 
+    /// Forms open on the item `old` follow it to its new id `new`.
+    pub fn rename_in_layers(&mut self, old: &str, new: &str) {
+        for layer in &mut self.layers {
+            if let Layer::Overlay {
+                overlay: Overlay::Form(super::Form::Item(id)),
+                ..
+            } = layer
+                && id == old
+            {
+                *id = new.to_string();
+            }
+        }
+    }
+
     /// Asks the next waiting question, if none is open.
     pub fn next_question(&mut self) {
         if self.question().is_none()

@@ -41,7 +41,7 @@ fn every_mode_hints_fit_in_80_columns() {
     }
     assert_eq!(
         km.hints(Mode::Normal),
-        "? help · q quit · h/l panes · j/k items · Enter open · a add · ^s save"
+        "? help · q quit · h/l/j/k move · Enter open · a add · ^s save · i guide"
     );
 }
 

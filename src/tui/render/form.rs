@@ -28,11 +28,12 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
     };
     let block = framed(app, title, &app.keymap.hints(Mode::Form));
     let inner = block.inner(area);
-    f.render_widget(block, area);
     let width = inner.width.max(1) as usize;
     let rows = rows(app.plan(), app.fw(), form);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let (mut sel_top, mut sel_bottom) = (0, 0);
+    // Where each row's lines start and end, for the scroll marks.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut section = String::new();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     for (i, row) in rows.iter().enumerate() {
@@ -47,7 +48,9 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
         if selected {
             sel_top = lines.len();
         }
+        let start = lines.len();
         lines.extend(row_lines(app, row, width, inner.height.into(), selected));
+        spans.push((start, lines.len()));
         if selected {
             sel_bottom = lines.len();
         }
@@ -68,6 +71,16 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, form: &Form, at: usize) {
     let height = inner.height as usize;
     let below = (height / 4).min(lines.len().saturating_sub(sel_bottom));
     let scroll = super::scroll_to(sel_top, sel_bottom, height, below);
+    let top = usize::from(scroll);
+    let hidden_above = spans.iter().filter(|(_, end)| *end <= top).count();
+    let hidden_below = spans
+        .iter()
+        .filter(|(start, _)| *start >= top + height)
+        .count();
+    f.render_widget(
+        super::marks::marked(block, hidden_above, hidden_below),
+        area,
+    );
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -34,7 +34,7 @@ fn view(app: &App, f: &mut Frame, body: Rect, overlay: &Overlay, at: usize) {
             app,
             f,
             body,
-            ("Help: every key", Mode::Help),
+            ("Help: the guide's words, then every key", Mode::Help),
             help_lines(app, body),
             at,
         ),
@@ -61,8 +61,13 @@ fn chooser(app: &App, f: &mut Frame, body: Rect, choice: &Choice) {
         .iter()
         .map(|(_, label)| ListItem::new(sanitize(label)))
         .collect();
+    // The list scrolls only as far as keeps the choice in sight, from the top.
+    let shown = usize::from(area.height.saturating_sub(2)).max(1);
+    let above = choice.selected.saturating_sub(shown - 1);
+    let below = choice.options.len().saturating_sub(above + shown);
+    let block = framed(app, &choice.title, &app.keymap.hints(Mode::Choice));
     let list = List::new(items)
-        .block(framed(app, &choice.title, &app.keymap.hints(Mode::Choice)))
+        .block(super::marks::marked(block, above, below))
         .highlight_style(app.theme.style(Slot::Selection))
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(choice.selected));
@@ -70,18 +75,53 @@ fn chooser(app: &App, f: &mut Frame, body: Rect, choice: &Choice) {
 }
 
 fn editor(app: &App, f: &mut Frame, body: Rect, ed: &Editor) {
-    let height = if ed.multiline { 10 } else { 7 };
-    let area = centered(body, 72, height);
+    // A title longer than the box (a field's format, a reading's optional note) is not
+    // cut: it is written out in full, wrapped, at the top of the box.
+    let width = 72.min(body.width);
+    let room = usize::from(width.saturating_sub(4));
+    let title = sanitize(&ed.title);
+    let wrapped: Vec<String> = if crate::text::display::width(&title) > room {
+        textwrap::wrap(&title, room.max(8))
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let extra = u16::try_from(wrapped.len()).unwrap_or(0);
+    let height = if ed.multiline { 10 } else { 7 } + extra;
+    let area = centered(body, width, height);
     f.render_widget(Clear, area);
     let mode = if ed.multiline {
         Mode::Prose
     } else {
         Mode::Editor
     };
-    let block = framed(app, &ed.title, &app.keymap.hints(mode));
+    let shown = if wrapped.is_empty() {
+        ed.title.as_str()
+    } else {
+        ""
+    };
+    let block = framed(app, shown, &app.keymap.hints(mode));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    super::editor::render(ed, f, inner);
+    // The text keeps at least three rows; the title gives way on a tiny terminal.
+    let title_rows = extra.min(inner.height.saturating_sub(3));
+    let [head, text] =
+        Layout::vertical([Constraint::Length(title_rows), Constraint::Min(1)]).areas(inner);
+    if title_rows > 0 {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        f.render_widget(
+            Paragraph::new(
+                wrapped
+                    .into_iter()
+                    .map(|l| Line::styled(l, bold))
+                    .collect::<Vec<_>>(),
+            ),
+            head,
+        );
+    }
+    super::editor::render(ed, f, text);
 }
 
 fn question(app: &App, f: &mut Frame, body: Rect, q: &Question) {
@@ -154,6 +194,11 @@ fn scrolled_area(body: Rect) -> (Rect, usize) {
     (area, usize::from(area.height.saturating_sub(2)))
 }
 
+/// How many rows of text a scrolled view shows in `body`.
+pub fn view_rows(body: Rect) -> usize {
+    scrolled_area(body).1
+}
+
 /// How many first lines the scrolled view on top (help, changes) can start at, at the
 /// terminal's size: its cursor moves within these, so every move shows.
 pub fn scroll_positions(app: &App, body: Rect, overlay: &Overlay) -> usize {
@@ -179,6 +224,8 @@ fn scrolled(
     // The cursor is kept within the lines by `update`; a resize can still leave it past
     // the last page, which shows the last page.
     let scroll = at.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(scroll + height);
+    let block = super::marks::marked(block, scroll, below);
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -198,7 +245,15 @@ fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
             .map(|part| Line::from(part.into_owned()))
             .collect()
     };
-    let mut out = Vec::new();
+    let mut out = vec![Line::styled(
+        "Concepts, in the guide's words",
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    for c in &app.fw().worksheet.concepts {
+        let line = format!("  {:<12} {}", c.name, c.meaning);
+        out.extend(wrapped(line, &" ".repeat(15.min(width / 2))));
+    }
+    out.push(Line::from(""));
     for mode in Mode::ALL {
         out.push(Line::styled(
             mode.title(),
@@ -222,12 +277,39 @@ fn help_lines(app: &App, body: Rect) -> Vec<Line<'static>> {
         }
         out.push(Line::from(""));
     }
+    // The editor's own keys (the text area's, not the keymap's: a keymap file cannot
+    // change them), so a planner knows how to move and clear without a mouse.
+    out.push(Line::styled(
+        "Typing in the editor",
+        Style::default().add_modifier(Modifier::BOLD),
+    ));
+    for (keys, what) in EDITOR_KEYS {
+        out.extend(wrapped(
+            format!("  {keys:<12} {what}"),
+            &" ".repeat(15.min(width / 2)),
+        ));
+    }
+    out.push(Line::from(""));
     out.extend(wrapped(
-        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :stakeholders · :context".into(),
+        "Commands: :w save · :w FILE save as · :q quit · :wq save and quit · :q! quit without saving · :id NEW give the selected item a new id (references follow) · :stakeholders · :context".into(),
         "  ",
     ));
     out
 }
+
+/// The text area's own keys in the editor, as it reads them.
+const EDITOR_KEYS: &[(&str, &str)] = &[
+    ("← → ↑ ↓", "move (↑ ↓ by the rows on screen)"),
+    ("Home ^a", "start of the line"),
+    ("End ^e", "end of the line"),
+    ("Alt-b Alt-f", "a word back, a word on (also Ctrl-← Ctrl-→)"),
+    ("Bksp ^h", "delete the character before the cursor"),
+    ("Del ^d", "delete the character under the cursor"),
+    ("^w Alt-Bksp", "delete the word before the cursor"),
+    ("^k", "delete to the end of the line"),
+    ("^r", "redo typing undone"),
+    ("^y", "paste what ^k, ^w or ^u deleted"),
+];
 
 fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
     let keys = app.keymap.hints(Mode::Confirm);

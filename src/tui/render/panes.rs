@@ -5,17 +5,24 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, Pane};
+use super::super::app::{ACTIVITIES, App, GOAL, OUTCOMES, OUTPUTS, Pane};
 use super::super::theme::Slot;
 
-/// Below this width a quarter of the screen is too narrow to read: show fewer panes.
-const FOUR_PANES_MIN_WIDTH: u16 = 60;
+/// Below this width a quarter of the screen is too narrow to read: show fewer panes. A
+/// pane's text is its width less four columns (borders, bullet); at 19 columns a pane
+/// holds words of 15 letters whole ("conversations", "Participants"), so at 60 columns
+/// three panes are shown rather than four that break words in two.
+const FOUR_PANES_MIN_WIDTH: u16 = 76;
+const THREE_PANES_MIN_WIDTH: u16 = 57;
 const TWO_PANES_MIN_WIDTH: u16 = 24;
 
-/// Which panes are on screen: all four, or the focused pane and its neighbour.
+/// Which panes are on screen: all four, or the focused pane and its neighbours.
 pub fn visible(app: &App, width: u16) -> Vec<Pane> {
     if width >= FOUR_PANES_MIN_WIDTH {
         Pane::ALL.to_vec()
+    } else if width >= THREE_PANES_MIN_WIDTH {
+        let left = app.pane.left().min(OUTPUTS);
+        vec![left, left.right(), left.right().right()]
     } else if width >= TWO_PANES_MIN_WIDTH {
         let left = app.pane.min(OUTCOMES);
         vec![left, left.right()]
@@ -134,6 +141,8 @@ fn render_pane(
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut used = 0;
+    // Items wholly out of sight above and below, for the scroll marks.
+    let (mut above, mut below) = (0, 0);
     if len > 0 {
         let anchor = if focused { selected } else { 0 };
         let first = item(anchor);
@@ -146,6 +155,8 @@ fn render_pane(
             used += it.height();
             before.push(it);
         }
+        // The list drops an item it cannot show whole above the selection.
+        above = row + usize::from(used > max_lines && !before.is_empty());
         let mut row = anchor + 1;
         while used < max_lines && row < len {
             let it = item(row);
@@ -153,7 +164,9 @@ fn render_pane(
             after.push(it);
             row += 1;
         }
+        below = len - row;
     }
+    let block = super::marks::marked(block, above, below);
     let at = before.len();
     before.reverse();
     let items: Vec<ListItem> = before.into_iter().chain(after).collect();

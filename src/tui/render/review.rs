@@ -81,7 +81,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
             (_, Severity::Warning) => ("! ", Slot::Warning),
             (_, Severity::Advice) => ("· ", Slot::Info),
         };
-        let mut text = sanitize(&fd.message);
+        let mut text = sanitize(&by_words(app.plan(), &fd.message));
         if let Some(why) = &fd.waived {
             text.push_str(&format!(" (waived: {})", sanitize(why)));
         }
@@ -178,9 +178,47 @@ fn marked(
     }
 }
 
+/// A finding's message with each item it names by `id` named by its words instead
+/// ("output 'Weekly coffee mornings…'"): `check` keeps the ids, which a file's reader and a
+/// CI log can search for, while the app's reader sees what the item says. A kind written
+/// before the id ("output `x`") is not said twice.
+pub fn by_words(plan: &crate::plan::Plan, message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else {
+            break;
+        };
+        let id = &rest[open + 1..open + 1 + len];
+        out.push_str(&rest[..open]);
+        match plan.kind_of(id) {
+            Some(kind) => {
+                let noun = kind.noun();
+                let last = noun.rsplit(' ').next().unwrap_or(noun);
+                for said in [format!("{noun} "), format!("{last} ")] {
+                    if out.ends_with(&said) {
+                        out.truncate(out.len() - said.len());
+                        break;
+                    }
+                }
+                out.push_str(&plan.named(id));
+            }
+            None => out.push_str(&rest[open..open + len + 2]),
+        }
+        rest = &rest[open + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The list, scrolled so the selected lines are in sight.
 fn scrolled(f: &mut Frame, lines: Vec<Line<'static>>, selected: (usize, usize), inner: Rect) {
     let scroll = super::scroll_to(selected.0, selected.1, inner.height as usize, 0);
+    // Lines out of sight, as the paragraph wraps none (each is cut to the box already).
+    let below = lines
+        .len()
+        .saturating_sub(usize::from(scroll) + inner.height as usize);
+    super::marks::draw(f, inner, usize::from(scroll), below);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

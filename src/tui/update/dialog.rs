@@ -30,6 +30,12 @@ pub fn prompt(app: &mut App, action: Action) -> Vec<Effect> {
     let Some((kind, line)) = app.prompt().map(|(k, l)| (k, l.to_string())) else {
         return Vec::new();
     };
+    if action == Action::ClearQuery {
+        if let Some(line) = app.prompt_mut() {
+            line.clear();
+        }
+        return Vec::new();
+    }
     app.pop();
     if action != Action::Commit {
         return Vec::new();
@@ -76,6 +82,17 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             open::form(app, Form::Context);
             Vec::new()
         }
+        "id" => {
+            app.say(
+                Tone::Info,
+                "Type :id NEW-ID to give the selected item a new id (references follow)",
+            );
+            Vec::new()
+        }
+        w if w.starts_with("id ") => {
+            open::rename(app, w[3..].trim());
+            Vec::new()
+        }
         w if w.starts_with("w ") || w.starts_with("wq ") => {
             let (verb, file) = w.split_once(' ').unwrap_or((w, ""));
             vec![super::save_to(app, expand_home(file.trim()), verb == "wq")]
@@ -85,7 +102,7 @@ fn command(app: &mut App, cmd: &str) -> Vec<Effect> {
             app.say(
                 Tone::Error,
                 format!(
-                    "Unknown command :{}; try :w, :w FILE, :q, :wq, :q!, :stakeholders, :context",
+                    "Unknown command :{}; try :w, :w FILE, :q, :wq, :q!, :id NEW, :stakeholders, :context",
                     crate::text::sanitize(other)
                 ),
             );
@@ -115,8 +132,18 @@ pub fn help(app: &mut App, action: Action) -> Vec<Effect> {
     let len = app
         .overlay()
         .map_or(1, |o| super::super::render::scroll_positions(app, o));
+    // A page is what the view shows, less a line kept in sight to read on from.
+    let page = super::super::render::view_rows(app)
+        .saturating_sub(1)
+        .max(1);
     if let Some(c) = app.cursor_mut() {
-        c.step(action, len);
+        match action {
+            Action::PageDown => c.set(c.at() + page, len),
+            Action::PageUp => c.set(c.at().saturating_sub(page), len),
+            _ => {
+                c.step(action, len);
+            }
+        }
     }
     Vec::new()
 }

@@ -3,7 +3,6 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::CursorMove;
 
-use super::super::app::editor::ASSUMPTION_START;
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::Effect;
@@ -88,6 +87,18 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         // the editor stays, with its text, and says why.
         Action::Commit if super::refuse_edit(app) => {}
         Action::Commit => commit(app),
+        // Ctrl-u clears the line up to the cursor, as in a shell (the textarea's own
+        // Ctrl-u would undo, which a planner clearing a pre-filled line does not expect).
+        Action::ClearQuery => {
+            if let Some(ed) = app.editor_mut() {
+                ed.area.delete_line_by_head();
+            }
+        }
+        Action::UndoTyping => {
+            if let Some(ed) = app.editor_mut() {
+                ed.area.undo();
+            }
+        }
         _ => {}
     }
     Vec::new()
@@ -103,7 +114,7 @@ fn commit(app: &mut App) {
     if !empty_ok
         && (text.is_empty()
             || (matches!(ed.target, EditTarget::NewAssumption { .. })
-                && text == ASSUMPTION_START.trim()))
+                && text == app.start_text(&ed.target).trim()))
     {
         app.say(Tone::Warn, "Nothing kept: the text was empty");
         return;

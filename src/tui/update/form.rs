@@ -36,6 +36,10 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             _ => app.say(Tone::Info, empty_message(&form)),
         },
         Action::Add | Action::AddAssumption => add(app, &form, row, action),
+        Action::Command => app.push(Layer::Prompt(PromptKind::Command, String::new())),
+        Action::Search => app.push(Layer::Prompt(PromptKind::Search, String::new())),
+        Action::NextMatch => super::search::step_match(app, true),
+        Action::PrevMatch => super::search::step_match(app, false),
         Action::Delete if row.as_ref().is_some_and(|r| r.link.is_some()) => {
             if let Some((from, to)) = row.and_then(|r| r.link) {
                 unlink(app, &from, &to);

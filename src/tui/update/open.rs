@@ -166,6 +166,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
     if refuse_edit(app) {
         return;
     }
+    let before = app.plan().clone();
     if !app.step_history(undo) {
         let msg = if undo {
             "Nothing to undo"
@@ -193,14 +194,19 @@ pub fn undo_redo(app: &mut App, undo: bool) {
         );
         return;
     }
-    app.say(
-        Tone::Info,
-        if undo {
-            "Undone (Ctrl-r redoes)"
-        } else {
-            "Redone"
-        },
-    );
+    // Named as the edit it was: undoing takes the plan back, so the edit ran the other way.
+    let msg = if undo {
+        format!(
+            "Undone: {} (Ctrl-r redoes)",
+            crate::tui::undo::described(app.plan(), &before)
+        )
+    } else {
+        format!(
+            "Redone: {}",
+            crate::tui::undo::described(&before, app.plan())
+        )
+    };
+    app.say(Tone::Info, msg);
     app.clamp_rows();
 }
 
@@ -263,5 +269,47 @@ pub fn record(app: &mut App, id: String) {
     match title {
         Some(t) => app.open_editor_titled(EditTarget::NewReading { measure: id }, t),
         None => app.open_editor(EditTarget::NewReading { measure: id }),
+    }
+}
+
+/// `:id NEW`: the item the planner is on gets the id `new` (the selected row's assumption,
+/// evidence, measure or stakeholder in a form, else the form's item, else the pane's
+/// selection); every reference follows, and `u` undoes it.
+pub fn rename(app: &mut App, new: &str) {
+    if refuse_edit(app) {
+        return;
+    }
+    let target = match current_form(app) {
+        Some(form) => {
+            let rows = crate::tui::form::rows(app.plan(), app.fw(), &form);
+            let row = rows.get(app.cursor().at()).and_then(|r| r.deletes.clone());
+            match (row, &form) {
+                (Some((_, id)), _) => Some(id),
+                (None, Form::Item(id)) => Some(id.clone()),
+                (None, _) => None,
+            }
+        }
+        None => app.selected(),
+    };
+    let Some(old) = target else {
+        app.say(
+            Tone::Info,
+            "Select an item first: :id renames the item you are on",
+        );
+        return;
+    };
+    match app.change(|p| p.rename_id(&old, new)) {
+        Ok(()) => {
+            app.rename_in_layers(&old, new.trim());
+            let name = app.plan().named(new.trim());
+            app.say(
+                Tone::Info,
+                format!(
+                    "Renamed `{old}` to `{}`: {name}, and every reference to it (u undoes)",
+                    new.trim()
+                ),
+            );
+        }
+        Err(e) => app.say(Tone::Error, format!("Not renamed: {e}")),
     }
 }

@@ -304,7 +304,7 @@ fn search_finds_across_panes_and_cycles() {
     keys(&mut a, "N");
     assert_eq!(a.pane, OUTPUTS);
     keys(&mut a, "/zzz\n");
-    assert!(status(&a).contains("No item matches"));
+    assert!(status(&a).contains("Nothing in the plan matches"));
 }
 
 #[test]
