@@ -191,30 +191,41 @@ fn field_topic(app: &App, field: &Field) -> Topic {
         Field::Text(id) => Topic::Column(kind_column(p.kind_of(id).unwrap_or(Kind::Goal))),
         Field::Resources(_) => Topic::Resources,
         Field::Barrier(_) => Topic::Barrier,
-        Field::Responsible(_) => Topic::Responsible,
+        Field::Responsible(_) | Field::Partners(_) => Topic::Responsible,
+        // An output is "tangible, usually countable": its count is the pane's own question.
+        Field::OutputTarget(_) | Field::OutputUnit(_) => Topic::Column("outputs"),
         Field::AssumptionText(id) => Topic::Assumption {
             link: p
                 .assumptions
                 .iter()
                 .any(|a| a.id == *id && matches!(a.about, About::Link { .. })),
         },
-        Field::EvidenceText(_) | Field::EvidenceSource(_) | Field::EvidenceKind(_) => {
-            Topic::Evidence
-        }
+        Field::EvidenceText(_)
+        | Field::EvidenceSource(_)
+        | Field::EvidenceKind(_)
+        | Field::EvidenceStance(_)
+        | Field::EvidenceLimitations(_) => Topic::Evidence,
         Field::StakeholderName(_)
         | Field::StakeholderGroup(_)
         | Field::StakeholderRole(_)
-        | Field::StakeholderInvolvement(_) => Topic::Stakeholders,
-        Field::MeasureIndicator(_) => Topic::Measure(Some("indicator")),
+        | Field::StakeholderInvolvement(_)
+        | Field::StakeholderAgreed(_) => Topic::Stakeholders,
+        // "Which indicator have you chosen and why?": the rationale is the choice's advice.
+        Field::MeasureIndicator(_) | Field::MeasureRationale(_) => {
+            Topic::Measure(Some("indicator"))
+        }
+        Field::MeasureAnalysis(_) => Topic::Measure(Some("analysis")),
         Field::MeasureMethod(_) => Topic::Measure(Some("method")),
         Field::MeasureSample(_) => Topic::Measure(Some("sample")),
         Field::MeasureFrequency(_) => Topic::Measure(Some("frequency")),
         Field::MeasureCollectedBy(_) => Topic::Measure(Some("who")),
-        Field::MeasureBaseline(_) | Field::MeasureTarget(_) | Field::MeasureTargetDate(_) => {
-            Topic::Measure(None)
-        }
-        #[allow(unreachable_patterns)]
-        _ => Topic::Measure(None),
+        // Groups, gaps and targets in words are the guide's "measuring change".
+        Field::MeasureBaseline(_)
+        | Field::MeasureTarget(_)
+        | Field::MeasureTargetText(_)
+        | Field::MeasureGap(_)
+        | Field::MeasureGroups(_)
+        | Field::MeasureTargetDate(_) => Topic::Measure(None),
     }
 }
 
@@ -325,6 +336,7 @@ fn measure(ws: &Worksheet, column: Option<&str>) -> Advice {
         Some("method") => ("Guide: how data is collected", "data-collection"),
         Some("sample") => ("Guide: samples", "sampling"),
         Some("frequency") => ("Guide: how often", "planning"),
+        Some("analysis") => ("Guide: how the data will be analysed", "analysis"),
         Some(_) => ("Guide: who collects the data", "data-collection"),
         None => ("Guide: baseline and target (step 4)", "measuring-change"),
     };

@@ -201,3 +201,17 @@ fn the_guide_never_covers_the_field_being_edited() {
         );
     }
 }
+
+#[test]
+fn the_guides_own_fields_each_get_their_advice() {
+    // The fields the guide asked for (issue 17) each lead to the guide's words on them, not
+    // to the baseline-and-target advice every measure field used to fall back to.
+    let mut a = cafe();
+    keys(&mut a, "h\n");
+    focus(&mut a, "How it is analysed");
+    let text = shown(&a);
+    assert!(text.contains("analysed"), "{text}");
+    assert!(!text.contains("baseline and target"), "{text}");
+    focus(&mut a, "Why this indicator");
+    assert!(shown(&a).contains("choosing an indicator"), "{}", shown(&a));
+}
