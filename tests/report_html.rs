@@ -372,3 +372,52 @@ fn every_box_is_inside_the_diagram_drawn_for_a4() {
         }
     }
 }
+
+/// A measure read for comparison groups draws each group as its own line, named, and a gap
+/// target adds the gap between them (the café's `ask-neighbours`: women 18, residents 41).
+#[test]
+fn each_comparison_group_is_its_own_line_in_the_measures_chart() {
+    let fw = fw();
+    let (_, p) = examples()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("language-cafe.toml"))
+        .expect("the café");
+    let m = p
+        .measure("ask-neighbours")
+        .expect("a measure read for two groups");
+    assert_eq!(m.groups.len(), 2);
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let chart = doc
+        .select(&sel("svg[role=img]"))
+        .find(|s| {
+            s.value()
+                .attr("aria-label")
+                .is_some_and(|l| l.contains("Women in the target group"))
+        })
+        .expect("the measure's chart names its groups");
+    let label = chart.value().attr("aria-label").expect("label");
+    assert!(
+        label.contains("Women in the target group: 18 on 2026-04-10"),
+        "{label}"
+    );
+    assert!(
+        label.contains("Local residents at the café: 41 on 2026-04-10"),
+        "{label}"
+    );
+    assert!(
+        label.contains("gap (first group minus second): -23 on 2026-04-10"),
+        "{label}"
+    );
+    let lines: Vec<String> = chart
+        .select(&sel("polyline.reading title"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Women in the target group",
+            "Local residents at the café",
+            "gap (first group minus second)"
+        ]
+    );
+}

@@ -13,29 +13,73 @@ const RIGHT: f64 = 10.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 24.0;
 
-/// The chart's readings in date order.
-fn readings(plan: &Plan, measure: &str) -> Vec<(Date, f64)> {
-    let mut rs: Vec<(Date, f64)> = plan
-        .readings
-        .iter()
-        .filter(|r| r.measure == measure)
-        .map(|r| (r.date, r.value.as_f64()))
+/// One line of the chart: a comparison group's readings (or the measure's own, with no
+/// group), in date order. A gap target adds the gap between the first two groups.
+struct Series {
+    name: String,
+    points: Vec<(Date, f64)>,
+}
+
+fn series(plan: &Plan, measure: &str) -> Vec<Series> {
+    let of = |group: &str| {
+        let mut rs: Vec<(Date, f64)> = plan
+            .readings
+            .iter()
+            .filter(|r| !r.output && r.measure == measure && r.group == group)
+            .map(|r| (r.date, r.value.as_f64()))
+            .collect();
+        rs.sort_by_key(|r| r.0);
+        rs
+    };
+    let groups = plan.measure(measure).map_or(&[][..], |m| &m.groups[..]);
+    let mut out: Vec<Series> = std::iter::once(String::new())
+        .chain(groups.iter().cloned())
+        .map(|g| Series {
+            points: of(&g),
+            name: g,
+        })
+        .filter(|s| !s.points.is_empty())
         .collect();
-    rs.sort_by_key(|r| r.0);
-    rs
+    if let (Some(m), [a, b, ..]) = (plan.measure(measure), groups)
+        && m.gap
+    {
+        let (a, b) = (of(a), of(b));
+        let gap: Vec<(Date, f64)> = a
+            .iter()
+            .filter_map(|(d, v)| b.iter().find(|(e, _)| e == d).map(|(_, w)| (*d, v - w)))
+            .collect();
+        if !gap.is_empty() {
+            out.push(Series {
+                name: "gap (first group minus second)".to_string(),
+                points: gap,
+            });
+        }
+    }
+    out
 }
 
 /// In words: what the chart shows, for its text alternative and its caption.
 pub fn summary(plan: &Plan, row: &Row) -> String {
-    let rs = readings(plan, &row.measure);
-    let mut out = if rs.is_empty() {
+    let lines = series(plan, &row.measure);
+    let mut out = if lines.is_empty() {
         "No readings yet".to_string()
     } else {
-        let list: Vec<String> = rs
+        let each: Vec<String> = lines
             .iter()
-            .map(|(d, v)| format!("{} on {d}", num(*v)))
+            .map(|s| {
+                let list: Vec<String> = s
+                    .points
+                    .iter()
+                    .map(|(d, v)| format!("{} on {d}", num(*v)))
+                    .collect();
+                if s.name.is_empty() {
+                    format!("Readings: {}", list.join(", "))
+                } else {
+                    format!("{}: {}", s.name, list.join(", "))
+                }
+            })
             .collect();
-        format!("Readings: {}", list.join(", "))
+        each.join("; ")
     };
     if let Some(b) = row.baseline {
         out.push_str(&format!("; baseline {b}"));
@@ -64,7 +108,9 @@ pub fn summary(plan: &Plan, row: &Row) -> String {
 }
 
 pub fn svg(plan: &Plan, row: &Row) -> String {
-    let rs = readings(plan, &row.measure);
+    let lines = series(plan, &row.measure);
+    let mut rs: Vec<(Date, f64)> = lines.iter().flat_map(|s| s.points.clone()).collect();
+    rs.sort_by_key(|r| r.0);
     let start = plan.context.start.or(rs.first().map(|r| r.0));
     let end = row
         .target_date
@@ -142,20 +188,38 @@ pub fn svg(plan: &Plan, row: &Row) -> String {
             num(y(t.as_f64()))
         ));
     }
-    if !rs.is_empty() {
-        let points: Vec<String> = rs
+    for (i, line) in lines.iter().enumerate() {
+        let points: Vec<String> = line
+            .points
             .iter()
             .map(|(d, v)| format!("{},{}", num(x(d.days())), num(y(*v))))
             .collect();
+        // Each group its own line, told apart by dashes as well as colour (print, colour
+        // blindness); the name is on the line's end and in the title.
+        let class = format!("reading s{}", i % 4);
         out.push_str(&format!(
-            "<polyline class=\"reading\" points=\"{}\"/>",
-            points.join(" ")
+            "<polyline class=\"{class}\" points=\"{}\"><title>{}</title></polyline>",
+            points.join(" "),
+            esc(if line.name.is_empty() {
+                "readings"
+            } else {
+                &line.name
+            })
         ));
-        for (d, v) in &rs {
+        for (d, v) in &line.points {
             out.push_str(&format!(
-                "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+                "<circle class=\"dot s{}\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+                i % 4,
                 num(x(d.days())),
                 num(y(*v))
+            ));
+        }
+        if let (false, Some((d, v))) = (line.name.is_empty(), line.points.last()) {
+            out.push_str(&format!(
+                "<text class=\"series\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                num(x(d.days()) - 4.0),
+                num(y(*v) - 5.0),
+                esc(&crate::text::short(&line.name, 24))
             ));
         }
     }
@@ -164,6 +228,6 @@ pub fn svg(plan: &Plan, row: &Row) -> String {
 }
 
 /// The key to every chart's lines, once.
-pub const LEGEND: &str = "<p class=\"legend\">In each chart: solid blue, the readings; \
+pub const LEGEND: &str = "<p class=\"legend\">In each chart: solid blue, the readings (each comparison group its own line, named at its end: blue, then dashed red, dotted purple, long-dashed teal); \
 dotted grey, the baseline; dashed green, the target; dash-dot brown, the steady pace from \
 baseline at the plan's start to target by the target date.</p>";

@@ -92,6 +92,10 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sa
 .chart .axis { stroke: #555; stroke-width: 1; }
 .chart .reading { stroke: #0b3d91; stroke-width: 2; fill: none; }
 .chart .dot { fill: #0b3d91; }
+.chart .reading.s1 { stroke: #a11d21; stroke-dasharray: 5 2; } .chart .dot.s1 { fill: #a11d21; }
+.chart .reading.s2 { stroke: #5b2a86; stroke-dasharray: 1 2; } .chart .dot.s2 { fill: #5b2a86; }
+.chart .reading.s3 { stroke: #00695c; stroke-dasharray: 9 3; } .chart .dot.s3 { fill: #00695c; }
+.chart .series { font-size: 9px; fill: #222; }
 .chart .target { stroke: #1b5e20; stroke-width: 1.5; stroke-dasharray: 6 3; }
 .chart .baseline { stroke: #555; stroke-width: 1.5; stroke-dasharray: 2 3; }
 .chart .pace { stroke: #8a4b00; stroke-width: 1.5; stroke-dasharray: 8 3 2 3; }
