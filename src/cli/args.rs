@@ -306,7 +306,9 @@ pub enum Command {
     /// plans into .gitattributes. Each clone runs it once; running it again changes nothing.
     #[command(after_help = EXIT_DONE)]
     GitSetup {
-        /// Which files are plans (default: the folders of the plans git tracks, or plans/*.toml).
+        /// Which files are plans (default: anchored lines for the plans in the work tree,
+        /// tracked or not, that .gitattributes does not cover yet: `plans/*.toml` for a
+        /// folder of plans, `/first.toml` for a plan at the top or beside other TOML files).
         #[arg(long = "pattern", value_name = "GLOB")]
         patterns: Vec<String>,
         /// How git should call tocplan, as a shell command (default: this binary's full
