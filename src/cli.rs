@@ -12,6 +12,7 @@ mod headless;
 mod listing;
 mod log;
 mod man;
+mod mistyped;
 mod new;
 mod output;
 mod portfolio;
@@ -34,7 +35,12 @@ use crate::framework::{BankOrigin, Framework};
 
 /// Parses the arguments and runs; the exit code follows `diff`: 0 fine, 1 findings, 2 error.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(why) = mistyped::refuse(&Cli::command(), &args) {
+        output::error(&why);
+        return ExitCode::from(2);
+    }
+    let cli = Cli::parse_from(args);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         // The reader went away (`tocplan indicators | head`): it has all it wanted, so

@@ -29,7 +29,8 @@ own; see the README."
 #[derive(Debug, Parser)]
 #[command(name = "tocplan", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The plan to open in the app (a missing file starts a new plan that saves there).
+    /// The plan to open in the app (a missing file named with its .toml starts a new plan
+    /// that saves there).
     pub plan: Option<PathBuf>,
 
     #[command(flatten)]
