@@ -78,6 +78,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             command_name(command)
         );
     }
+    // The app's own options do nothing under a subcommand: refused, as the banks are where
+    // they are not read, rather than accepted and ignored.
+    if let Some(command) = &cli.command {
+        let app_only = [
+            cli.theme.as_ref().map(|_| "--theme".to_string()),
+            cli.plan
+                .as_ref()
+                .map(|p| format!("the plan `{}` before it", p.display())),
+        ];
+        if let Some(given) = app_only.into_iter().flatten().next() {
+            anyhow::bail!(
+                "`{}` opens no app, so {given} does nothing there; leave it out (only `tocplan PLAN` takes it)",
+                command_name(command)
+            );
+        }
+    }
     let banks = cli
         .command
         .as_ref()

@@ -468,8 +468,10 @@ pub enum GenerateCommand {
     /// evidence.
     #[command(after_help = EXIT_DONE)]
     Plan {
-        /// How many items.
-        #[arg(long, default_value_t = 1000, value_name = "N")]
+        /// How many items (at least 5: an outcome, an output and an activity each take
+        /// their share).
+        #[arg(long, default_value_t = 1000, value_name = "N",
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(5..))]
         items: usize,
         /// Also make the context's problem about BYTES of prose lines, and the first
         /// outcome's text one line of BYTES: large fields, to try big values.
