@@ -12,6 +12,7 @@ mod headless;
 mod listing;
 mod log;
 mod man;
+mod mistyped;
 mod new;
 mod output;
 mod portfolio;
@@ -34,7 +35,12 @@ use crate::framework::{BankOrigin, Framework};
 
 /// Parses the arguments and runs; the exit code follows `diff`: 0 fine, 1 findings, 2 error.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(why) = mistyped::refuse(&Cli::command(), &args) {
+        output::error(&why);
+        return ExitCode::from(2);
+    }
+    let cli = Cli::parse_from(args);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         // The reader went away (`tocplan indicators | head`): it has all it wanted, so
@@ -71,6 +77,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
              leave them out",
             command_name(command)
         );
+    }
+    // The app's own options do nothing under a subcommand: refused, as the banks are where
+    // they are not read, rather than accepted and ignored.
+    if let Some(command) = &cli.command {
+        let app_only = [
+            cli.theme.as_ref().map(|_| "--theme".to_string()),
+            cli.plan
+                .as_ref()
+                .map(|p| format!("the plan `{}` before it", p.display())),
+        ];
+        if let Some(given) = app_only.into_iter().flatten().next() {
+            anyhow::bail!(
+                "`{}` opens no app, so {given} does nothing there; leave it out (only `tocplan PLAN` takes it)",
+                command_name(command)
+            );
+        }
     }
     let banks = cli
         .command

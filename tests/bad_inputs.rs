@@ -159,10 +159,11 @@ fn a_directory_or_missing_file_is_refused_clearly() {
     std::fs::create_dir(dir.path().join("plan.toml")).expect("mkdir");
     let out = tocplan(dir.path(), &["check", "plan.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("is a directory"));
+    // What stops a file is an error: on stderr, once, as `tocplan: ...`.
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("tocplan: plan.toml: is a directory"));
     let out = tocplan(dir.path(), &["check", "missing.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("missing.toml: cannot read"));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("tocplan: missing.toml: cannot read"));
     let out = tocplan(dir.path(), &["plan.toml"]);
     assert_eq!(
         out.status.code(),

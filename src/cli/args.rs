@@ -29,7 +29,8 @@ own; see the README."
 #[derive(Debug, Parser)]
 #[command(name = "tocplan", version, about = ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The plan to open in the app (a missing file starts a new plan that saves there).
+    /// The plan to open in the app (a missing file named with its .toml starts a new plan
+    /// that saves there).
     pub plan: Option<PathBuf>,
 
     #[command(flatten)]
@@ -306,7 +307,9 @@ pub enum Command {
     /// plans into .gitattributes. Each clone runs it once; running it again changes nothing.
     #[command(after_help = EXIT_DONE)]
     GitSetup {
-        /// Which files are plans (default: the folders of the plans git tracks, or plans/*.toml).
+        /// Which files are plans (default: anchored lines for the plans in the work tree,
+        /// tracked or not, that .gitattributes does not cover yet: `plans/*.toml` for a
+        /// folder of plans, `/first.toml` for a plan at the top or beside other TOML files).
         #[arg(long = "pattern", value_name = "GLOB")]
         patterns: Vec<String>,
         /// How git should call tocplan, as a shell command (default: this binary's full
@@ -465,8 +468,10 @@ pub enum GenerateCommand {
     /// evidence.
     #[command(after_help = EXIT_DONE)]
     Plan {
-        /// How many items.
-        #[arg(long, default_value_t = 1000, value_name = "N")]
+        /// How many items (at least 5: an outcome, an output and an activity each take
+        /// their share).
+        #[arg(long, default_value_t = 1000, value_name = "N",
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(5..))]
         items: usize,
         /// Also make the context's problem about BYTES of prose lines, and the first
         /// outcome's text one line of BYTES: large fields, to try big values.

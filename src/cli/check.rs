@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use std::io::Write;
 
@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Format;
 use crate::framework::Framework;
-use crate::plan::{Diagnostic, Pos, Severity, check};
+use crate::plan::{Diagnostic, LoadError, Pos, Severity, check};
 
 /// One finding as `--format json` writes it.
 #[derive(Serialize)]
@@ -48,10 +48,24 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
                     code = code.max(1);
                 }
             }
+            Err(LoadError::Invalid { diagnostics, .. }) => {
+                errors += diagnostics.len();
+                code = code.max(1);
+                all.extend(diagnostics.into_iter().map(|d| (path.clone(), d)));
+            }
             Err(e) => {
                 errors += 1;
                 code = code.max(e.exit_code() as u8);
-                all.push((path.clone(), Diagnostic::error(None, e.to_string())));
+                match as_finding(&e, path) {
+                    Some(f) => all.push((path.clone(), f)),
+                    // No line to point at: the file itself cannot be read. It is said once, as
+                    // every command says what stopped it; JSON keeps it as a row for machines.
+                    None if format == Format::Text => super::output::error(&e.to_string()),
+                    None => all.push((
+                        path.clone(),
+                        Diagnostic::error(None, without_path(&e.to_string(), path)),
+                    )),
+                }
             }
         }
     }
@@ -63,13 +77,7 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
         Format::Text => {
             let mut lines = Ok(());
             for (path, f) in &all {
-                // Load errors carry their own file:line:col prefix.
-                if f.pos.is_none()
-                    && f.rule.is_none()
-                    && f.message.starts_with(&path.display().to_string())
-                {
-                    lines = lines.and_then(|()| writeln!(out, "{}", f.message));
-                } else if f.pos.is_none() {
+                if f.pos.is_none() {
                     // A finding about the plan as a whole still gets a place, so editors
                     // and CI annotators (which want file:line:col) take it.
                     let at_start = Diagnostic {
@@ -133,6 +141,34 @@ pub fn run(plans: &[PathBuf], format: Format, fw: &Framework) -> u8 {
         return 2;
     }
     code
+}
+
+/// A load error with a place in the file (a syntax error, conflict markers, an empty file),
+/// as a finding at that place whose message does not repeat the file's name; `None` for
+/// a file that cannot be read at all.
+fn as_finding(e: &LoadError, path: &Path) -> Option<Diagnostic> {
+    if matches!(e, LoadError::File(_) | LoadError::Directory { .. }) {
+        return None;
+    }
+    let text = e.to_string();
+    let rest = without_path(&text, path);
+    let mut parts = rest.splitn(3, ':');
+    let (line, col, message) = (parts.next()?, parts.next()?, parts.next()?);
+    let pos = Pos {
+        line: line.parse().ok()?,
+        col: col.parse().ok()?,
+    };
+    let message = message.trim_start();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    Some(Diagnostic::error(Some(pos), message.to_string()))
+}
+
+fn without_path(message: &str, path: &Path) -> String {
+    let name = format!("{}:", path.display());
+    message
+        .strip_prefix(&name)
+        .map_or(message, str::trim_start)
+        .to_string()
 }
 
 fn plural(n: usize) -> &'static str {

@@ -17,8 +17,9 @@ pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
     for path in plans {
         let loaded = match load(path) {
             Ok(l) => l,
+            // What stops a file is an error, said on stderr as every command says one.
             Err(e) => {
-                say(e.to_string());
+                super::output::error(&e.to_string());
                 code = 2;
                 continue;
             }
@@ -28,7 +29,7 @@ pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
             .filter(|d| d.severity == Severity::Error)
             .count();
         if errors > 0 {
-            say(format!(
+            super::output::error(&format!(
                 "{}: not formatted: the plan has {errors} error{}; see `tocplan check {}`",
                 path.display(),
                 if errors == 1 { "" } else { "s" },
@@ -53,7 +54,7 @@ pub fn run(plans: &[PathBuf], check: bool, fw: &Framework) -> u8 {
             match write_atomic(path, canonical.as_bytes()) {
                 Ok(()) => say(format!("formatted {}", path.display())),
                 Err(e) => {
-                    say(e.to_string());
+                    super::output::error(&e.to_string());
                     code = 2;
                 }
             }

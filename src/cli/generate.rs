@@ -45,8 +45,10 @@ pub fn run(what: &GenerateCommand) -> anyhow::Result<u8> {
             )
         }
     };
+    refuse_dash(out)?;
     crate::files::may_write(out, force).map_err(anyhow::Error::msg)?;
     crate::plan::write_atomic(out, text.as_bytes())?;
+    super::output::note(&format!("wrote {} ({} bytes)", out.display(), text.len()));
     Ok(0)
 }
 
@@ -63,6 +65,7 @@ fn portfolio(plans: usize, items: usize, dir: &std::path::Path, force: bool) -> 
         .indicators()
         .map(|i| (i.id.clone(), social.contains(&i.domain)))
         .collect();
+    refuse_dash(dir)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), crate::files::reason(&e)))?;
     let digits = plans.max(1).to_string().len().max(4);
@@ -72,5 +75,21 @@ fn portfolio(plans: usize, items: usize, dir: &std::path::Path, force: bool) -> 
         let plan = crate::report::portfolio::generated_plan(k, items, &pool);
         crate::plan::write_atomic(&path, crate::plan::to_toml(&plan).as_bytes())?;
     }
+    super::output::note(&format!(
+        "wrote {plans} plan{} of {items} items in {}",
+        if plans == 1 { "" } else { "s" },
+        dir.display()
+    ));
     Ok(0)
+}
+
+/// `-` reads as "stdout" to a shell user, but generate writes files (atomically, refusing
+/// to overwrite): a file named `-` would only surprise.
+fn refuse_dash(out: &std::path::Path) -> anyhow::Result<()> {
+    if out.as_os_str() == "-" {
+        anyhow::bail!(
+            "generate writes a file, not stdout: give its name (e.g. `big.toml`), not `-`"
+        );
+    }
+    Ok(())
 }

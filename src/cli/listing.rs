@@ -45,13 +45,17 @@ pub fn indicators(
     let (domain, category) = resolve(fw, Filters { domain, category })?;
     let mut out = super::output::stdout();
     let mut left = if limit == 0 { usize::MAX } else { limit };
+    let wanted = |n: u8, c: &str| {
+        domain.is_none_or(|d| d == n) && category.as_ref().is_none_or(|want| want == c)
+    };
+    let mut total = 0;
+    let mut shown = 0;
     for d in &fw.domains {
-        if left == 0 {
-            break;
+        if !wanted(d.number, &d.category) {
+            continue;
         }
-        if domain.is_some_and(|n| n != d.number)
-            || category.as_ref().is_some_and(|c| *c != d.category)
-        {
+        total += fw.indicators().filter(|i| i.domain == d.number).count();
+        if left == 0 {
             continue;
         }
         let inds: Vec<_> = fw.indicators().filter(|i| i.domain == d.number).collect();
@@ -68,6 +72,7 @@ pub fn indicators(
                 break;
             }
             left -= 1;
+            shown += 1;
             let quoted = match i.source {
                 crate::framework::IndicatorSource::Quoted => " [quoted]",
                 crate::framework::IndicatorSource::Official => " [official]",
@@ -76,6 +81,10 @@ pub fn indicators(
             writeln!(out, "   {}  ({}){quoted}", i.id, i.perspective.as_str())?;
             writeln!(out, "      {}", crate::text::sanitize(&i.text))?;
         }
+    }
+    // A cut list says so, as a query's does, so it is never read as the whole bank.
+    if limit != 0 {
+        writeln!(out, "{shown} of {total} indicators shown")?;
     }
     out.flush()?;
     Ok(0)

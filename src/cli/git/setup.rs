@@ -103,12 +103,15 @@ pub fn setup(patterns: &[String], command: Option<&str>) -> anyhow::Result<u8> {
             changed.push(format!("set {key} = {value}"));
         }
     }
-    let patterns = if patterns.is_empty() {
-        plan_patterns()?
+    let top = Path::new(&top);
+    // Given patterns are the user's own; otherwise each is derived from the plans here
+    // that no line of .gitattributes covers yet, so a second run adds nothing.
+    let (patterns, notes) = if patterns.is_empty() {
+        derived_patterns(top)?
     } else {
-        patterns.to_vec()
+        (patterns.to_vec(), Vec::new())
     };
-    let attributes = Path::new(&top).join(".gitattributes");
+    let attributes = top.join(".gitattributes");
     // A missing file is started; one that cannot be read is never replaced by a new one.
     let mut text = match crate::files::read_text(&attributes, crate::files::PLAN) {
         Ok(t) => t,
@@ -130,6 +133,10 @@ pub fn setup(patterns: &[String], command: Option<&str>) -> anyhow::Result<u8> {
         crate::plan::write_atomic(&attributes, text.as_bytes())?;
     }
     let mut out = String::new();
+    for n in &notes {
+        out.push_str(n);
+        out.push('\n');
+    }
     if changed.is_empty() {
         out.push_str("already set up: nothing changed\n");
     } else if let Some(said) = said {
@@ -149,31 +156,166 @@ pub fn setup(patterns: &[String], command: Option<&str>) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// "plans/*.toml" for each folder holding a plan git tracks (a TOML file with a `schema`
-/// line); "plans/*.toml" when there is none yet.
-fn plan_patterns() -> anyhow::Result<Vec<String>> {
-    // -z: a name such as `pläne/café.toml` is otherwise printed quoted and escaped.
-    let out = git(&["ls-files", "-z", "--full-name", "*.toml"])?;
-    let top = git(&["rev-parse", "--show-toplevel"])?;
-    let top = String::from_utf8_lossy(&top.stdout).trim().to_string();
-    let mut dirs: Vec<String> = Vec::new();
-    let names = String::from_utf8_lossy(&out.stdout).into_owned();
-    for f in names.split('\0').filter(|f| !f.is_empty()) {
-        let text = crate::files::read_text(&Path::new(&top).join(f), crate::files::PLAN)
-            .unwrap_or_default();
-        if !text.lines().any(|l| l.trim_start().starts_with("schema")) {
+/// The patterns for the plans in the work tree (tracked or not yet: a new repository has
+/// no commit) that .gitattributes does not cover yet, and a line on what was found.
+/// Patterns are anchored, so they never reach a Cargo.toml in another folder: a folder
+/// whose TOML files are all plans gets `folder/*.toml`; a plan beside other TOML files,
+/// and any plan at the top (where a project's own TOML files live), gets its own line.
+fn derived_patterns(top: &Path) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    let tomls = toml_files(top)?;
+    let plans: Vec<&String> = tomls.iter().filter(|f| is_plan(&top.join(f))).collect();
+    if plans.is_empty() {
+        return Ok((
+            Vec::new(),
+            vec![
+                "no plan found in this repository, so .gitattributes names none yet; run `tocplan git-setup` again once one is here, or name them with --pattern".into(),
+            ],
+        ));
+    }
+    let covered = covered(top, &plans)?;
+    let mut patterns = Vec::new();
+    let mut already = Vec::new();
+    for plan in &plans {
+        if covered.contains(*plan) {
+            already.push(plan.as_str());
             continue;
         }
-        let pattern = match Path::new(f).parent() {
-            Some(d) if !d.as_os_str().is_empty() => format!("{}/*.toml", d.display()),
-            _ => "*.toml".to_string(),
+        let dir = folder(plan);
+        let whole_folder = !dir.is_empty()
+            && tomls
+                .iter()
+                .filter(|f| folder(f) == dir)
+                .all(|f| plans.contains(&f));
+        let pattern = if whole_folder {
+            format!("{}/*.toml", glob_escape(dir))
+        } else {
+            format!("/{}", glob_escape(plan))
         };
-        if !dirs.contains(&pattern) {
-            dirs.push(pattern);
+        let pattern = quoted(&pattern);
+        if !patterns.contains(&pattern) {
+            patterns.push(pattern);
         }
     }
-    if dirs.is_empty() {
-        dirs.push("plans/*.toml".into());
+    let notes = if already.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!(
+            "already covered by .gitattributes: {}",
+            already.join(", ")
+        )]
+    };
+    Ok((patterns, notes))
+}
+
+/// Every TOML file in the work tree that git tracks or would track (ignored ones left out),
+/// relative to the top.
+fn toml_files(top: &Path) -> anyhow::Result<Vec<String>> {
+    let top_s = top.to_string_lossy();
+    // -z: a name such as `pläne/café.toml` is otherwise printed quoted and escaped.
+    let out = git(&[
+        "-C",
+        &top_s,
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+        "--",
+        "*.toml",
+    ])?;
+    if !out.status.success() {
+        bail!(
+            "git ls-files: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
-    Ok(dirs)
+    let mut files: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect();
+    // A file in conflict is listed once per stage.
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// A file tocplan reads as a plan, or one that is a plan mid-edit (a syntax error, conflict
+/// markers) but starts with the plan's `schema` key, as every plan tocplan writes does.
+fn is_plan(path: &Path) -> bool {
+    let Ok(text) = crate::files::read_text(path, crate::files::PLAN) else {
+        return false;
+    };
+    crate::plan::parse_str(&text, path).is_ok()
+        || text
+            .lines()
+            .map(str::trim_start)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .and_then(|l| l.strip_prefix("schema"))
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+}
+
+/// The plans whose diff and merge attributes are already tocplan's.
+fn covered(top: &Path, plans: &[&String]) -> anyhow::Result<Vec<String>> {
+    let top_s = top.to_string_lossy();
+    let mut args = vec!["-C", &top_s, "check-attr", "-z", "diff", "merge", "--"];
+    args.extend(plans.iter().map(|p| p.as_str()));
+    let out = git(&args)?;
+    if !out.status.success() {
+        bail!(
+            "git check-attr: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    // -z: path, attribute, value, each ended by NUL.
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let fields: Vec<&str> = text.split('\0').collect();
+    let mut set: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for triple in fields.chunks_exact(3) {
+        if triple[2] == "tocplan" {
+            *set.entry(triple[0]).or_default() += 1;
+        }
+    }
+    Ok(set
+        .into_iter()
+        .filter(|(_, n)| *n == 2)
+        .map(|(p, _)| p.to_string())
+        .collect())
+}
+
+fn folder(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+/// A name as a gitattributes pattern matching only itself.
+fn glob_escape(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if matches!(c, '*' | '?' | '[' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A pattern holding a space, a quote or a backslash is written C-quoted, which git reads
+/// back as one pattern (a bare space would end it).
+fn quoted(pattern: &str) -> String {
+    if !pattern.contains([' ', '\t', '"', '\\']) {
+        return pattern.to_string();
+    }
+    let mut out = String::from("\"");
+    for c in pattern.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push_str("\\t"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
