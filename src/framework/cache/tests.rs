@@ -89,3 +89,61 @@ fn the_checksum_sees_every_byte() {
     }
     assert_ne!(checksum(&base[..99]), sum);
 }
+
+#[test]
+fn the_cache_folder_keeps_to_its_budget_by_letting_the_least_recently_used_go() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().expect("dir");
+    let at = |name: &str, len: usize, age: u64| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, vec![0u8; len]).expect("write");
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("open");
+        f.set_modified(SystemTime::now() - Duration::from_secs(age))
+            .expect("mtime");
+    };
+    at("bank-1-1.bin", 400, 300); // the oldest: goes first
+    at("index-0000000000000001.bin", 400, 200);
+    at("shown-0000000000000001.bin", 400, 100);
+    at("bank-2-2.bin", 400, 0); // just written: never removed
+    at("notes.txt", 5000, 1000); // not tocplan's: never touched
+    super::sweep(dir.path(), "bank-2-2.bin", 1000);
+    let left = |n: &str| dir.path().join(n).exists();
+    assert!(!left("bank-1-1.bin"));
+    assert!(!left("index-0000000000000001.bin"));
+    assert!(left("shown-0000000000000001.bin"));
+    assert!(left("bank-2-2.bin"));
+    assert!(left("notes.txt"));
+    // Under budget, nothing goes.
+    super::sweep(dir.path(), "bank-2-2.bin", 1000);
+    assert!(left("shown-0000000000000001.bin"));
+}
+
+#[test]
+fn a_cache_file_read_counts_as_used() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().expect("dir");
+    let (path, bank) = bank_file(dir.path(), 50);
+    let id = super::Identity::of(&path).expect("identity");
+    super::store_bank(dir.path(), &id, &bank);
+    let name = super::bank_file_name(&id);
+    let file = dir.path().join(&name);
+    let old = SystemTime::now() - Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .expect("open")
+        .set_modified(old)
+        .expect("mtime");
+    assert!(super::load_bank(dir.path(), &id).is_some());
+    let now = std::fs::metadata(&file)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    assert!(
+        now > old + Duration::from_secs(3600),
+        "reading marks it used"
+    );
+}
