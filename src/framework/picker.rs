@@ -202,11 +202,23 @@ impl Picker {
         let n = b.entries.len();
         let idf = (0..words.len())
             .map(|i| {
-                let mut df: u32 = 0;
+                // How rare the word is as typed: the thesaurus's words count only for a
+                // word the bank does not hold, or a rare word would weigh as little as the
+                // common words it leads to ("places" is not "community").
+                let (mut df, mut direct): (u32, u32) = (0, 0);
                 for (w, &s) in matches.slot.iter().enumerate() {
-                    if s != 0 && matches.rows[s as usize - 1].quality[i] > 0.0 {
+                    let Some(row) = (s != 0).then(|| &matches.rows[s as usize - 1]) else {
+                        continue;
+                    };
+                    if row.quality[i] > 0.0 {
                         df = df.saturating_add(b.vocab.df(w as u32));
+                        if row.thesaurus & (1 << i) == 0 {
+                            direct = direct.saturating_add(b.vocab.df(w as u32));
+                        }
                     }
+                }
+                if direct > 0 {
+                    df = direct;
                 }
                 // How specific a word is shows in the indicators' own words; the index
                 // and the names count only for a word found nowhere else.
