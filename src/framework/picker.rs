@@ -9,6 +9,7 @@
 mod build;
 mod expand;
 mod query;
+mod respell;
 mod score;
 mod shown;
 mod stored;
@@ -176,13 +177,17 @@ impl Picker {
 
     fn rank_until(&self, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranked<'_>> {
         let b = &self.built;
-        let words: Vec<String> = q
+        let typed: Vec<String> = q
             .words
             .iter()
             .filter(|w| !words::is_stop_word(w))
-            .take(MAX_WORDS)
             .cloned()
             .collect();
+        let (words, weights): (Vec<String>, Vec<f32>) =
+            respell::respell(&typed, &b.vocab, &self.thesaurus)
+                .into_iter()
+                .take(MAX_WORDS)
+                .unzip();
         if words.is_empty() && !q.words.is_empty() {
             // Only stop words: nothing in them says what to look for.
             return Some(Ranked {
@@ -197,11 +202,23 @@ impl Picker {
         let n = b.entries.len();
         let idf = (0..words.len())
             .map(|i| {
-                let mut df: u32 = 0;
+                // How rare the word is as typed: the thesaurus's words count only for a
+                // word the bank does not hold, or a rare word would weigh as little as the
+                // common words it leads to ("places" is not "community").
+                let (mut df, mut direct): (u32, u32) = (0, 0);
                 for (w, &s) in matches.slot.iter().enumerate() {
-                    if s != 0 && matches.rows[s as usize - 1].quality[i] > 0.0 {
+                    let Some(row) = (s != 0).then(|| &matches.rows[s as usize - 1]) else {
+                        continue;
+                    };
+                    if row.quality[i] > 0.0 {
                         df = df.saturating_add(b.vocab.df(w as u32));
+                        if row.thesaurus & (1 << i) == 0 {
+                            direct = direct.saturating_add(b.vocab.df(w as u32));
+                        }
                     }
+                }
+                if direct > 0 {
+                    df = direct;
                 }
                 // How specific a word is shows in the indicators' own words; the index
                 // and the names count only for a word found nowhere else.
@@ -214,15 +231,25 @@ impl Picker {
                         df = df.saturating_add(b.domain_sizes.get(d).copied().unwrap_or(0));
                     }
                 }
-                idf(df, n)
+                idf(df, n) * weights.get(i).copied().unwrap_or(1.0)
             })
             .collect::<Vec<f32>>();
+        // A word found nowhere still counts against a full match (none is shown as one),
+        // but the others rank as they would without it; weak words stand in for the subject
+        // when no word of it is known.
+        let found_anywhere: Vec<bool> = (0..words.len())
+            .map(|i| {
+                matches.rows.iter().any(|r| r.quality[i] > 0.0)
+                    || per_domain
+                        .iter()
+                        .any(|per| per.get(i).is_some_and(|p| p.0 > 0.0))
+            })
+            .collect();
         let weak: Vec<bool> = words.iter().map(|w| words::is_weak_word(w)).collect();
-        let required: Vec<bool> = if weak.iter().all(|w| *w) {
-            vec![true; words.len()]
-        } else {
-            weak.iter().map(|w| !w).collect()
-        };
+        let subject_known = (0..words.len()).any(|i| !weak[i] && found_anywhere[i]);
+        let required: Vec<bool> = (0..words.len())
+            .map(|i| !weak[i] || !subject_known)
+            .collect();
         let idf = idf
             .iter()
             .zip(&required)

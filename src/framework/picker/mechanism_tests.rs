@@ -245,3 +245,61 @@ fn ranking_one_at_a_time_is_the_search() {
         assert_eq!(one_by_one, hits, "{q:?}");
     }
 }
+
+#[test]
+fn an_unknown_word_leaves_the_known_ones_ranking_but_nothing_full() {
+    let (fw, p) = bank(&["Help with a CV", "Swimming lessons"], &[]);
+    let q = Query::parse("cv zqxwv", &fw);
+    let found = p.search(&q);
+    assert_eq!(full_count(&found), 0);
+    let got = hits(&fw, &p, "cv zqxwv");
+    assert_eq!(got.first().map(|h| h.0), Some(0), "{got:?}");
+    // A weak word stands for the subject when nothing else of it is known.
+    assert_eq!(hits(&fw, &p, "help zqxwv").first().map(|h| h.0), Some(0));
+}
+
+#[test]
+fn plurals_of_acronyms_us_spellings_and_words_run_together_read_as_the_bank_spells_them() {
+    let (fw, p) = bank(
+        &[
+            "Support with a CV",
+            "Ask the neighbours",
+            "Visit the swimming pool",
+            "Other",
+        ],
+        &[&["neighbours", "neighbors"]],
+    );
+    assert_eq!(hits(&fw, &p, "cvs").first().map(|h| h.0), Some(0));
+    assert_eq!(hits(&fw, &p, "CVs").first().map(|h| h.0), Some(0));
+    let us = p.search(&Query::parse("neighbors", &fw));
+    let uk = p.search(&Query::parse("neighbours", &fw));
+    assert_eq!(us, uk);
+    let run = hits(&fw, &p, "swimmingpool");
+    assert_eq!(run.first().map(|h| h.0), Some(2), "{run:?}");
+}
+
+#[test]
+fn a_mistyped_word_ranks_as_the_word_it_is_taken_for() {
+    let (fw, p) = bank(&["English classes", "Staff trained in English"], &[]);
+    let typo: Vec<_> = p
+        .search(&Query::parse("englsh", &fw))
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    let right: Vec<_> = p
+        .search(&Query::parse("english", &fw))
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(typo, right);
+}
+
+#[test]
+fn a_phrase_of_one_word_and_stop_words_does_not_make_that_word_a_synonym() {
+    let (fw, p) = bank(
+        &["Trust in the police", "Faith groups"],
+        &[&["trust", "faith in"]],
+    );
+    let got = hits(&fw, &p, "faith");
+    assert!(got.iter().all(|h| h.0 != 0), "{got:?}");
+}

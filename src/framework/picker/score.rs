@@ -14,6 +14,8 @@ pub const IN_NAMES: f32 = 0.35;
 /// Two query words next to each other in the text, in order (a stop word or two between).
 const IN_ORDER: f32 = 0.3;
 const IN_ORDER_GAP: u32 = 3;
+/// A word matched in an indicator that its domain's index words or names also hold.
+const DOMAIN_TOO: f32 = 0.1;
 
 /// The query as scoring needs it.
 pub struct Scoring {
@@ -101,6 +103,15 @@ impl Scoring {
         }
         if covered == 0 {
             return None;
+        }
+        // Of the indicators that hold a word, those of the domain the word is about
+        // (its index words or names hold it too) come first: "english" is language's.
+        if let Some(d) = self.per_domain.get(e.domain as usize) {
+            for (i, (v, _)) in d.iter().enumerate().take(n) {
+                if from[i] != Source::Domain && best[i] > 0.0 {
+                    score += DOMAIN_TOO * v * self.idf[i];
+                }
+            }
         }
         for i in 1..n {
             if let (Source::Text(a), Source::Text(z)) = (from[i - 1], from[i])

@@ -40,11 +40,19 @@ impl Thesaurus {
         for (g, group) in groups.iter().enumerate() {
             let mut terms = Vec::new();
             for text in &group.words {
-                let ws: Vec<String> = words(text)
+                let all = words(text);
+                let written = all.len();
+                let ws: Vec<String> = all
                     .into_iter()
                     .map(|w| w.folded)
                     .filter(|w| !is_stop_word(w))
                     .collect();
+                // A phrase of one word and stop words ("faith in", "at home") cannot be
+                // told from the one word in a query, whose stop words are gone: as a word
+                // it would make "faith" mean trust and "home" belonging.
+                if written > 1 && ws.len() < 2 {
+                    continue;
+                }
                 let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
                 if stems.len() == 1 {
                     t.by_stem.entry(stems[0].clone()).or_default().push(g);
