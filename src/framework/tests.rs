@@ -184,13 +184,15 @@ fn holds(ours: &toml::Value, theirs: &toml::Value, at: &str) -> Result<(), Strin
 
 #[test]
 fn the_worksheet_check_sees_a_changed_or_lost_value() {
-    let theirs: toml::Value = toml::from_str("a = [{ x = 1 }, { x = 2 }]\nb = \"s\"").unwrap();
+    let theirs: toml::Value =
+        toml::from_str("a = [{ x = 1 }, { x = 2 }]\nb = \"s\"").expect("toml");
     let more: toml::Value =
         toml::from_str("a = [{ x = 1, step = 3 }, { x = 2 }, { x = 9 }]\nb = \"s\"\nc = 1")
-            .unwrap();
+            .expect("toml");
     assert_eq!(holds(&more, &theirs, "w"), Ok(()));
-    let changed: toml::Value = toml::from_str("a = [{ x = 1 }, { x = 3 }]\nb = \"s\"").unwrap();
+    let changed: toml::Value =
+        toml::from_str("a = [{ x = 1 }, { x = 3 }]\nb = \"s\"").expect("toml");
     assert_eq!(holds(&changed, &theirs, "w"), Err("w.a[1].x".to_string()));
-    let lost: toml::Value = toml::from_str("a = [{ x = 1 }]").unwrap();
+    let lost: toml::Value = toml::from_str("a = [{ x = 1 }]").expect("toml");
     assert!(holds(&lost, &theirs, "w").is_err());
 }
