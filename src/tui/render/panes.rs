@@ -158,13 +158,17 @@ fn render_pane(
         // The list drops an item it cannot show whole above the selection.
         above = row + usize::from(used > max_lines && !before.is_empty());
         let mut row = anchor + 1;
+        let mut cut = false;
         while used < max_lines && row < len {
             let it = item(row);
             used += it.height();
             after.push(it);
             row += 1;
+            cut = used > max_lines;
         }
-        below = len - row;
+        // The list does not draw an item it cannot show whole below the selection either:
+        // it counts as out of sight.
+        below = len - row + usize::from(cut);
     }
     let block = super::marks::marked(block, above, below);
     let at = before.len();
