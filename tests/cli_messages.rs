@@ -3,16 +3,14 @@
 //! options refused under subcommands, a cut listing said, generate saying what it wrote.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
+#[path = "support/cli.rs"]
+mod cli;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    cli::command(dir)
         .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
         .env("NO_COLOR", "1")
         .output()
         .expect("run")

@@ -3,9 +3,10 @@
 //! and the sample's lines must be the output's, in order, with `...` wherever lines are cut.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
+#[path = "support/cli.rs"]
+mod cli;
 
 /// The keys of the README's "Your first plan" table, with the text it describes.
 const WALK_THROUGH: &str = "\
@@ -32,11 +33,8 @@ Ctrl-s
 ";
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    cli::command(dir)
         .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
         .env("NO_COLOR", "1")
         .output()
         .expect("run")

@@ -7,14 +7,17 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_tocplan");
 
-pub fn tocplan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
+/// The binary to run in `dir`, with that folder's own settings and cache.
+pub fn command(dir: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .output()
-        .expect("run tocplan")
+        .env("XDG_CACHE_HOME", dir.join("cache"));
+    c
+}
+
+pub fn tocplan(dir: &Path, args: &[&str]) -> Output {
+    command(dir).args(args).output().expect("run tocplan")
 }
 
 pub fn stdout(o: &Output) -> String {
