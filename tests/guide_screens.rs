@@ -1,24 +1,17 @@
 //! The guide panel at 80x24 and 120x40: each pane, an activity's barrier being chosen,
 //! the stakeholders form, the evaluation view and the review; and small terminals.
 
+#[path = "support/example.rs"]
+mod example;
 #[path = "support/keys.rs"]
 mod keys;
+
+use example::example;
 
 use keys::keys;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tocplan::framework::Framework;
-use tocplan::plan::load;
 use tocplan::tui::{App, Msg, render, update};
-
-fn example(plan: &str) -> App {
-    let fw = Framework::builtin().expect("framework");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("plans")
-        .join(plan);
-    let plan = load(&path).expect("example loads").plan;
-    App::new(plan, path, fw)
-}
 
 fn draw(app: &mut App, w: u16, h: u16) -> String {
     update(

@@ -1,8 +1,12 @@
 //! Snapshots of every screen and overlay at 80x24 and 120x40, and checks that small and
 //! tiny terminals degrade without panicking.
 
+#[path = "support/example.rs"]
+mod example;
 #[path = "support/keys.rs"]
 mod keys;
+
+use example::example;
 
 use keys::keys;
 use ratatui::Terminal;
@@ -10,15 +14,6 @@ use ratatui::backend::TestBackend;
 use tocplan::framework::Framework;
 use tocplan::plan::{Plan, load};
 use tocplan::tui::{App, render};
-
-fn example(plan: &str) -> App {
-    let fw = Framework::builtin().expect("framework");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("plans")
-        .join(plan);
-    let plan = load(&path).expect("example loads").plan;
-    App::new(plan, path, fw)
-}
 
 fn empty() -> App {
     App::new(
