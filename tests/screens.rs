@@ -312,3 +312,53 @@ fn start_questions() {
     }));
     snap("open-elsewhere", &app);
 }
+
+/// The evaluation view at 80 columns: every "From → to" whole, cut texts ending in "…",
+/// and the details saying when they go on; in a short terminal the table scrolls with
+/// marks for the measures out of sight.
+#[test]
+fn evaluation_view_marks_what_it_cannot_show() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "Er11 2026-10-01\n");
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("-25 → -10 2027"), "{screen}");
+    assert!(screen.contains("provid… 10 → 40 2027"), "{screen}");
+    assert!(
+        screen.contains("… more: Enter opens the measure's fields"),
+        "{screen}"
+    );
+    // Without room for details the box's border carries the marks; with it, the rule.
+    let mut a = example("ict-mentoring.toml");
+    keys(&mut a, "E");
+    for (w, h) in [(80, 14), (80, 20)] {
+        keys(&mut a, "g");
+        let top = draw(&a, w, h);
+        insta::assert_snapshot!(format!("evaluation-scrolled-top-{w}x{h}"), top);
+        assert!(top.contains("↓ "), "{top}");
+        keys(&mut a, "G");
+        let bottom = draw(&a, w, h);
+        insta::assert_snapshot!(format!("evaluation-scrolled-bottom-{w}x{h}"), bottom);
+        assert!(bottom.contains("↑ "), "{bottom}");
+        assert!(!bottom.contains("↓ "), "{bottom}");
+    }
+    for (w, h) in [(20, 5), (40, 12), (60, 14), (80, 15)] {
+        draw(&a, w, h);
+    }
+}
+
+/// The picker says how many results are above and below the ones it shows.
+#[test]
+fn picker_marks_the_results_out_of_sight() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hm");
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("↓ 180 below"), "{screen}");
+    assert!(!screen.contains("above"), "{screen}");
+    keys::press(&mut a, ratatui::crossterm::event::KeyCode::PageDown);
+    let screen = draw(&a, 80, 24);
+    insta::assert_snapshot!("picker-scrolled-80x24", screen);
+    assert!(screen.contains("↑ 4 above · ↓ 176 below"), "{screen}");
+    for (w, h) in [(20, 5), (40, 12), (80, 10)] {
+        draw(&a, w, h);
+    }
+}

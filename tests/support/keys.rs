@@ -20,3 +20,9 @@ pub fn keys(app: &mut App, typed: &str) -> Vec<Effect> {
     }
     out
 }
+
+/// One press of a key that has no character (PageDown, an arrow).
+#[allow(dead_code)]
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}

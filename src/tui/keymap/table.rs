@@ -148,7 +148,7 @@ actions! {
         keys: {
             Normal: ["Enter"],
             Review: ["Enter"] => "go to what the finding is about",
-            Evaluation: ["Enter"] => "open the outcome's details",
+            Evaluation: ["Enter"] => "open the measure's fields (in its outcome's form)",
         },
     },
     Edit {

@@ -83,7 +83,7 @@ fn note_line(app: &App, p: &PickerState) -> Line<'static> {
     }
     if p.query.trim().is_empty() {
         return Line::styled(
-            "Words from your work: ESOL, GP, hate crime… · filters: #9 @bridges !receiving",
+            "Your own words: ESOL, GP, hate crime… · filters: #9 @bridges !receiving",
             app.theme.style(Slot::Muted),
         );
     }
@@ -105,15 +105,23 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
         .filter(|m| m.outcome == p.outcome)
         .map(|m| m.indicator.as_str())
         .collect();
-    // Only the results that can be on screen are laid out (a bank may give 100,000): each
-    // takes two lines, so this many either side of the selection covers any scroll.
-    let reach = area.height as usize / 2 + 1;
-    let start = p.selected.saturating_sub(reach);
+    // Each result takes two lines; when they do not all fit, the last line says how many
+    // are above and below the ones shown, so the list never looks finished when it is not.
+    let fits = usize::from(area.height) / 2;
+    let overflow = p.hits.len() > fits;
+    let shown = if overflow {
+        (usize::from(area.height.saturating_sub(1)) / 2).max(1)
+    } else {
+        fits.max(1)
+    };
+    let first = p.selected.saturating_sub(shown - 1);
+    let below = p.hits.len().saturating_sub(first + shown);
+    // Only the results that can be on screen are laid out (a bank may give 100,000).
     let items: Vec<ListItem> = p
         .hits
         .iter()
-        .skip(start)
-        .take(2 * reach + 1)
+        .skip(first)
+        .take(shown)
         .filter_map(|h| app.fw().indicator(&h.id).map(|i| (h, i)))
         .map(|(h, ind)| {
             let mark = if measured.contains(&ind.id.as_str()) {
@@ -130,12 +138,33 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
             ListItem::new(vec![Line::from(first), second])
         })
         .collect();
+    let [list_area, marks_area] = Layout::vertical([
+        Constraint::Length((shown * 2).min(usize::from(area.height)) as u16),
+        Constraint::Length(u16::from(overflow)),
+    ])
+    .areas(area);
     let list = List::new(items)
         .highlight_style(app.theme.style(Slot::Selection))
         .highlight_symbol("▶");
     let mut state =
-        ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected - start));
-    f.render_stateful_widget(list, area, &mut state);
+        ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected - first));
+    f.render_stateful_widget(list, list_area, &mut state);
+    if overflow {
+        let mut marks = Vec::new();
+        if first > 0 {
+            marks.push(format!("↑ {first} above"));
+        }
+        if below > 0 {
+            marks.push(format!("↓ {below} below"));
+        }
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {}", marks.join(" · ")),
+                app.theme.style(Slot::Muted),
+            )),
+            marks_area,
+        );
+    }
 }
 
 /// The indicator's text cut to a width, with the matched characters in the match style.

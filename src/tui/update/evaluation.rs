@@ -1,8 +1,10 @@
-//! The evaluation view: one row per measure; r records a reading, Enter opens the outcome.
+//! The evaluation view: one row per measure; r records a reading, Enter opens the
+//! measure's fields in its outcome's form.
 
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::{Effect, open, save};
+use crate::plan::Field;
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let rows = crate::plan::evaluation::rows(app.plan(), app.fw());
@@ -17,9 +19,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Open => match row {
             Some(r) => {
-                let outcome = r.outcome.clone();
+                let (outcome, measure) = (r.outcome.clone(), r.measure.clone());
                 app.select(&outcome);
                 open::form(app, Form::Item(outcome));
+                // The measure's own fields, where the details the view cut are in full.
+                open::focus_field(app, &Field::MeasureIndicator(measure));
             }
             None => app.say(
                 Tone::Info,

@@ -1,5 +1,5 @@
 //! The evaluation view: rows follow the plan, r records a reading (undoable), bad input
-//! keeps the editor open, Enter opens the outcome.
+//! keeps the editor open, Enter opens the measure in its outcome's form.
 
 use super::tests::{focus, keys, status};
 use super::*;
@@ -68,5 +68,26 @@ fn r_in_an_outcomes_details_records_for_the_measure_under_the_cursor() {
             .readings
             .iter()
             .any(|r| r.measure == measure && r.date.to_string() == "2026-12-01")
+    );
+}
+
+/// Enter on a measure opens its outcome's form on that measure's fields, where what the
+/// view had to cut is in full (the second measure of an outcome, not the outcome's text).
+#[test]
+fn enter_opens_the_form_on_the_selected_measures_fields() {
+    let mut a = cafe();
+    keys(&mut a, "Ej");
+    let row = crate::plan::evaluation::rows(a.plan(), a.fw())[1].clone();
+    keys(&mut a, "\n");
+    let Some(Overlay::Form(form)) = a.overlay().cloned() else {
+        panic!("a form opens");
+    };
+    assert_eq!(form, Form::Item(row.outcome.clone()));
+    let rows = crate::tui::form::rows(a.plan(), a.fw(), &form);
+    let at = a.cursor().at();
+    assert_eq!(
+        rows[at].field,
+        Some(crate::plan::Field::MeasureIndicator(row.measure)),
+        "the cursor is on the measure's indicator"
     );
 }
