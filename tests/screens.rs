@@ -352,12 +352,12 @@ fn picker_marks_the_results_out_of_sight() {
     let mut a = example("language-cafe.toml");
     keys(&mut a, "hm");
     let screen = draw(&a, 80, 24);
-    assert!(screen.contains("↓ 180 below"), "{screen}");
+    assert!(screen.contains("↓ 179 below"), "{screen}");
     assert!(!screen.contains("above"), "{screen}");
     keys::press(&mut a, ratatui::crossterm::event::KeyCode::PageDown);
     let screen = draw(&a, 80, 24);
     insta::assert_snapshot!("picker-scrolled-80x24", screen);
-    assert!(screen.contains("↑ 4 above · ↓ 176 below"), "{screen}");
+    assert!(screen.contains("↑ 3 above · ↓ 176 below"), "{screen}");
     for (w, h) in [(20, 5), (40, 12), (80, 10)] {
         draw(&a, w, h);
     }

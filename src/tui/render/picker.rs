@@ -49,11 +49,21 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, p: &PickerState) {
             Layout::vertical([Constraint::Min(1), Constraint::Length(preview_height)]).areas(rest);
         (l, r)
     };
-    results(app, f, list, p);
+    // Below the results, the preview's border says how many are out of sight; with no
+    // preview below them, the results' own last line does.
+    let below_them = preview.height > 0 && preview.y > list.y;
+    let marks = results(app, f, list, p, !below_them);
     if preview.height > 0
         && let Some(hit) = p.hits.get(p.selected)
     {
-        preview_box(app, f, preview, hit, p);
+        preview_box(
+            app,
+            f,
+            preview,
+            hit,
+            p,
+            if below_them { &marks } else { "" },
+        );
     }
 }
 
@@ -96,7 +106,9 @@ fn note_line(app: &App, p: &PickerState) -> Line<'static> {
     Line::raw("")
 }
 
-fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
+/// Draws the results; returns the marks for those out of sight ("↑ 4 above · ↓ 9 below"),
+/// drawn on the results' last line when `own_line`.
+fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState, own_line: bool) -> String {
     let width = area.width.saturating_sub(2) as usize;
     let measured: Vec<&str> = app
         .plan()
@@ -108,7 +120,7 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
     // Each result takes two lines; when they do not all fit, the last line says how many
     // are above and below the ones shown, so the list never looks finished when it is not.
     let fits = usize::from(area.height) / 2;
-    let overflow = p.hits.len() > fits;
+    let overflow = own_line && p.hits.len() > fits;
     let shown = if overflow {
         (usize::from(area.height.saturating_sub(1)) / 2).max(1)
     } else {
@@ -149,22 +161,24 @@ fn results(app: &App, f: &mut Frame, area: Rect, p: &PickerState) {
     let mut state =
         ListState::default().with_selected((!p.hits.is_empty()).then_some(p.selected - first));
     f.render_stateful_widget(list, list_area, &mut state);
+    let mut marks = Vec::new();
+    if first > 0 {
+        marks.push(format!("↑ {first} above"));
+    }
+    if below > 0 {
+        marks.push(format!("↓ {below} below"));
+    }
+    let marks = marks.join(" · ");
     if overflow {
-        let mut marks = Vec::new();
-        if first > 0 {
-            marks.push(format!("↑ {first} above"));
-        }
-        if below > 0 {
-            marks.push(format!("↓ {below} below"));
-        }
         f.render_widget(
             Paragraph::new(Line::styled(
-                format!(" {}", marks.join(" · ")),
+                format!(" {marks}"),
                 app.theme.style(Slot::Muted),
             )),
             marks_area,
         );
     }
+    marks
 }
 
 /// The indicator's text cut to a width, with the matched characters in the match style.
@@ -219,37 +233,14 @@ fn describe(app: &App, ind: &Indicator) -> String {
     )
 }
 
-fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState) {
+fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState, marks: &str) {
     let Some(ind) = app.fw().indicator(&hit.id) else {
         return;
     };
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = vec![
-        Line::styled(sanitize(&ind.text), bold),
-        Line::from(format!("{} · {}", sanitize(&ind.id), describe(app, ind))),
-    ];
-    let source = match ind.source {
-        crate::framework::IndicatorSource::Quoted => "quoted from the IOM guide",
-        crate::framework::IndicatorSource::Official => "official wording",
-        crate::framework::IndicatorSource::Tocplan => "tocplan's own wording, not official",
-        crate::framework::IndicatorSource::User => "from a bank you loaded",
-    };
-    lines.push(Line::styled(
-        source.to_string(),
-        app.theme.style(Slot::Muted),
-    ));
-    if !hit.via.is_empty() {
-        lines.push(Line::from(format!(
-            "Found through: {}",
-            sanitize(&hit.via.join(", "))
-        )));
-    }
-    if !ind.keywords.is_empty() {
-        lines.push(Line::from(format!(
-            "Keywords: {}",
-            sanitize(&ind.keywords.join(", "))
-        )));
-    }
+    let mut lines = vec![Line::styled(sanitize(&ind.text), bold)];
+    // What it means for this outcome and why it matched come before where it is from:
+    // at 80x24 the preview has six lines.
     if app
         .plan()
         .measures
@@ -261,10 +252,42 @@ fn preview_box(app: &App, f: &mut Frame, area: Rect, hit: &Hit, p: &PickerState)
             app.theme.style(Slot::Warning),
         ));
     }
-    let block = Block::default()
+    if !hit.via.is_empty() {
+        lines.push(Line::from(format!(
+            "Found through: {}",
+            sanitize(&hit.via.join(", "))
+        )));
+    }
+    lines.push(Line::from(format!(
+        "{} · {}",
+        sanitize(&ind.id),
+        describe(app, ind)
+    )));
+    let source = match ind.source {
+        crate::framework::IndicatorSource::Quoted => "quoted from the IOM guide",
+        crate::framework::IndicatorSource::Official => "official wording",
+        crate::framework::IndicatorSource::Tocplan => "tocplan's own wording, not official",
+        crate::framework::IndicatorSource::User => "from a bank you loaded",
+    };
+    lines.push(Line::styled(
+        source.to_string(),
+        app.theme.style(Slot::Muted),
+    ));
+    if !ind.keywords.is_empty() {
+        lines.push(Line::from(format!(
+            "Keywords: {}",
+            sanitize(&ind.keywords.join(", "))
+        )));
+    }
+    let mut block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(app.theme.style(Slot::Border))
         .title(" Preview ");
+    if !marks.is_empty() {
+        block = block.title(
+            Line::styled(format!(" {marks} "), app.theme.style(Slot::Muted)).right_aligned(),
+        );
+    }
     f.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
