@@ -181,6 +181,25 @@ impl Plan {
             }
         };
         let group = self.reading_group(measure, group)?;
+        // A gap target is judged on the groups' readings alone: one for no group would
+        // be kept and count nowhere.
+        if let Some(m) = self.measures.iter().find(|m| m.id == measure)
+            && !output
+            && group.is_empty()
+            && m.gap
+            && m.groups.len() >= 2
+        {
+            return Err(ReadingError::GroupNeeded {
+                measure: measure.to_string(),
+                groups: m
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| format!("{} {x}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
         let note = note.trim().to_string();
         match self
             .readings

@@ -165,9 +165,10 @@ impl Delta {
                 let i = at(&plan.stakeholders, id, |s| &s.id);
                 d.stakeholders = Some(one(&plan.stakeholders, i)?);
             }
+            // Its readings follow the groups: the whole plan is kept for undo.
+            F::MeasureGroups(_) => return None,
             F::MeasureIndicator(id)
             | F::MeasureRationale(id)
-            | F::MeasureGroups(id)
             | F::MeasureTargetText(id)
             | F::MeasureGap(id)
             | F::MeasureAnalysis(id)

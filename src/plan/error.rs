@@ -128,6 +128,10 @@ pub enum ReadingError {
         group: String,
         groups: String,
     },
+    #[error(
+        "`{measure}` is judged on the gap between its groups, so a reading is for one of them: {groups} (for example `1: 18 2026-04-10`)"
+    )]
+    GroupNeeded { measure: String, groups: String },
     #[error("`{measure}` already has a reading on {date}")]
     DateTaken {
         measure: String,

@@ -190,16 +190,28 @@ pub fn parse_reading(text: &str, today: Option<Date>) -> Result<(Number, Date, S
 }
 
 /// A reading typed for one comparison group, "Women: 18 2026-04-10" or "2: 41": the
-/// group as the measure names it (empty if none is named) and the rest. Text before a
-/// colon that names none of the measure's groups is left as part of the reading.
-pub fn split_group<'a>(plan: &Plan, measure: &str, text: &'a str) -> (String, &'a str) {
-    if let Some((head, rest)) = text.split_once(':')
-        && !head.trim().is_empty()
-        && let Ok(group) = plan.reading_group(measure, head)
-    {
-        return (group, rest.trim_start());
+/// group as the measure names it (empty if none is named) and the rest. A colon after the
+/// value ("20 2026-07-01 note: x") is part of the note; words before a colon that name
+/// none of the measure's groups are an error that lists them ("residents: 40" is not a
+/// number, it is a group mistyped).
+pub fn split_group<'a>(
+    plan: &Plan,
+    measure: &str,
+    text: &'a str,
+) -> Result<(String, &'a str), super::ReadingError> {
+    if let Some((head, rest)) = text.split_once(':') {
+        let head = head.trim();
+        let mut words = head.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let a_value = first.parse::<f64>().is_ok() || first.starts_with('-');
+        // "20 2026-07-01 note: x": a reading whose note has a colon.
+        let in_the_note = a_value && words.next().is_some();
+        if !head.is_empty() && !in_the_note {
+            let group = plan.reading_group(measure, head)?;
+            return Ok((group, rest.trim_start()));
+        }
     }
-    (String::new(), text)
+    Ok((String::new(), text))
 }
 
 /// "▁▃▅█" of a measure's readings in date order.

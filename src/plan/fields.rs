@@ -265,8 +265,11 @@ impl Field {
 }
 
 mod access;
+mod regroup;
 
 pub use access::parse_number;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod valid_tests;

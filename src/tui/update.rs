@@ -161,12 +161,12 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Paste(text) => return paste(app, mode, &text),
         // One lookup per key: an unbound key is text where there is text to type.
-        Msg::Key(key) => match app.keymap.lookup(mode, key) {
+        Msg::Key(key) => match app.keymap.lookup(mode, enter_for_line_feed(key)) {
             Some(a) => a,
             None => {
                 match mode {
                     Mode::Picker => return picker::type_key(app, key),
-                    Mode::Editor | Mode::Prose => edit::type_key(app, key),
+                    Mode::Editor | Mode::Prose => edit::type_key(app, enter_for_line_feed(key)),
                     Mode::Prompt => dialog::type_key(app, key),
                     _ => {}
                 }
@@ -357,4 +357,17 @@ mod stumble_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod trial_tests;
+#[cfg(test)]
 mod typed_text_tests;
+
+/// A line feed (Ctrl-j) is Enter: some terminals and SSH clients send it for Enter, and
+/// the textarea's own Ctrl-j deleted the line before the cursor, losing typed text.
+fn enter_for_line_feed(key: KeyEvent) -> KeyEvent {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
+    } else {
+        key
+    }
+}

@@ -339,16 +339,26 @@ fn a_reading_names_its_group_by_number_name_or_start() {
     let mut plan = cafe();
     let m = "ask-neighbours";
     assert_eq!(
-        split_group(&plan, m, "2: 44 2026-07-01").0,
+        split_group(&plan, m, "2: 44 2026-07-01")
+            .expect("group 2")
+            .0,
         "Local residents at the café"
     );
     assert_eq!(
-        split_group(&plan, m, "women: 20 2026-07-01").0,
+        split_group(&plan, m, "women: 20 2026-07-01")
+            .expect("women")
+            .0,
         "Women in the target group"
     );
     // A colon in a note, or on a measure without groups, is part of the reading.
-    let (g, rest) = split_group(&plan, "practice-outside-class", "20 2026-07-01 note: x");
+    let (g, rest) =
+        split_group(&plan, "practice-outside-class", "20 2026-07-01 note: x").expect("a note");
     assert_eq!((g.as_str(), rest), ("", "20 2026-07-01 note: x"));
+    // Words before a colon that name no group are a mistyped group, not a bad number.
+    for typed in ["residents: 40 2026-06-30", "3: 40", "men: 4"] {
+        let e = split_group(&plan, m, typed).expect_err(typed).to_string();
+        assert!(e.contains("1 Women in the target group"), "{typed}: {e}");
+    }
     plan.add_group_reading(m, "1", date("2026-07-01"), Number::Int(20), "", false)
         .expect("group 1");
     // The same date for the other group is its own reading.

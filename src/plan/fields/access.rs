@@ -228,6 +228,9 @@ impl Plan {
                         groups.push(g.to_string());
                     }
                 }
+                let old =
+                    std::mem::take(&mut self.measure_mut(id).ok_or_else(|| missing(id))?.groups);
+                self.regroup_readings(id, &old, &groups);
                 self.measure_mut(id).ok_or_else(|| missing(id))?.groups = groups;
             }
             Field::MeasureTargetText(id) => {

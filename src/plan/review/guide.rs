@@ -146,6 +146,24 @@ fn measures(plan: &Plan) -> Vec<Finding> {
                 ),
             ));
         }
+        // Written elsewhere, or before the measure had groups: it counts nowhere now.
+        let ungrouped = plan
+            .readings
+            .iter()
+            .filter(|r| !r.output && r.measure == m.id && r.group.is_empty())
+            .count();
+        if m.gap && m.groups.len() >= 2 && ungrouped > 0 {
+            out.push(finding(
+                "evaluation-planned",
+                Warning,
+                &m.outcome,
+                format!("measure[{i}]"),
+                format!(
+                    "Measure `{}` is judged on the gap between its groups, but {ungrouped} of its readings name no group and count nowhere: give each reading its `group`",
+                    m.id
+                ),
+            ));
+        }
     }
     out
 }
@@ -267,6 +285,44 @@ mod tests {
         let hits = found(&p, "evaluation-planned", &id);
         assert!(
             hits.iter().any(|h| h.1.contains("names 1 group:")),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_reading_for_no_group_on_a_gap_measure_is_a_warning_and_refused() {
+        let mut p = cafe();
+        let m = p
+            .measures
+            .iter()
+            .find(|m| m.gap)
+            .expect("a gap measure")
+            .clone();
+        let date = crate::plan::Date::new(2026, 6, 1).expect("date");
+        let refused = p.add_group_reading(&m.id, "", date, crate::plan::Number::Int(3), "", false);
+        assert!(
+            matches!(refused, Err(crate::plan::ReadingError::GroupNeeded { .. })),
+            "{refused:?}"
+        );
+        assert!(
+            found(&p, "evaluation-planned", &m.id)
+                .iter()
+                .all(|h| !h.1.contains("count nowhere"))
+        );
+        p.readings.push(Reading {
+            measure: m.id.clone(),
+            output: false,
+            group: String::new(),
+            date,
+            value: crate::plan::Number::Int(3),
+            note: String::new(),
+            extra: Default::default(),
+            comments: Default::default(),
+        });
+        let hits = found(&p, "evaluation-planned", &m.id);
+        assert!(
+            hits.iter()
+                .any(|h| h.1.contains("1 of its readings name no group")),
             "{hits:?}"
         );
     }

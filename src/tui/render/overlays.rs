@@ -307,6 +307,7 @@ const EDITOR_KEYS: &[(&str, &str)] = &[
     ("Del ^d", "delete the character under the cursor"),
     ("^w Alt-Bksp", "delete the word before the cursor"),
     ("^k", "delete to the end of the line"),
+    ("^j", "the same as Enter (what some terminals send for it)"),
     ("^r", "redo typing undone"),
     ("^y", "paste what ^k, ^w or ^u deleted"),
 ];

@@ -119,6 +119,7 @@ fn commit(app: &mut App) {
         app.say(Tone::Warn, "Nothing kept: the text was empty");
         return;
     }
+    let readings = app.plan().readings.len();
     let result = match ed.target.clone() {
         EditTarget::Goal => set(app, &Field::GoalText, &text).map(|()| GOAL_ID.to_string()),
         EditTarget::NewOutcome => app
@@ -159,9 +160,13 @@ fn commit(app: &mut App) {
         }
         EditTarget::NewReading { measure } => {
             // "Women: 18 2026-04-10" records a reading for one of the measure's groups.
-            let (group, rest) = crate::plan::evaluation::split_group(app.plan(), &measure, &text);
-            let parsed = crate::plan::evaluation::parse_reading(rest, crate::plan::Date::today());
-            let result = parsed.and_then(|(value, date, note)| {
+            let result = crate::plan::evaluation::split_group(app.plan(), &measure, &text)
+                .map_err(|e| e.to_string())
+                .and_then(|(group, rest)| {
+                    crate::plan::evaluation::parse_reading(rest, crate::plan::Date::today())
+                        .map(|r| (group, r))
+                });
+            let result = result.and_then(|(group, (value, date, note))| {
                 let mut plan = app.plan().clone();
                 plan.add_group_reading(&measure, &group, date, value, &note, false)
                     .map_err(|e| match e {
@@ -203,7 +208,14 @@ fn commit(app: &mut App) {
         EditTarget::Field(f) => match set(app, &f, &text) {
             Ok(()) => {
                 step_past(app, &f);
-                app.say(Tone::Info, format!("{} kept (u undoes)", f.label()));
+                // A group taken out of a measure takes its readings: say so, not just "kept".
+                let gone = readings.saturating_sub(app.plan().readings.len());
+                let with = match gone {
+                    0 => String::new(),
+                    1 => "; the removed group's reading went with it".into(),
+                    n => format!("; the removed group's {n} readings went with it"),
+                };
+                app.say(Tone::Info, format!("{} kept{with} (u undoes)", f.label()));
                 return;
             }
             Err(e) => Err(e),

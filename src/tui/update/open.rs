@@ -250,7 +250,7 @@ pub fn record(app: &mut App, id: String) {
     let plan = app.plan();
     let title = if plan.kind_of(&id) == Some(Kind::Output) {
         Some(format!(
-            "Count of output `{id}`: how many so far, then date (default today), then a note"
+            "Count of output `{id}`: how many so far, then date (default today), then a note (optional)"
         ))
     } else {
         plan.measure(&id).filter(|m| !m.groups.is_empty()).map(|m| {
@@ -260,8 +260,15 @@ pub fn record(app: &mut App, id: String) {
                 .enumerate()
                 .map(|(i, g)| format!("{} {g}", i + 1))
                 .collect();
+            // A gap target counts only the groups' readings: the title says a group is
+            // needed, and that the date and note are optional either way.
+            let which = if m.gap && m.groups.len() >= 2 {
+                "its group first"
+            } else {
+                "a group first for one group"
+            };
             format!(
-                "Reading of `{id}`: a group and a colon for one group ({}), value, date, note",
+                "Reading of `{id}`, {which} ({}): `1: 18 2026-04-10 a note` (date, note optional)",
                 names.join(", ")
             )
         })
