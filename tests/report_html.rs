@@ -457,6 +457,14 @@ fn each_comparison_group_is_its_own_line_in_the_measures_chart() {
             "gap (first group minus second)"
         ]
     );
+    // The readings are early in the plan, so each line is named to the right of its last
+    // point, inside the chart, not off its left edge.
+    for name in chart.select(&sel("text.series")) {
+        let v = name.value();
+        assert_eq!(v.attr("text-anchor"), Some("start"), "{:?}", v.attr("x"));
+        let x: f64 = v.attr("x").and_then(|x| x.parse().ok()).expect("x");
+        assert!(x > 40.0, "{x}");
+    }
 }
 
 /// The text of the elements `selector` picks, its runs of white space made one space.
@@ -719,5 +727,49 @@ fn agreements_are_named_as_the_guide_names_them_with_who_made_each() {
     assert_eq!(
         last,
         "5. Responsibility for each action and each stage No one yet"
+    );
+}
+
+/// A measure off track says so in words beside its bar, why (where a steady pace would
+/// be by the reading's date) and which activities feed it, so a board sees what to change.
+#[test]
+fn an_off_track_measure_says_why_and_what_feeds_it() {
+    let fw = fw();
+    let mut p = example("language-cafe.toml");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let on = cells(
+        doc.select(&sel("tr[data-item='practice-outside-class']"))
+            .next()
+            .expect("the measure's row"),
+    );
+    assert!(on.ends_with("27% on track"), "{on}");
+    let mut late = p.readings[0].clone();
+    late.date = "2026-10-01".parse().expect("date");
+    late.value = tocplan::plan::Number::Int(12);
+    p.readings.push(late);
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let row = doc
+        .select(&sel("tr[data-item='practice-outside-class']"))
+        .next()
+        .expect("the measure's row");
+    let off = cells(row);
+    assert!(
+        off.contains("7% off track: 12 on 2026-10-01; a steady pace would be 25 by then"),
+        "{off}"
+    );
+    assert!(
+        row.select(&sel(".track .bar.offtrack")).next().is_some(),
+        "{off}"
+    );
+    let fed: Vec<String> = row
+        .select(&sel("a"))
+        .skip(1) // the outcome
+        .map(|a| a.text().collect())
+        .collect();
+    let feeding = tocplan::plan::evaluation::feeding(&p, "regular-conversations");
+    assert_eq!(fed.len(), feeding.len(), "{fed:?}");
+    assert!(
+        off.contains("Fed by: Open and run the drop-in café"),
+        "{off}"
     );
 }
