@@ -68,8 +68,8 @@ fn guide_in_the_evaluation_view() {
 
 #[test]
 fn guide_in_the_review() {
-    // The friendship club has findings; the first one's step is shown.
-    let mut a = example("friendship-club.toml");
+    // The colleges' plan has findings; the first one's step is shown.
+    let mut a = example("college-attainment.toml");
     keys(&mut a, "i");
     a.status = None;
     keys(&mut a, "R");

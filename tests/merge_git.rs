@@ -249,7 +249,10 @@ fn a_rename_on_one_side_takes_the_other_sides_edit_along() {
 
 #[test]
 fn edits_to_different_lines_of_one_long_text_merge() {
-    let dir = repo();
+    // A text of three real lines (the café's problem is one paragraph).
+    let dir = repo_with(&["--command", BIN], |p| {
+        p.context.problem = "First line.\nSecond line.\nThird line.".into();
+    });
     let d = dir.path();
     let line = |n: usize, to: &'static str| {
         move |p: &mut Plan| {

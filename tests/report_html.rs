@@ -47,6 +47,10 @@ fn hostile(mut p: Plan) -> Plan {
         e(&mut s.role);
         e(&mut s.involvement);
     }
+    // An agreement the guide does not list (check refuses it; a report is made anyway).
+    if let Some(s) = p.stakeholders.first_mut() {
+        s.agreed.push(EVIL.into());
+    }
     let old = p.outcomes[0].id.clone();
     let new = format!("{old}\"><b>x</b>");
     for o in &mut p.outcomes {
@@ -62,6 +66,7 @@ fn hostile(mut p: Plan) -> Plan {
     }
     for o in &mut p.outputs {
         e(&mut o.text);
+        e(&mut o.unit);
         for s in &mut o.serves {
             if *s == old {
                 *s = new.clone();
@@ -76,6 +81,12 @@ fn hostile(mut p: Plan) -> Plan {
         }
     }
     for m in &mut p.measures {
+        e(&mut m.rationale);
+        e(&mut m.analysis);
+        e(&mut m.target_text);
+        for g in &mut m.groups {
+            e(g);
+        }
         e(&mut m.method);
         e(&mut m.sample);
         e(&mut m.frequency);
@@ -101,9 +112,13 @@ fn hostile(mut p: Plan) -> Plan {
     for x in &mut p.evidence {
         e(&mut x.text);
         e(&mut x.source);
+        e(&mut x.limitations);
     }
     for r in &mut p.readings {
         e(&mut r.note);
+        if !r.group.is_empty() {
+            e(&mut r.group);
+        }
     }
     p.waivers.push(tocplan::plan::Waiver {
         rule: EVIL.to_string(),
@@ -272,6 +287,28 @@ fn the_page_parses_without_an_error_and_hostile_text_stays_text() {
                 .flat_map(|h| h.text())
                 .collect();
             assert!(title.contains("<script>"), "{name}: {title}");
+            // The fields a funder reads beside the chain: each a text, never markup.
+            for (what, at) in [
+                ("why and analysis", "dl.measures"),
+                ("outputs delivered", "h3#outputs-delivered + table"),
+                ("agreements", "h3#agreed ~ table"),
+            ] {
+                if what == "outputs delivered" && p.outputs.iter().all(|o| o.target.is_none()) {
+                    continue;
+                }
+                let shown: String = doc.select(&sel(at)).flat_map(|x| x.text()).collect();
+                assert!(
+                    shown.contains("<script>alert(1)</script>\"><img src="),
+                    "{name}: {what}: {shown}"
+                );
+            }
+            if p.measures.iter().any(|m| !m.groups.is_empty()) {
+                let shown: String = doc
+                    .select(&sel("h3#groups ~ table"))
+                    .flat_map(|x| x.text())
+                    .collect();
+                assert!(shown.contains("<style>@import"), "{name}: {shown}");
+            }
             // The hostile id is still the item's id, as text of an attribute.
             let id = &p.outcomes[0].id;
             let drawn = doc
@@ -419,5 +456,320 @@ fn each_comparison_group_is_its_own_line_in_the_measures_chart() {
             "Local residents at the café",
             "gap (first group minus second)"
         ]
+    );
+    // The readings are early in the plan, so each line is named to the right of its last
+    // point, inside the chart, not off its left edge.
+    for name in chart.select(&sel("text.series")) {
+        let v = name.value();
+        assert_eq!(v.attr("text-anchor"), Some("start"), "{:?}", v.attr("x"));
+        let x: f64 = v.attr("x").and_then(|x| x.parse().ok()).expect("x");
+        assert!(x > 40.0, "{x}");
+    }
+}
+
+/// The text of the elements `selector` picks, its runs of white space made one space.
+fn text_of(doc: &Html, selector: &str) -> String {
+    let t: String = doc.select(&sel(selector)).flat_map(|x| x.text()).collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A table row's cells, each its text, a space between them.
+fn cells(row: scraper::ElementRef) -> String {
+    let each: Vec<String> = row
+        .select(&sel("th, td"))
+        .map(|c| one_line(&c.text().collect::<String>()))
+        .collect();
+    each.join(" ")
+}
+
+fn example(file: &str) -> Plan {
+    examples()
+        .into_iter()
+        .find(|(n, _)| n.ends_with(file))
+        .map(|(_, p)| p)
+        .expect("an example plan")
+}
+
+/// Why each indicator was chosen, how its data will be analysed and its target in words
+/// are in the evaluation plan, under each measure's id, for every example plan's measures.
+#[test]
+fn each_measures_rationale_analysis_and_target_in_words_are_in_the_evaluation_plan() {
+    let fw = fw();
+    let mut seen = 0;
+    for (name, p) in examples() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        let list = doc
+            .select(&sel("section h2#evaluation ~ dl.measures"))
+            .next()
+            .expect("the measures' reasons");
+        let dts: Vec<_> = list.select(&sel("dt")).collect();
+        assert_eq!(dts.len(), p.measures.len(), "{name}");
+        let all = one_line(&list.text().collect::<String>());
+        for m in &p.measures {
+            for (label, text) in [
+                ("Why this indicator", &m.rationale),
+                ("Analysis", &m.analysis),
+                ("Target in words", &m.target_text),
+            ] {
+                if !text.is_empty() {
+                    assert!(
+                        all.contains(&format!("{label}: {}", one_line(text))),
+                        "{name}: {}: {label}",
+                        m.id
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 40, "{seen}");
+    // A measure without its reason says so, rather than leaving a gap.
+    let mut p = example("language-cafe.toml");
+    p.measures[0].rationale.clear();
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    assert!(text_of(&doc, "dl.measures").contains("Why this indicator: Not stated."));
+}
+
+/// A measure read for groups shows each group's latest value, and a gap target the gap,
+/// from where to where it should move, and how far it has closed (the café's
+/// `ask-neighbours`: women 18, residents 41, a gap of -23 from -25 toward -10: 13%).
+#[test]
+fn each_groups_latest_value_and_the_gap_closing_are_shown() {
+    let fw = fw();
+    let doc = Html::parse_document(&to_html(&example("language-cafe.toml"), &fw));
+    let table = doc
+        .select(&sel("h3#groups ~ table"))
+        .find(|t| t.text().any(|x| x.contains("ask-neighbours")))
+        .expect("the measure's groups");
+    let rows: Vec<String> = table.select(&sel("tbody tr")).map(cells).collect();
+    assert_eq!(rows[0], "Women in the target group 18 on 2026-04-10");
+    assert_eq!(rows[1], "Local residents at the café 41 on 2026-04-10");
+    let gap = &rows[2];
+    assert!(
+        gap.starts_with(
+            "Gap (Women in the target group minus Local residents at the café) -23 on 2026-04-10; \
+             planned from -25 at the baseline to -10 by 2027-06-30"
+        ),
+        "{gap}"
+    );
+    assert!(gap.contains("13% of the way, on track"), "{gap}");
+    let bar = table
+        .select(&sel(".track .bar"))
+        .next()
+        .expect("a bar for the gap closing");
+    assert_eq!(bar.value().attr("style"), Some("width:13%"));
+    // A group not read yet says so; the gap is then not known.
+    let mut p = example("language-cafe.toml");
+    p.readings
+        .retain(|r| r.group != "Local residents at the café");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let shown: Vec<String> = doc
+        .select(&sel("h3#groups ~ table tbody tr"))
+        .map(cells)
+        .collect();
+    let shown = shown.join("\n");
+    assert!(
+        shown.contains("Local residents at the café no reading yet"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("not known until both groups are read"),
+        "{shown}"
+    );
+    // Every example's grouped measures are there, one table each.
+    for (name, p) in examples() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        let grouped = p.measures.iter().filter(|m| !m.groups.is_empty()).count();
+        assert_eq!(
+            doc.select(&sel("h3#groups ~ table")).count(),
+            grouped,
+            "{name}"
+        );
+    }
+}
+
+/// Outputs are counted against their targets, with a bar: "13 of 72 sessions".
+#[test]
+fn outputs_are_counted_against_their_targets_with_a_bar() {
+    let fw = fw();
+    let doc = Html::parse_document(&to_html(&example("language-cafe.toml"), &fw));
+    let rows: Vec<_> = doc
+        .select(&sel("h3#outputs-delivered + table tbody tr"))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let first = cells(rows[0]);
+    assert!(
+        first.contains("72 sessions 13 of 72 sessions by 2026-04-10"),
+        "{first}"
+    );
+    let bar = rows[0].select(&sel(".track .bar")).next().expect("a bar");
+    assert_eq!(bar.value().attr("style"), Some("width:18%"));
+    assert!(first.ends_with("18%"), "{first}");
+    let second = cells(rows[1]);
+    assert!(
+        second
+            .trim_end()
+            .ends_with("30 women taking part none counted yet"),
+        "{second}"
+    );
+    // The chain in words says each output's count where the output is.
+    let chain = text_of(&doc, "h2#chain ~ ul li[data-item='drop-in-sessions']");
+    assert!(chain.contains("Delivered: 13 of 72 sessions"), "{chain}");
+    for (name, p) in examples() {
+        let doc = Html::parse_document(&to_html(&p, &fw));
+        let counted = p.outputs.iter().filter(|o| o.target.is_some()).count();
+        assert_eq!(
+            doc.select(&sel("h3#outputs-delivered + table tbody tr"))
+                .count(),
+            counted,
+            "{name}"
+        );
+    }
+}
+
+/// Each piece of evidence says what kind it is, whether it supports or contradicts its
+/// assumption, and its limits; an assumption whose only evidence contradicts it is marked
+/// as contradicted, one with evidence both ways as mixed (the ICT case's mentoring).
+#[test]
+fn evidence_says_its_stance_and_limits_and_a_contradicted_assumption_stands_out() {
+    let fw = fw();
+    let mut p = example("ict-mentoring.toml");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    for e in &p.evidence {
+        let li = text_of(&doc, &format!("li[data-item='{}']", e.id));
+        let stance = match e.stance {
+            Some(tocplan::plan::Stance::Supports) => "supports it",
+            Some(tocplan::plan::Stance::Contradicts) => "contradicts it",
+            Some(tocplan::plan::Stance::Untested) => "untested",
+            None => "",
+        };
+        assert!(li.contains(stance), "{}: {li}", e.id);
+        assert!(
+            li.contains(&format!("Limitations: {}", one_line(&e.limitations))),
+            "{}: {li}",
+            e.id
+        );
+    }
+    let mixed = text_of(&doc, "li[data-item='mentoring-helps-applications']");
+    assert!(mixed.contains("Mixed evidence"), "{mixed}");
+    assert!(!mixed.contains("Contradicted"), "{mixed}");
+    // Without the trainees' feedback, the guide's case is all the evidence there is.
+    p.evidence.retain(|e| e.id != "mentee-feedback");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let marked = doc
+        .select(&sel(
+            "li[data-item='mentoring-helps-applications'] > .verdict.off",
+        ))
+        .next()
+        .expect("the assumption marked as contradicted");
+    assert!(
+        marked
+            .text()
+            .collect::<String>()
+            .starts_with("Contradicted: its only evidence says otherwise"),
+    );
+    // An assumption about an item (not a link) is marked the same way.
+    let mut p = example("language-cafe.toml");
+    for e in &mut p.evidence {
+        if e.assumption == "few-chances-to-practise" {
+            e.stance = Some(tocplan::plan::Stance::Contradicts);
+        }
+    }
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    assert!(
+        doc.select(&sel(
+            "li[data-item='few-chances-to-practise'] > .verdict.off"
+        ))
+        .next()
+        .is_some()
+    );
+}
+
+/// What each stakeholder agreed, by the guide's names for its five agreements (not ids),
+/// each with who has agreed it; one no one has made says so.
+#[test]
+fn agreements_are_named_as_the_guide_names_them_with_who_made_each() {
+    let fw = fw();
+    let p = example("language-cafe.toml");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let rows: Vec<String> = doc
+        .select(&sel("h3#agreed ~ table tbody tr"))
+        .map(cells)
+        .collect();
+    let names: Vec<&str> = fw
+        .worksheet
+        .agreements
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(rows.len(), 5);
+    for (row, name) in rows.iter().zip(&names) {
+        assert!(row.contains(name), "{row}");
+    }
+    assert_eq!(
+        rows[3],
+        "4. Logic of the process Women in the target group; Anytown College ESOL team; \
+         Anytown Council community team"
+    );
+    let mut p = p;
+    for s in &mut p.stakeholders {
+        s.agreed.retain(|a| a != "responsibility");
+    }
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let last = doc
+        .select(&sel("h3#agreed ~ table tbody tr:last-child"))
+        .map(cells)
+        .collect::<String>();
+    assert_eq!(
+        last,
+        "5. Responsibility for each action and each stage No one yet"
+    );
+}
+
+/// A measure off track says so in words beside its bar, why (where a steady pace would
+/// be by the reading's date) and which activities feed it, so a board sees what to change.
+#[test]
+fn an_off_track_measure_says_why_and_what_feeds_it() {
+    let fw = fw();
+    let mut p = example("language-cafe.toml");
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let on = cells(
+        doc.select(&sel("tr[data-item='practice-outside-class']"))
+            .next()
+            .expect("the measure's row"),
+    );
+    assert!(on.ends_with("27% on track"), "{on}");
+    let mut late = p.readings[0].clone();
+    late.date = "2026-10-01".parse().expect("date");
+    late.value = tocplan::plan::Number::Int(12);
+    p.readings.push(late);
+    let doc = Html::parse_document(&to_html(&p, &fw));
+    let row = doc
+        .select(&sel("tr[data-item='practice-outside-class']"))
+        .next()
+        .expect("the measure's row");
+    let off = cells(row);
+    assert!(
+        off.contains("7% off track: 12 on 2026-10-01; a steady pace would be 25 by then"),
+        "{off}"
+    );
+    assert!(
+        row.select(&sel(".track .bar.offtrack")).next().is_some(),
+        "{off}"
+    );
+    let fed: Vec<String> = row
+        .select(&sel("a"))
+        .skip(1) // the outcome
+        .map(|a| a.text().collect())
+        .collect();
+    let feeding = tocplan::plan::evaluation::feeding(&p, "regular-conversations");
+    assert_eq!(fed.len(), feeding.len(), "{fed:?}");
+    assert!(
+        off.contains("Fed by: Open and run the drop-in café"),
+        "{off}"
     );
 }

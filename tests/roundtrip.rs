@@ -21,6 +21,43 @@ fn every_example_plan_round_trips_byte_for_byte() {
     assert!(n >= 4);
 }
 
+/// The example plans' texts are paragraphs: a real line break inside one is a stray left by
+/// hand-wrapping (text is read with its line breaks, and the app shows them as such), so
+/// none of their strings holds one. Found in the four plans' `problem` ("how to take\npart").
+#[test]
+fn example_plans_have_no_line_breaks_inside_their_texts() {
+    fn strings<'a>(v: &'a toml::Value, at: String, out: &mut Vec<(String, &'a str)>) {
+        match v {
+            toml::Value::String(s) => out.push((at, s)),
+            toml::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    strings(x, format!("{at}[{i}]"), out);
+                }
+            }
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    strings(x, format!("{at}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("plans/") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let value: toml::Value = toml::from_str(&text).expect("TOML");
+        let mut found = Vec::new();
+        strings(&value, String::new(), &mut found);
+        for (at, s) in &found {
+            assert!(!s.contains('\n'), "{}{at}: {s:?}", path.display());
+        }
+        checked += found.len();
+    }
+    assert!(checked > 400, "{checked}");
+}
+
 #[test]
 fn saving_is_atomic_keeps_permissions_and_leaves_no_temp_files() {
     use std::os::unix::fs::PermissionsExt;

@@ -153,7 +153,8 @@ fn review_overlay() {
     snap("review-marks-in-panes", &a);
     keys(&mut a, "R");
     snap("review", &a);
-    let mut a = example("ict-mentoring.toml");
+    // The colleges' plan has advice and nothing worse.
+    let mut a = example("college-attainment.toml");
     keys(&mut a, "R");
     snap("review-advice-only", &a);
 }

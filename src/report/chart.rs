@@ -215,9 +215,18 @@ pub fn svg(plan: &Plan, row: &Row) -> String {
             ));
         }
         if let (false, Some((d, v))) = (line.name.is_empty(), line.points.last()) {
+            // Named at its last point, on the side with room: a line that ends in the
+            // chart's first half (early readings) is named to its right, or the name
+            // would run off the chart's left edge.
+            let at = x(d.days());
+            let (dx, anchor) = if at < (LEFT + W - RIGHT) / 2.0 {
+                (4.0, "start")
+            } else {
+                (-4.0, "end")
+            };
             out.push_str(&format!(
-                "<text class=\"series\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                num(x(d.days()) - 4.0),
+                "<text class=\"series\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+                num(at + dx),
                 num(y(*v) - 5.0),
                 esc(&crate::text::short(&line.name, 24))
             ));

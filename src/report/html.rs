@@ -30,6 +30,18 @@ pub fn prose(s: &str) -> String {
         .collect()
 }
 
+/// A share of the way as a bar in a bordered track, with the percentage in words beside
+/// it: the track's border prints even where backgrounds do not, and the words carry it
+/// without colour.
+pub fn bar(share: f64, off_track: bool) -> String {
+    let w = (share.clamp(0.0, 1.0) * 100.0).round();
+    format!(
+        "<span class=\"track\" aria-hidden=\"true\"><span class=\"bar{}\" style=\"width:{w}%\"></span></span> {:.0}%",
+        if off_track { " offtrack" } else { "" },
+        share * 100.0
+    )
+}
+
 /// A number as SVG writes it: two decimals at most, no `-0`.
 pub fn num(x: f64) -> String {
     let r = (x * 100.0).round() / 100.0;
@@ -104,6 +116,13 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sa
 .heat td.c { text-align: center; min-width: 1.8rem; }
 .heat td.h1 { background: #d6e4f5; } .heat td.h2 { background: #9fc1e8; } .heat td.h3 { background: #5d93d1; color: #000; }
 .bar { display: inline-block; height: .7rem; background: #0b3d91; vertical-align: middle; }
+.track { display: inline-block; width: 6rem; height: .9rem; border: 1px solid #555; vertical-align: middle; padding: 1px; }
+.track .bar { display: block; height: 100%; }
+.wide .track { width: 3rem; }
+td.bar-cell { white-space: nowrap; }
+.verdict { display: block; }
+dl.measures dt { font-weight: 600; margin-top: .6rem; }
+dl.measures dd { margin: .15rem 0 0 1.2rem; }
 .bar.offtrack { background: #8b0000; }
 .skip { position: absolute; left: -9999px; }
 @media print {
@@ -117,7 +136,7 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sa
   thead th { background: none; }
   .wide { overflow: visible; }
   .wide table { font-size: 7.5pt; }
-  .heat td.h1, .heat td.h2, .heat td.h3 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .heat td.h1, .heat td.h2, .heat td.h3, .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .node rect { fill: #fff; }
 }
 "#;
@@ -181,5 +200,8 @@ mod tests {
         assert_eq!(prose("a\nb\n\nc<"), "<p>a<br>b</p><p>c&lt;</p>");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(12.345), "12.35");
+        // A share past the target fills the track and still says how far.
+        assert!(bar(1.3, false).contains("width:100%") && bar(1.3, false).ends_with(" 130%"));
+        assert!(bar(-0.2, true).contains("bar offtrack\" style=\"width:0%"));
     }
 }

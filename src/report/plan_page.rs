@@ -7,15 +7,20 @@
 use std::collections::HashMap;
 
 use super::html::{esc, page, prose};
-use super::{chart, diagram, layout};
+use super::{diagram, layout};
 
+mod evidence;
+mod progress;
+mod stakeholders;
 mod tables;
 
 use crate::framework::Framework;
 use crate::plan::evaluation;
 use crate::plan::review;
 use crate::plan::{About, GOAL_ID, Plan};
-use tables::{evaluation_table, review_section, stakeholders};
+use evidence::{evidence, verdict_note};
+use stakeholders::stakeholders;
+use tables::{evaluation_table, review_section};
 
 /// Anchors for the items, so the text can point at what an item serves.
 struct Names<'a> {
@@ -131,29 +136,10 @@ pub fn to_html(plan: &Plan, fw: &Framework) -> String {
     );
     chain(plan, &names, &mut b);
     assumptions(plan, &names, &l, &mut b);
-    stakeholders(plan, &names, &mut b);
+    stakeholders(plan, fw, &names, &mut b);
     let rows = evaluation::rows(plan, fw);
     evaluation_table(&rows, &names, &mut b);
-    b.push_str("<section><h2 id=\"progress\">Progress</h2>\n");
-    if rows.is_empty() {
-        b.push_str("<p>No measures yet.</p>\n");
-    } else {
-        b.push_str(chart::LEGEND);
-    }
-    for r in &rows {
-        b.push_str(&format!(
-            "<figure class=\"chart\">{}<figcaption class=\"legend\"><span class=\"id\">{}</span>: \
-             <span class=\"t\">{}</span></figcaption></figure>\n",
-            chart::svg(plan, r),
-            esc(&r.measure),
-            esc(if r.indicator_text.is_empty() {
-                &r.indicator
-            } else {
-                &r.indicator_text
-            })
-        ));
-    }
-    b.push_str("</section>\n");
+    progress::progress(plan, &rows, &names, &mut b);
     review_section(plan, &findings, &mut b);
     page(&plan.title, &b)
 }
@@ -195,9 +181,10 @@ fn item_assumptions(plan: &Plan, names: &Names, id: &str) -> String {
     for a in &plan.assumptions {
         if a.about == About::Item(id.to_string()) {
             out.push_str(&format!(
-                "<li {}><strong>Assumption:</strong> <span class=\"t\">{}</span>{}</li>",
+                "<li {}><strong>Assumption:</strong> <span class=\"t\">{}</span>{}{}</li>",
                 names.at(&a.id),
                 esc(&a.text),
+                verdict_note(plan, &a.id),
                 evidence(plan, names, &a.id)
             ));
         }
@@ -206,36 +193,6 @@ fn item_assumptions(plan: &Plan, names: &Names, id: &str) -> String {
         out
     } else {
         format!("<ul>{out}</ul>")
-    }
-}
-
-fn evidence(plan: &Plan, names: &Names, assumption: &str) -> String {
-    let items: Vec<String> = plan
-        .evidence
-        .iter()
-        .filter(|e| e.assumption == assumption)
-        .map(|e| {
-            format!(
-                "<li {}><strong>Evidence{}:</strong> <span class=\"t\">{}</span>{}</li>",
-                names.at(&e.id),
-                e.kind
-                    .map_or(String::new(), |k| format!(" ({})", k.as_str())),
-                esc(&e.text),
-                if e.source.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " <em>Source:</em> <span class=\"t\">{}</span>",
-                        esc(&e.source)
-                    )
-                }
-            )
-        })
-        .collect();
-    if items.is_empty() {
-        String::new()
-    } else {
-        format!("<ul>{}</ul>", items.concat())
     }
 }
 
@@ -282,9 +239,28 @@ fn chain(plan: &Plan, names: &Names, b: &mut String) {
         ));
     }
     b.push_str("</ul>\n<h3>Outputs</h3>\n<ul>\n");
+    let counted = evaluation::output_rows(plan);
     for o in &plan.outputs {
+        let count = counted
+            .iter()
+            .find(|r| r.output == o.id)
+            .map_or(String::new(), |r| {
+                format!(
+                    "<br>{}: <a href=\"#outputs-delivered\" class=\"t\">{}</a>",
+                    if r.latest.is_some() {
+                        "Delivered"
+                    } else {
+                        "Target"
+                    },
+                    esc(&match (&r.latest, r.target) {
+                        (None, Some(t)) if !r.unit.is_empty() => format!("{t} {}", r.unit),
+                        (None, Some(t)) => t.to_string(),
+                        _ => r.count(),
+                    })
+                )
+            });
         b.push_str(&format!(
-            "<li {}><span class=\"t\">{}</span> <span class=\"id\">({})</span><br>For: {}{}</li>\n",
+            "<li {}><span class=\"t\">{}</span> <span class=\"id\">({})</span><br>For: {}{count}{}</li>\n",
             names.at(&o.id),
             esc(&o.text),
             esc(&o.id),
@@ -352,11 +328,12 @@ fn assumptions(plan: &Plan, names: &Names, l: &layout::Layout, b: &mut String) {
             continue;
         };
         b.push_str(&format!(
-            "<li {}>On {} → {}: <span class=\"t\">{}</span>{}</li>\n",
+            "<li {}>On {} → {}: <span class=\"t\">{}</span>{}{}</li>\n",
             names.at(id),
             names.link_any(from),
             names.link_any(to),
             esc(&a.text),
+            verdict_note(plan, id),
             evidence(plan, names, id)
         ));
     }

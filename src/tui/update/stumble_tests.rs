@@ -398,7 +398,7 @@ fn panes_forms_and_overlays_mark_what_is_out_of_sight() {
 #[test]
 fn the_review_names_items_by_their_words_and_indents_wrapped_lines() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let plan = crate::plan::load(&root.join("plans/friendship-club.toml"))
+    let plan = crate::plan::load(&root.join("plans/college-attainment.toml"))
         .expect("example")
         .plan;
     let mut a = crate::tui::App::new(
