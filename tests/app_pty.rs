@@ -154,11 +154,11 @@ fn builds_the_language_cafe_by_keystrokes_saves_and_checks() {
     s.send("\x13");
     s.wait_for("Groups compared kept");
     s.send("r");
-    s.wait_for("a group and a colon");
+    s.wait_for("a group first");
     s.send("women: 18 2026-04-10\r");
     s.wait_for("Recorded 18");
     s.send("r");
-    s.wait_for("a group and a colon");
+    s.wait_for("a group first");
     s.send("2: 41 2026-04-10\r");
     s.wait_for("Recorded 41");
     s.send("\x1b");

@@ -65,7 +65,7 @@ fn deleting_a_measure_the_other_side_records_a_reading_of_is_a_named_conflict() 
     let d = dir.path();
     git(d, &["checkout", "-q", "-b", "a"]);
     commit_edit(d, "a", |p| {
-        p.delete("ask-neighbours").expect("delete");
+        p.delete("practice-outside-class").expect("delete");
     });
     git(d, &["checkout", "-q", "-b", "b", "main"]);
     let rec = run(
@@ -74,7 +74,7 @@ fn deleting_a_measure_the_other_side_records_a_reading_of_is_a_named_conflict() 
         &[
             "record",
             PLAN,
-            "ask-neighbours",
+            "practice-outside-class",
             "12",
             "--date",
             "2026-09-01",
@@ -84,16 +84,20 @@ fn deleting_a_measure_the_other_side_records_a_reading_of_is_a_named_conflict() 
     git(d, &["commit", "-q", "-am", "A reading"]);
     let (ours, theirs) = conflict(
         d,
-        "reading `ask-neighbours on 2026-09-01` was recorded for measure `ask-neighbours`, which the other side deleted",
+        "reading `practice-outside-class on 2026-09-01` was recorded for measure `practice-outside-class`, which the other side deleted",
     );
-    assert!(ours.measure("ask-neighbours").is_some());
-    assert!(ours.readings.iter().any(|r| r.measure == "ask-neighbours"));
-    assert!(theirs.measure("ask-neighbours").is_none());
+    assert!(ours.measure("practice-outside-class").is_some());
+    assert!(
+        ours.readings
+            .iter()
+            .any(|r| r.measure == "practice-outside-class")
+    );
+    assert!(theirs.measure("practice-outside-class").is_none());
     assert!(
         theirs
             .readings
             .iter()
-            .all(|r| r.measure != "ask-neighbours")
+            .all(|r| r.measure != "practice-outside-class")
     );
 }
 

@@ -323,7 +323,8 @@ fn evaluation_view_marks_what_it_cannot_show() {
     keys(&mut a, "Er11 2026-10-01\n");
     let screen = draw(&a, 80, 24);
     assert!(screen.contains("-25 → -10 2027"), "{screen}");
-    assert!(screen.contains("provid… 10 → 40 2027"), "{screen}");
+    assert!(screen.contains("… 10 → 40 2027"), "{screen}");
+    assert!(screen.contains("gap -25 → -10 2027"), "{screen}");
     assert!(
         screen.contains("… more: Enter opens the measure's fields"),
         "{screen}"

@@ -129,7 +129,7 @@ pub enum ReadingError {
         groups: String,
     },
     #[error(
-        "`{measure}` is judged on the gap between its groups, so a reading is for one of them: {groups} (for example `1: 18 2026-04-10`)"
+        "`{measure}` is judged on the gap between its groups, so a reading must name the group it is for: {groups}"
     )]
     GroupNeeded { measure: String, groups: String },
     #[error("`{measure}` already has a reading on {date}")]

@@ -50,6 +50,12 @@ fn cells(r: &evaluation::Row) -> Cells {
     let by = r
         .target_date
         .map_or(String::new(), |d| format!(" {}", d.year));
+    // A gap target reads like any other without its label: "-25 → -5" is a gap closing.
+    let target = if r.gap {
+        format!("gap {target}")
+    } else {
+        target
+    };
     let latest = r
         .latest
         .as_ref()
