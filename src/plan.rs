@@ -31,6 +31,7 @@ pub use edit::{Dependant, EditError};
 pub use error::{LoadError, ReadingError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;
+pub use naming::NAME_WIDTH;
 pub use read::{Loaded, load, load_plan_only, parse_bytes, parse_plan_only, parse_str};
 pub use rename::{RenameError, valid_id};
 pub use save::{content_hash, file_hash, real_path, save, write_atomic, write_private};

@@ -101,6 +101,11 @@ pub fn id_from_words(text: &str, max_len: usize) -> String {
             break;
         }
         let linking = LINKING_WORDS.contains(&word.as_str());
+        // "That families have nobody…", "Each family…": an id starts on a word that
+        // means something.
+        if linking && words.is_empty() {
+            continue;
+        }
         words.push(word);
         if !linking {
             meaning += 1;

@@ -250,7 +250,7 @@ mod id_tests {
             ),
             (
                 "The women have the confidence to use English",
-                "the-women-have",
+                "women-have-the-confidence",
             ),
             (
                 "Supercalifragilisticexpialidocious-and-more-words-here",

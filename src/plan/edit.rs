@@ -329,7 +329,7 @@ mod tests {
         let act = p.add_activity(&out, "Run the café").expect("activity");
         assert_eq!(
             (o.as_str(), out.as_str(), act.as_str()),
-            ("people-talk", "a-cafe", "run-the-cafe")
+            ("people-talk", "cafe", "run-the-cafe")
         );
         assert_eq!(p.add_activity(&o, "Wrong"), Err(EditError::OutputFirst));
     }

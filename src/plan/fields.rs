@@ -111,6 +111,18 @@ pub enum FieldError {
     BadDate(String),
     #[error("the end ({end}) would come before the start ({start}); change one of them")]
     DateOrder { start: Date, end: Date },
+    #[error(
+        "the target date ({target}) would come before the plan starts ({start}); give a later date, or move the plan's start first"
+    )]
+    TargetBeforeStart { target: Date, start: Date },
+    #[error(
+        "measure `{measure}` has its target date ({target}) before that start ({start}); change its target date first, or give an earlier start"
+    )]
+    StartAfterTarget {
+        measure: String,
+        target: Date,
+        start: Date,
+    },
     #[error("`{0}` is not a domain; write numbers 1-14 or names, e.g. 9, social bridges, work")]
     BadDomain(String),
     #[error(

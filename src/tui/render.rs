@@ -12,6 +12,8 @@ mod review;
 mod wrap;
 
 pub(super) use overlays::{centered, framed};
+#[cfg(test)]
+pub(super) use review::by_words;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -140,6 +140,20 @@ impl Plan {
                 {
                     return Err(FieldError::DateOrder { start, end });
                 }
+                // `check` rejects a target date before the start: never leave one.
+                if let Some(start) = start
+                    && let Some(m) = self
+                        .measures
+                        .iter()
+                        .find(|m| m.target_date.is_some_and(|t| t < start))
+                    && let Some(target) = m.target_date
+                {
+                    return Err(FieldError::StartAfterTarget {
+                        measure: m.id.clone(),
+                        target,
+                        start,
+                    });
+                }
                 self.context.start = start;
                 self.context.end = end;
             }
@@ -266,6 +280,11 @@ impl Plan {
                     "" => None,
                     t => Some(t.parse::<Date>().map_err(FieldError::BadDate)?),
                 };
+                if let (Some(target), Some(start)) = (date, self.context.start)
+                    && target < start
+                {
+                    return Err(FieldError::TargetBeforeStart { target, start });
+                }
                 self.measure_mut(id).ok_or_else(|| missing(id))?.target_date = date;
             }
             Field::MeasureMethod(id) => {

@@ -81,7 +81,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
             (_, Severity::Warning) => ("! ", Slot::Warning),
             (_, Severity::Advice) => ("· ", Slot::Info),
         };
-        let mut text = sanitize(&by_words(app.plan(), &fd.message));
+        let mut text = sanitize(&by_words(app.plan(), app.fw(), &fd.message));
         if let Some(why) = &fd.waived {
             text.push_str(&format!(" (waived: {})", sanitize(why)));
         }
@@ -182,7 +182,11 @@ fn marked(
 /// ("output 'Weekly coffee mornings…'"): `check` keeps the ids, which a file's reader and a
 /// CI log can search for, while the app's reader sees what the item says. A kind written
 /// before the id ("output `x`") is not said twice.
-pub fn by_words(plan: &crate::plan::Plan, message: &str) -> String {
+pub fn by_words(
+    plan: &crate::plan::Plan,
+    fw: &crate::framework::Framework,
+    message: &str,
+) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(open) = rest.find('`') {
@@ -193,15 +197,29 @@ pub fn by_words(plan: &crate::plan::Plan, message: &str) -> String {
         out.push_str(&rest[..open]);
         match plan.kind_of(id) {
             Some(kind) => {
+                // "Outcome `x`" becomes "Intermediate outcome '…'", not "Outcome
+                // intermediate outcome '…'": the kind the message said goes, whatever
+                // its case, and the name takes its capital.
                 let noun = kind.noun();
                 let last = noun.rsplit(' ').next().unwrap_or(noun);
-                for said in [format!("{noun} "), format!("{last} ")] {
-                    if out.ends_with(&said) {
-                        out.truncate(out.len() - said.len());
-                        break;
+                let said = [noun, last].into_iter().map(|w| format!("{w} ")).find(|w| {
+                    out.len() >= w.len()
+                        && out.is_char_boundary(out.len() - w.len())
+                        && out[out.len() - w.len()..].eq_ignore_ascii_case(w)
+                });
+                let mut name = named(plan, fw, id);
+                if let Some(said) = said {
+                    let start = out.len() - said.len();
+                    if out[start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                        let mut c = name.chars();
+                        name = c
+                            .next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default();
                     }
+                    out.truncate(start);
                 }
-                out.push_str(&plan.named(id));
+                out.push_str(&name);
             }
             None => out.push_str(&rest[open..open + len + 2]),
         }
@@ -209,6 +227,19 @@ pub fn by_words(plan: &crate::plan::Plan, message: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// An item by its words; a measure by its indicator's words, not the indicator's id.
+fn named(plan: &crate::plan::Plan, fw: &crate::framework::Framework, id: &str) -> String {
+    if let Some(m) = plan.measure(id)
+        && let Some(ind) = fw.indicator(&m.indicator)
+    {
+        return format!(
+            "measure '{}'",
+            crate::text::short(&ind.text, crate::plan::NAME_WIDTH)
+        );
+    }
+    plan.named(id)
 }
 
 /// The list, scrolled so the selected lines are in sight.

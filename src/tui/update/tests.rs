@@ -104,7 +104,7 @@ fn a_new_plan_opens_on_the_goal_and_builds_backwards() {
     assert_eq!(a.plan().goal.text, "Everyone talks");
     assert_eq!(a.plan().outcomes[0].serves, vec!["goal"]);
     assert_eq!(a.plan().outputs[0].serves, vec!["people-talk"]);
-    assert_eq!(a.plan().activities[0].serves, vec!["a-cafe"]);
+    assert_eq!(a.plan().activities[0].serves, vec!["cafe"]);
     assert_eq!(a.pane, ACTIVITIES);
     assert!(a.dirty());
 }
@@ -182,7 +182,7 @@ fn delete_asks_first_naming_dependants_and_undo_restores() {
     match a.question() {
         Some(Question::Delete { id, dependants, .. }) => {
             assert_eq!(id, "people-talk");
-            assert_eq!(dependants[0].id, "a-cafe");
+            assert_eq!(dependants[0].id, "cafe");
         }
         other => panic!("expected a question, got {other:?}"),
     }

@@ -107,3 +107,34 @@ fn a_reading_must_name_a_group_the_gap_measure_is_read_for() {
         Some("Local residents at the café")
     );
 }
+
+/// The review said "Output output '…'" and "Measure measure 'language-and-communic…'":
+/// the kind once, with its capital, and a measure by its indicator's words.
+#[test]
+fn the_review_names_each_item_once_and_a_measure_by_its_indicators_words() {
+    let fw = crate::framework::Framework::builtin().expect("framework");
+    let mut p = crate::plan::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml"),
+    )
+    .expect("example")
+    .plan;
+    p.measures[0].rationale.clear();
+    p.outputs[0].target = None;
+    let said: Vec<String> = crate::plan::review::review(&p, &fw)
+        .iter()
+        .map(|f| crate::tui::render::by_words(&p, &fw, &f.message))
+        .collect();
+    let all = said.join("\n");
+    for twice in [
+        "Output output",
+        "Measure measure",
+        "Outcome intermediate",
+        "Assumption assumption",
+    ] {
+        assert!(!all.contains(twice), "{all}");
+    }
+    let ind = fw.indicator(&p.measures[0].indicator).expect("indicator");
+    let first_words: String = ind.text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    assert!(all.contains(&format!("Measure '{first_words}")), "{all}");
+    assert!(all.contains("Output '"), "{all}");
+}
