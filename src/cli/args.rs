@@ -197,22 +197,34 @@ pub enum Command {
         #[command(flatten)]
         banks: Banks,
     },
-    /// Record a monitoring reading of a measure (for scripts); the plan is saved atomically.
+    /// Record a monitoring reading of a measure, or a count of an output (for scripts); the
+    /// plan is saved atomically.
+    ///
+    /// ID names a measure or an output (ids are unique across a plan). A measure read for
+    /// comparison groups takes --group for one group's reading; without it the reading is
+    /// of the whole sample. A second reading with the same id, date and group needs
+    /// --replace.
     #[command(after_help = EXIT_DONE)]
     Record {
         /// The plan file to record the reading in.
         plan: PathBuf,
-        /// The measure's id (see `tocplan export`).
+        /// The id of a measure, or of an output to record its count (see `tocplan export`).
+        #[arg(value_name = "ID")]
         measure: String,
         /// The value, a number such as 24 or 12.5.
         value: String,
+        /// The comparison group the reading is for: one of the measure's `groups`, by its
+        /// name, the start of its name (any case) or its number (1 is the first).
+        #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        group: Option<String>,
         /// The date of the reading, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// A note on the reading.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// Replace a reading already recorded for that measure on that date.
+        /// Replace the reading already recorded for that id on that date (and for that
+        /// group, with --group).
         #[arg(long)]
         replace: bool,
         #[command(flatten)]
