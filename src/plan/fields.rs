@@ -265,6 +265,7 @@ impl Field {
 }
 
 mod access;
+mod value;
 
 pub use access::parse_number;
 
