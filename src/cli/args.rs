@@ -236,8 +236,8 @@ pub enum Command {
         /// A note on the reading.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// Replace the reading already recorded for that id on that date (and for that
-        /// group, with --group).
+        /// Replace the reading already recorded for that id, date and group (without
+        /// --group, the whole sample's); other groups' readings on that date stay.
         #[arg(long)]
         replace: bool,
         #[command(flatten)]
