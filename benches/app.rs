@@ -1,5 +1,6 @@
 //! What a planner feels on plans of 100, 1,000 and 10,000 items: loading (parse and
-//! validate), the review, one frame at 80x24 and 200x60, and a navigation keystroke.
+//! validate), the review, one frame at 80x24 and 200x60, a navigation keystroke and a
+//! search of every field (`/`).
 //! `cargo bench --bench table` prints the whole-process figures beside these.
 
 use std::hint::black_box;
@@ -86,5 +87,35 @@ fn keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, frames, keystrokes);
+/// `/` then a word and Enter: a word no field holds reads every field of the plan (the
+/// worst case), a phrase many hold also opens the first match's form.
+fn search(c: &mut Criterion) {
+    let fw = Framework::builtin().expect("framework");
+    for query in ["childcare", "health trust"] {
+        let mut group = c.benchmark_group(format!("search `/{query}` Enter, update only"));
+        group.sample_size(10);
+        for n in SIZES {
+            let mut app = app_on(n, &fw);
+            group.bench_function(BenchmarkId::from_parameter(n), |b| {
+                b.iter(|| {
+                    update(&mut app, key('/'));
+                    for ch in query.chars() {
+                        update(&mut app, key(ch));
+                    }
+                    update(
+                        &mut app,
+                        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+                    );
+                    update(
+                        &mut app,
+                        Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+                    );
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, load, frames, keystrokes, search);
 criterion_main!(benches);

@@ -104,6 +104,21 @@ fn main() {
             },
         );
     }
+    // `search.keys`: its third step is the Enter of a word no field holds, its sixth that
+    // of a phrase many hold.
+    let search = keys.join("search.keys");
+    per_size(
+        "Search of every field, `/` then Enter (no match / many)",
+        "< 50 ms",
+        &|p| {
+            let s = headless(p, &search, "80x24", &[]);
+            format!(
+                "{} / {}",
+                fmt_ms(&s["steps"][2]["key_ms"]["median"]),
+                fmt_ms(&s["steps"][5]["key_ms"]["median"])
+            )
+        },
+    );
     let bank_args = ["--bank", bank.to_str().expect("path")];
     per_size(
         "Keystroke, picker typing, 100,000-indicator bank (median / worst)",

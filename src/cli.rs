@@ -211,6 +211,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             ref plan,
             ref measure,
             ref value,
+            ref group,
             ref date,
             ref note,
             replace,
@@ -220,6 +221,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             evaluation::NewReading {
                 measure,
                 value,
+                group: group.as_deref(),
                 date: date.as_deref(),
                 note: note.as_deref(),
                 replace,

@@ -16,6 +16,7 @@ mod model;
 mod naming;
 mod query;
 mod read;
+mod reading;
 mod rename;
 pub mod review;
 mod save;

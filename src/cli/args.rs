@@ -1,6 +1,19 @@
+//! The command line's arguments, declared once with clap: `--help`, the manual pages
+//! (`tocplan man`) and the shell completions all come from here. This file holds the app's
+//! options, the banks every reader takes and the subcommands; `args/bank.rs` and
+//! `args/generate.rs` hold those subcommands' own, `args/formats.rs` the output formats.
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+mod bank;
+mod formats;
+mod generate;
+
+pub use bank::BankCommand;
+pub use formats::{DiffFormat, ExportFormat, Format, PortfolioFormat};
+pub use generate::GenerateCommand;
 
 const ABOUT: &str = "Plan, review and monitor a Theory of Change for integration work, built on the \
 Home Office Indicators of Integration framework 2019.";
@@ -197,22 +210,34 @@ pub enum Command {
         #[command(flatten)]
         banks: Banks,
     },
-    /// Record a monitoring reading of a measure (for scripts); the plan is saved atomically.
+    /// Record a monitoring reading of a measure, or a count of an output (for scripts); the
+    /// plan is saved atomically.
+    ///
+    /// ID names a measure or an output (ids are unique across a plan). A measure read for
+    /// comparison groups takes --group for one group's reading; without it the reading is
+    /// of the whole sample. A second reading with the same id, date and group needs
+    /// --replace.
     #[command(after_help = EXIT_DONE)]
     Record {
         /// The plan file to record the reading in.
         plan: PathBuf,
-        /// The measure's id (see `tocplan export`).
+        /// The id of a measure, or of an output to record its count (see `tocplan export`).
+        #[arg(value_name = "ID")]
         measure: String,
         /// The value, a number such as 24 or 12.5.
         value: String,
+        /// The comparison group the reading is for: one of the measure's `groups`, by its
+        /// name, the start of its name (any case) or its number (1 is the first).
+        #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        group: Option<String>,
         /// The date of the reading, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// A note on the reading.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-        /// Replace a reading already recorded for that measure on that date.
+        /// Replace the reading already recorded for that id, date and group (without
+        /// --group, the whole sample's); other groups' readings on that date stay.
         #[arg(long)]
         replace: bool,
         #[command(flatten)]
@@ -366,149 +391,5 @@ pub enum Command {
         /// folder instead, e.g. ~/.local/share/man/man1.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum BankCommand {
-    /// Turn a spreadsheet into a bank of indicators in tocplan's format.
-    ///
-    /// The sheet (xlsx, xls, ods or csv) has a domain column and an indicator column, as
-    /// the Home Office toolkit does. Rows that cannot be placed are listed with their row
-    /// numbers.
-    #[command(
-        after_help = "Exit status: 0 every row was placed; 1 some rows were skipped \
-    (listed on stderr); 2 the sheet cannot be read."
-    )]
-    Import {
-        /// The spreadsheet to read: .xlsx, .xls, .ods or .csv.
-        file: PathBuf,
-        /// Write the bank here (default: print it); an existing file needs --force.
-        #[arg(long, value_name = "BANK.toml")]
-        out: Option<PathBuf>,
-        /// Overwrite --out if it exists.
-        #[arg(long)]
-        force: bool,
-        /// The domain column: its header, a letter (B) or a number (2); found by header otherwise.
-        #[arg(long, value_name = "COLUMN")]
-        domain_column: Option<String>,
-        /// The indicator column: its header, a letter or a number.
-        #[arg(long, value_name = "COLUMN")]
-        indicator_column: Option<String>,
-        /// The sheet to read (default: the first with a header row).
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
-        /// The bank's id, which starts every indicator id (default: home-office with
-        /// --official, else from the file name).
-        #[arg(long, value_name = "ID")]
-        id: Option<String>,
-        /// The bank's name (default: from the file name).
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// The sheet is the official Home Office toolkit: mark its wording as official.
-        #[arg(long)]
-        official: bool,
-        #[command(flatten)]
-        banks: Banks,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One finding per line, then a summary on stderr.
-    Text,
-    /// One array of findings, for tools (a plan-wide finding has no line or column).
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The evaluation plan as a table.
-    Csv,
-    /// The whole Theory of Change as a document, ending with the evaluation plan.
-    Markdown,
-    /// The chain as a Mermaid flowchart (renders in GitHub and GitLab).
-    Mermaid,
-    /// The chain as a Graphviz DOT graph.
-    Dot,
-    /// The whole plan as one self-contained page (diagram, evidence, evaluation plan,
-    /// progress charts, review) to open, print or send.
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PortfolioFormat {
-    /// For a terminal: within 80 columns.
-    Text,
-    /// One row per plan, with its measures per domain.
-    Csv,
-    /// Everything, for tools.
-    Json,
-    /// A document to put in a report or a wiki.
-    Markdown,
-    /// One self-contained page: a heat-map of domains, shared indicators side by side.
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DiffFormat {
-    /// For a terminal (coloured there unless NO_COLOR is set).
-    Text,
-    /// For a pull-request comment.
-    Markdown,
-    /// For tools.
-    Json,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GenerateCommand {
-    /// A valid plan of about N items, all linked.
-    ///
-    /// Outcomes, outputs and activities (1 : 2 : 2), with measures, assumptions and
-    /// evidence.
-    #[command(after_help = EXIT_DONE)]
-    Plan {
-        /// How many items (at least 5: an outcome, an output and an activity each take
-        /// their share).
-        #[arg(long, default_value_t = 1000, value_name = "N",
-              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(5..))]
-        items: usize,
-        /// Also make the context's problem about BYTES of prose lines, and the first
-        /// outcome's text one line of BYTES: large fields, to try big values.
-        #[arg(long, value_name = "BYTES")]
-        long_text: Option<usize>,
-        /// Where to write the plan.
-        out: PathBuf,
-        /// Overwrite OUT if it exists.
-        #[arg(long)]
-        force: bool,
-    },
-    /// A folder of N generated plans (of --items items each), with their own places,
-    /// readings and indicators, for trying `tocplan portfolio` at scale.
-    #[command(after_help = EXIT_DONE)]
-    Portfolio {
-        /// How many plans.
-        #[arg(long, default_value_t = 1000, value_name = "N")]
-        plans: usize,
-        /// How many items each plan has.
-        #[arg(long, default_value_t = 100, value_name = "N")]
-        items: usize,
-        /// The folder to write them in (made if missing; existing plans need --force).
-        dir: PathBuf,
-        /// Overwrite plans already there.
-        #[arg(long)]
-        force: bool,
-    },
-    /// A bank of N indicators made of the built-in bank's words, spread over the 14 domains.
-    #[command(after_help = EXIT_DONE)]
-    Bank {
-        /// How many indicators.
-        #[arg(long, default_value_t = 100_000, value_name = "N")]
-        indicators: usize,
-        /// Where to write the bank.
-        out: PathBuf,
-        /// Overwrite OUT if it exists.
-        #[arg(long)]
-        force: bool,
     },
 }

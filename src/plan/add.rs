@@ -2,10 +2,9 @@
 //! unique in the plan, and each is attached to what it belongs to.
 
 use super::comments::Comments;
-use super::error::ReadingError;
 use super::fields::{FieldError, Shape};
 use super::model::*;
-use super::values::{Date, Extra, Number};
+use super::values::Extra;
 
 /// The words of an assumption after the framing the app starts it with.
 pub(crate) fn past_framing(text: &str) -> &str {
@@ -102,133 +101,6 @@ impl Plan {
             comments: Comments::default(),
         });
         Some(id)
-    }
-
-    /// Records a monitoring reading of a measure for all its groups, or a count of an
-    /// output. A second reading on the same date is refused unless `replace`, which
-    /// changes the one there.
-    pub fn add_reading(
-        &mut self,
-        measure: &str,
-        date: Date,
-        value: Number,
-        note: &str,
-        replace: bool,
-    ) -> Result<(), ReadingError> {
-        self.add_group_reading(measure, "", date, value, note, replace)
-    }
-
-    /// The group a reading names, as the measure spells it: its number (`1`), its name or
-    /// the start of one name (any case); empty is every group.
-    pub fn reading_group(&self, measure: &str, group: &str) -> Result<String, ReadingError> {
-        let g = group.trim();
-        if g.is_empty() {
-            return Ok(String::new());
-        }
-        let groups = self
-            .measures
-            .iter()
-            .find(|m| m.id == measure)
-            .map_or(&[][..], |m| m.groups.as_slice());
-        let lower = g.to_lowercase();
-        let by_number = g
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| groups.get(n.checked_sub(1)?));
-        let exact = groups.iter().find(|x| x.to_lowercase() == lower);
-        let starts: Vec<&String> = groups
-            .iter()
-            .filter(|x| x.to_lowercase().starts_with(&lower))
-            .collect();
-        let prefix = (starts.len() == 1).then(|| starts[0]);
-        by_number
-            .or(exact)
-            .or(prefix)
-            .cloned()
-            .ok_or_else(|| ReadingError::NoGroup {
-                measure: measure.to_string(),
-                group: g.to_string(),
-                groups: if groups.is_empty() {
-                    "(it names no groups)".into()
-                } else {
-                    groups
-                        .iter()
-                        .enumerate()
-                        .map(|(i, x)| format!("{} {x}", i + 1))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                },
-            })
-    }
-
-    /// A reading for one comparison group of a measure (see `reading_group`).
-    pub fn add_group_reading(
-        &mut self,
-        measure: &str,
-        group: &str,
-        date: Date,
-        value: Number,
-        note: &str,
-        replace: bool,
-    ) -> Result<(), ReadingError> {
-        let output = match self.kind_of(measure) {
-            Some(Kind::Measure) => false,
-            Some(Kind::Output) if group.trim().is_empty() => true,
-            _ => {
-                return Err(ReadingError::NoMeasure {
-                    measure: measure.to_string(),
-                });
-            }
-        };
-        let group = self.reading_group(measure, group)?;
-        // A gap target is judged on the groups' readings alone: one for no group would
-        // be kept and count nowhere.
-        if let Some(m) = self.measures.iter().find(|m| m.id == measure)
-            && !output
-            && group.is_empty()
-            && m.gap
-            && m.groups.len() >= 2
-        {
-            return Err(ReadingError::GroupNeeded {
-                measure: measure.to_string(),
-                groups: m
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| format!("{} {x}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
-        let note = note.trim().to_string();
-        match self
-            .readings
-            .iter_mut()
-            .find(|r| r.measure == measure && r.date == date && r.group == group)
-        {
-            Some(_) if !replace => Err(ReadingError::DateTaken {
-                measure: measure.to_string(),
-                date,
-            }),
-            Some(r) => {
-                r.value = value;
-                r.note = note;
-                Ok(())
-            }
-            None => {
-                self.readings.push(Reading {
-                    measure: measure.to_string(),
-                    output,
-                    group,
-                    date,
-                    value,
-                    note,
-                    extra: Extra::new(),
-                    comments: Comments::default(),
-                });
-                Ok(())
-            }
-        }
     }
 }
 

@@ -122,19 +122,37 @@ impl From<crate::files::ReadError> for LoadError {
 pub enum ReadingError {
     #[error("there is no measure or output `{measure}`")]
     NoMeasure { measure: String },
-    #[error("`{group}` is not a group `{measure}` is read for; give one of: {groups}")]
+    #[error("`{group}` is not a group `{measure}` is read for (its groups: {groups}){hint}")]
     NoGroup {
         measure: String,
         group: String,
+        /// "; did you mean `...`?", or what else the words could be; may be empty.
+        hint: String,
         groups: String,
     },
     #[error(
         "`{measure}` is judged on the gap between its groups, so a reading must name the group it is for: {groups}"
     )]
     GroupNeeded { measure: String, groups: String },
-    #[error("`{measure}` already has a reading on {date}")]
+    #[error("`{measure}` is read for no groups, so a reading cannot be for `{group}`")]
+    NoGroups { measure: String, group: String },
+    #[error(
+        "`{output}` is an output: its count is of all it delivered, not of a group (`{group}`)"
+    )]
+    OutputGroup { output: String, group: String },
+    #[error("`{measure}` already has a reading{} on {date}", for_group(.group))]
     DateTaken {
         measure: String,
+        /// Empty for a reading of the whole sample.
+        group: String,
         date: super::values::Date,
     },
+}
+
+fn for_group(group: &str) -> String {
+    if group.is_empty() {
+        String::new()
+    } else {
+        format!(" for `{group}`")
+    }
 }

@@ -278,6 +278,7 @@ impl Field {
 
 mod access;
 mod regroup;
+mod value;
 
 pub use access::parse_number;
 

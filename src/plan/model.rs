@@ -1,8 +1,19 @@
 //! The plan: a Theory of Change as data. Links point forward (activity -> output ->
-//! outcome -> goal); every item has a stable id, and references are by id.
+//! outcome -> goal); every item has a stable id, and references are by id. This file holds
+//! the plan as a whole (context, goal, waivers) and its ids; the chain's items are
+//! `model/chain.rs`, assumptions and evidence `model/assumptions.rs`, measures and readings
+//! `model/monitoring.rs`.
 
 use super::comments::Comments;
-use super::values::{Date, Extra, Number};
+use super::values::{Date, Extra};
+
+mod assumptions;
+mod chain;
+mod monitoring;
+
+pub use assumptions::*;
+pub use chain::*;
+pub use monitoring::*;
 
 /// The reserved id of the plan's one goal, used in outcome links and assumptions.
 pub const GOAL_ID: &str = "goal";
@@ -53,225 +64,6 @@ pub struct Goal {
     pub text: String,
     /// What would count as evidence of long-term impact.
     pub impact_evidence: String,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// The three groups that share responsibility for integration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Group {
-    Newcomers,
-    ReceivingCommunity,
-    Institutions,
-}
-
-impl Group {
-    pub const ALL: [Group; 3] = [
-        Group::Newcomers,
-        Group::ReceivingCommunity,
-        Group::Institutions,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Group::Newcomers => "newcomers",
-            Group::ReceivingCommunity => "receiving-community",
-            Group::Institutions => "institutions",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Group> {
-        Group::ALL.into_iter().find(|g| g.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stakeholder {
-    pub id: String,
-    pub name: String,
-    pub group: Group,
-    pub role: String,
-    /// How they take part.
-    pub involvement: String,
-    /// Which of the guide's five agreements (`worksheet.toml`'s `[[agreement]]` ids) they
-    /// have agreed to, in the guide's order.
-    pub agreed: Vec<String>,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// A short-term behavioural change that leads to the goal (or to another outcome).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub id: String,
-    pub text: String,
-    /// `goal`, or ids of outcomes this one leads to.
-    pub serves: Vec<String>,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// A tangible, usually countable product or service.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Output {
-    pub id: String,
-    pub text: String,
-    /// Ids of the outcomes it serves.
-    pub serves: Vec<String>,
-    /// How many are to be delivered ("48" sessions), counted by readings of the output.
-    pub target: Option<Number>,
-    /// What is counted: "sessions", "participants".
-    pub unit: String,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Activity {
-    pub id: String,
-    pub text: String,
-    /// Ids of the outputs it serves.
-    pub serves: Vec<String>,
-    /// Funds, staff, equipment, curriculum, materials.
-    pub resources: Vec<String>,
-    /// The barrier to integration it acts on.
-    pub barrier: String,
-    /// Ids of the stakeholders responsible for it (one or more; the guide's shared
-    /// responsibility). A file with one writes it as a string, as before.
-    pub responsible: Vec<String>,
-    /// Ids of stakeholders who take part without being responsible.
-    pub partners: Vec<String>,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// How an outcome is measured: an indicator from a bank, with the evaluation plan's columns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Measure {
-    pub id: String,
-    pub outcome: String,
-    pub indicator: String,
-    /// Why this indicator (Exercise 2: "Which indicator have you chosen and why?").
-    pub rationale: String,
-    /// The groups it is read for ("women in the target group", "all residents of the
-    /// ward"): integration is measured for newcomers and the receiving community alike.
-    pub groups: Vec<String>,
-    pub baseline: Option<Number>,
-    pub target: Option<Number>,
-    /// A target a number cannot say ("about a third of participants"), beside or instead
-    /// of the number; progress is computed only from the number.
-    pub target_text: String,
-    /// The baseline and target are the gap between the first two groups (first minus
-    /// second), so progress is parity: the gap closing.
-    pub gap: bool,
-    pub target_date: Option<Date>,
-    pub method: String,
-    pub sample: String,
-    pub frequency: String,
-    pub collected_by: String,
-    /// How the data will be analysed (the evaluation template's analysis column).
-    pub analysis: String,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// What an assumption is about: one item, or the link from one item to what it serves.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum About {
-    Item(String),
-    Link { from: String, to: String },
-}
-
-/// "The barrier to integration in this case is ..."
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assumption {
-    pub id: String,
-    pub about: About,
-    pub text: String,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EvidenceKind {
-    Qualitative,
-    Statistical,
-    Mixed,
-}
-
-impl EvidenceKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EvidenceKind::Qualitative => "qualitative",
-            EvidenceKind::Statistical => "statistical",
-            EvidenceKind::Mixed => "mixed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EvidenceKind> {
-        match s {
-            "qualitative" => Some(EvidenceKind::Qualitative),
-            "statistical" => Some(EvidenceKind::Statistical),
-            "mixed" => Some(EvidenceKind::Mixed),
-            _ => None,
-        }
-    }
-}
-
-/// What the evidence says of its assumption (Step 2: "revise the assumption if the
-/// evidence says otherwise").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stance {
-    Supports,
-    Contradicts,
-    Untested,
-}
-
-impl Stance {
-    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Contradicts, Stance::Untested];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Supports => "supports",
-            Stance::Contradicts => "contradicts",
-            Stance::Untested => "untested",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stance> {
-        Stance::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    pub id: String,
-    pub assumption: String,
-    pub kind: Option<EvidenceKind>,
-    pub stance: Option<Stance>,
-    pub text: String,
-    pub source: String,
-    /// What the evidence cannot show (a small sample, one site, self-report).
-    pub limitations: String,
-    pub extra: Extra,
-    pub comments: Comments,
-}
-
-/// One monitoring value of a measure (or a count of an output); identified by (measure,
-/// group, date).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reading {
-    /// The id of the measure, or of the output when `output` is set.
-    pub measure: String,
-    /// A count of an output (`output = "id"` in the file) rather than a measure's value.
-    pub output: bool,
-    /// The comparison group it was read for, one of the measure's `groups`; empty for all.
-    pub group: String,
-    pub date: Date,
-    pub value: Number,
-    pub note: String,
     pub extra: Extra,
     pub comments: Comments,
 }

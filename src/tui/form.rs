@@ -262,15 +262,27 @@ fn concerns(about: &About, id: &str) -> bool {
 
 fn shown(plan: &Plan, fw: &Framework, field: &Field) -> String {
     let raw = plan.field(field).unwrap_or_default();
+    shown_as(plan, fw, field, raw, |id| {
+        plan.stakeholder(id).map(|s| s.name.as_str())
+    })
+}
+
+/// A value read already (`raw`, as `Plan::field` gives it) as its row shows it; `name`
+/// is a stakeholder's name by id. The search reads every field of the plan this way,
+/// from the items it holds, without a lookup by id for each.
+pub(crate) fn shown_as<'p>(
+    plan: &Plan,
+    fw: &Framework,
+    field: &Field,
+    raw: String,
+    name: impl Fn(&str) -> Option<&'p str>,
+) -> String {
     match field {
         // Stakeholders by name, agreements by the guide's words.
         Field::Responsible(_) | Field::Partners(_) => {
             return raw
                 .lines()
-                .map(|id| {
-                    plan.stakeholder(id)
-                        .map_or(id.to_string(), |s| s.name.clone())
-                })
+                .map(|id| name(id).unwrap_or(id).to_string())
                 .collect::<Vec<_>>()
                 .join("; ");
         }

@@ -357,7 +357,7 @@ fn a_reading_names_its_group_by_number_name_or_start() {
     // Words before a colon that name no group are a mistyped group, not a bad number.
     for typed in ["residents: 40 2026-06-30", "3: 40", "men: 4"] {
         let e = split_group(&plan, m, typed).expect_err(typed).to_string();
-        assert!(e.contains("1 Women in the target group"), "{typed}: {e}");
+        assert!(e.contains("1 `Women in the target group`"), "{typed}: {e}");
     }
     plan.add_group_reading(m, "1", date("2026-07-01"), Number::Int(20), "", false)
         .expect("group 1");

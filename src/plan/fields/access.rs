@@ -1,13 +1,10 @@
-//! Reading and writing fields as text, with the checks that keep a plan valid.
+//! Writing fields from text, with the checks that keep a plan valid (reading them is
+//! `value.rs`).
 
 use super::super::model::*;
 use super::super::values::{Date, Number};
 use super::{Field, FieldError};
 use crate::framework::Framework;
-
-fn number_text(n: Option<Number>) -> String {
-    n.map_or(String::new(), |n| n.to_string())
-}
 
 /// "40", "12.5", "40%" (a per cent sign is allowed and dropped); empty clears.
 pub fn parse_number(text: &str) -> Result<Option<Number>, FieldError> {
@@ -25,96 +22,7 @@ pub fn parse_number(text: &str) -> Result<Option<Number>, FieldError> {
     }
 }
 
-fn date_text(d: Option<Date>) -> String {
-    d.map_or(String::new(), |d| d.to_string())
-}
-
 impl Plan {
-    /// A field's value as text to edit (lists one entry per line); `None` when its item
-    /// is gone.
-    pub fn field(&self, f: &Field) -> Option<String> {
-        let c = &self.context;
-        Some(match f {
-            Field::Title => self.title.clone(),
-            Field::Problem => c.problem.clone(),
-            Field::Place => c.place.clone(),
-            Field::Start => date_text(c.start),
-            Field::End => date_text(c.end),
-            Field::KeyDomains => c
-                .key_domains
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            Field::Rights => c.rights.clone(),
-            Field::GoalText => self.goal.text.clone(),
-            Field::ImpactEvidence => self.goal.impact_evidence.clone(),
-            Field::Text(id) => self.item_text(id)?,
-            Field::Resources(id) => self.activity(id)?.resources.join("\n"),
-            Field::Barrier(id) => self.activity(id)?.barrier.clone(),
-            Field::Responsible(id) => self.activity(id)?.responsible.join("\n"),
-            Field::Partners(id) => self.activity(id)?.partners.join("\n"),
-            Field::OutputTarget(id) => number_text(self.output(id)?.target),
-            Field::OutputUnit(id) => self.output(id)?.unit.clone(),
-            Field::AssumptionText(id) => {
-                self.assumptions.iter().find(|a| a.id == *id)?.text.clone()
-            }
-            Field::EvidenceText(id) => self.evidence_item(id)?.text.clone(),
-            Field::EvidenceSource(id) => self.evidence_item(id)?.source.clone(),
-            Field::EvidenceKind(id) => self
-                .evidence_item(id)?
-                .kind
-                .map_or(String::new(), |k| k.as_str().to_string()),
-            Field::EvidenceStance(id) => self
-                .evidence_item(id)?
-                .stance
-                .map_or(String::new(), |k| k.as_str().to_string()),
-            Field::EvidenceLimitations(id) => self.evidence_item(id)?.limitations.clone(),
-            Field::StakeholderName(id) => self.stakeholder(id)?.name.clone(),
-            Field::StakeholderGroup(id) => self.stakeholder(id)?.group.as_str().to_string(),
-            Field::StakeholderRole(id) => self.stakeholder(id)?.role.clone(),
-            Field::StakeholderInvolvement(id) => self.stakeholder(id)?.involvement.clone(),
-            Field::StakeholderAgreed(id) => self.stakeholder(id)?.agreed.join("\n"),
-            Field::MeasureIndicator(id) => self.measure(id)?.indicator.clone(),
-            Field::MeasureRationale(id) => self.measure(id)?.rationale.clone(),
-            Field::MeasureGroups(id) => self.measure(id)?.groups.join("\n"),
-            Field::MeasureBaseline(id) => number_text(self.measure(id)?.baseline),
-            Field::MeasureTarget(id) => number_text(self.measure(id)?.target),
-            Field::MeasureTargetText(id) => self.measure(id)?.target_text.clone(),
-            Field::MeasureGap(id) => if self.measure(id)?.gap { "yes" } else { "" }.to_string(),
-            Field::MeasureTargetDate(id) => date_text(self.measure(id)?.target_date),
-            Field::MeasureMethod(id) => self.measure(id)?.method.clone(),
-            Field::MeasureSample(id) => self.measure(id)?.sample.clone(),
-            Field::MeasureFrequency(id) => self.measure(id)?.frequency.clone(),
-            Field::MeasureCollectedBy(id) => self.measure(id)?.collected_by.clone(),
-            Field::MeasureAnalysis(id) => self.measure(id)?.analysis.clone(),
-        })
-    }
-
-    /// The values a choice field can take, as (value, label); the empty value clears it.
-    pub fn choices(&self, f: &Field) -> Vec<(String, String)> {
-        let pair = |v: &str, l: &str| (v.to_string(), l.to_string());
-        match f {
-            Field::StakeholderGroup(_) => Group::ALL
-                .iter()
-                .map(|g| pair(g.as_str(), &g.as_str().replace('-', " ")))
-                .collect(),
-            Field::EvidenceKind(_) => vec![
-                pair("", "(not said)"),
-                pair("qualitative", "qualitative"),
-                pair("statistical", "statistical"),
-                pair("mixed", "mixed"),
-            ],
-            Field::EvidenceStance(_) => std::iter::once(pair("", "(not said)"))
-                .chain(Stance::ALL.iter().map(|s| pair(s.as_str(), s.as_str())))
-                .collect(),
-            Field::MeasureGap(_) => {
-                vec![pair("", "no"), pair("yes", "yes: first group minus second")]
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// Sets a field from text, checking it; on error the plan is unchanged.
     pub fn set_field(&mut self, f: &Field, text: &str, fw: &Framework) -> Result<(), FieldError> {
         let text = f.shape().kept(text);
@@ -351,10 +259,6 @@ impl Plan {
         Ok(out)
     }
 
-    fn output(&self, id: &str) -> Option<&Output> {
-        self.outputs.iter().find(|o| o.id == id)
-    }
-
     fn output_mut(&mut self, id: &str) -> Option<&mut Output> {
         self.outputs.iter_mut().find(|o| o.id == id)
     }
@@ -365,10 +269,6 @@ impl Plan {
 
     fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {
         self.stakeholders.iter_mut().find(|s| s.id == id)
-    }
-
-    fn evidence_item(&self, id: &str) -> Option<&Evidence> {
-        self.evidence.iter().find(|e| e.id == id)
     }
 
     fn measure_mut(&mut self, id: &str) -> Option<&mut Measure> {

@@ -83,7 +83,7 @@ fn a_reading_must_name_a_group_the_gap_measure_is_read_for() {
     keys(&mut a, "residents: 40 2026-06-30\n");
     assert!(a.editor().is_some(), "the text stays to be put right");
     assert!(
-        status(&a).contains("1 Women in the target group"),
+        status(&a).contains("1 `Women in the target group`"),
         "{}",
         status(&a)
     );
