@@ -17,6 +17,7 @@ mod naming;
 mod query;
 mod read;
 mod reading;
+pub use reading::measured_by;
 mod rename;
 pub mod review;
 mod save;

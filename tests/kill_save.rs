@@ -32,14 +32,14 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
         .env("XDG_CONFIG_HOME", dir.path().join("config"));
         c
     };
-    let ok = record("2029-01-01").status().expect("run");
+    let ok = record("2019-01-01").status().expect("run");
     assert!(ok.success());
     let span = (t.elapsed().as_micros() as u64 * 12 / 10).max(1000);
     let mut seed: u64 = 42;
     let (mut old_seen, mut new_seen) = (0, 0);
     for round in 0..120u32 {
         let before = tocplan::plan::load(&path).expect("loads").plan;
-        let date = format!("2030-{:02}-{:02}", 1 + round / 28, 1 + round % 28);
+        let date = format!("2020-{:02}-{:02}", 1 + round / 28, 1 + round % 28);
         let mut child = record(&date).spawn().expect("spawn");
         seed = seed
             .wrapping_mul(6364136223846793005)
@@ -77,7 +77,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_plan_or_the_new_one() {
             .count()
     };
     let left = temps();
-    assert!(record("2031-01-01").status().expect("run").success());
+    assert!(record("2021-01-01").status().expect("run").success());
     assert_eq!(
         temps(),
         0,

@@ -326,3 +326,14 @@ fn the_group_option_is_in_the_help_the_manual_and_the_completions() {
     let bash = stdout(&tocplan(root(), &["completions", "bash"]));
     assert!(bash.contains("--group"), "{bash}");
 }
+
+/// A reading is of what was measured: a date after today is refused, the file unchanged.
+#[test]
+fn record_refuses_a_reading_dated_after_today() {
+    let (dir, before) = cafe();
+    let d = dir.path();
+    let out = record(d, &["practice-outside-class", "55", "--date", "2999-01-01"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is after today"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(d.join("p.toml")).expect("read"), before);
+}

@@ -84,6 +84,7 @@ pub fn record(path: &Path, r: NewReading, fw: &Framework) -> anyhow::Result<u8> 
             Date::today().ok_or_else(|| anyhow::anyhow!("cannot tell today's date; give --date"))?
         }
     };
+    crate::plan::measured_by(date, Date::today()).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
     plan.add_group_reading(
         r.measure,
         &group,
@@ -112,6 +113,7 @@ fn with_fix(e: ReadingError) -> String {
         ReadingError::DateTaken { .. } => "; pass --replace to change it",
         ReadingError::NoGroups { .. } | ReadingError::OutputGroup { .. } => "; leave out --group",
         ReadingError::GroupNeeded { .. } => "; give it with --group",
+        ReadingError::Future { .. } => "",
         ReadingError::NoGroup { .. } | ReadingError::NoMeasure { .. } => "",
     };
     format!("{e}{fix}")

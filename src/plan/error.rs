@@ -134,6 +134,13 @@ pub enum ReadingError {
         "`{measure}` is judged on the gap between its groups, so a reading must name the group it is for: {groups}"
     )]
     GroupNeeded { measure: String, groups: String },
+    #[error(
+        "{date} is after today ({today}): a reading records what was measured, so give the date it was measured"
+    )]
+    Future {
+        date: super::values::Date,
+        today: super::values::Date,
+    },
     #[error("`{measure}` is read for no groups, so a reading cannot be for `{group}`")]
     NoGroups { measure: String, group: String },
     #[error(

@@ -172,6 +172,15 @@ fn closest<'a>(lower: &str, groups: &'a [String]) -> Option<&'a String> {
         .map(|(_, g)| g)
 }
 
+/// A reading is of what was measured: a date after `today` is refused where readings are
+/// entered (it would become every view's "latest" and hide the real one).
+pub fn measured_by(date: Date, today: Option<Date>) -> Result<(), ReadingError> {
+    match today {
+        Some(today) if date > today => Err(ReadingError::Future { date, today }),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

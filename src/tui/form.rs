@@ -354,5 +354,15 @@ pub fn field_title(field: &Field, section: &str) -> String {
         },
         _ => "",
     };
+    // Evidence rows sit under their assumption's heading, but "Assumption `x`: Kind"
+    // reads as the assumption's kind: the title names the evidence.
+    let section = match field {
+        Field::EvidenceText(id)
+        | Field::EvidenceSource(id)
+        | Field::EvidenceKind(id)
+        | Field::EvidenceStance(id)
+        | Field::EvidenceLimitations(id) => format!("Evidence `{id}`"),
+        _ => section.to_string(),
+    };
     format!("{section}: {}{how}", field.label())
 }

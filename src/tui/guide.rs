@@ -299,16 +299,18 @@ fn principle(ws: &Worksheet, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// An activity's barrier is a barrier to integration (the assumption's framing): that
+/// advice comes first. The guide's table of barriers is of barriers to planning this way
+/// (to using the framework), so it comes after, titled as what it is.
 fn barriers(ws: &Worksheet) -> Advice {
-    let asks = step(ws, "assumptions", "").parts;
-    let mut advice = Advice::new("Guide: an activity's barrier").part(
-        "Barriers the guide's workshops met, and a way round each",
+    let mut advice = Advice::new("Guide: an activity's barrier to integration");
+    advice.parts.extend(step(ws, "assumptions", "").parts);
+    advice.part(
+        "Barriers to planning this way (the guide's table), and a way round each",
         ws.barriers
             .iter()
             .map(|b| format!("{}: {} Plan: {}", b.name, b.challenge, b.plan_around)),
-    );
-    advice.parts.extend(asks);
-    advice
+    )
 }
 
 fn assumption(ws: &Worksheet, link: bool) -> Advice {

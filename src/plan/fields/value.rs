@@ -79,12 +79,24 @@ impl Plan {
                 .collect(),
             Field::EvidenceKind(_) => vec![
                 pair("", "(not said)"),
-                pair("qualitative", "qualitative"),
-                pair("statistical", "statistical"),
-                pair("mixed", "mixed"),
+                // The kind is what the data is; whether it bears the assumption out is
+                // its stance (a planner took "mixed" for "partly supports").
+                pair("qualitative", "qualitative (accounts, interviews, reports)"),
+                pair("statistical", "statistical (figures, surveys, the census)"),
+                pair(
+                    "mixed",
+                    "mixed (both kinds of data; its stance is said apart)",
+                ),
             ],
             Field::EvidenceStance(_) => std::iter::once(pair("", "(not said)"))
-                .chain(Stance::ALL.iter().map(|s| pair(s.as_str(), s.as_str())))
+                .chain(Stance::ALL.iter().map(|s| {
+                    let means = match s.as_str() {
+                        "supports" => "supports: it bears the assumption out",
+                        "contradicts" => "contradicts: it says otherwise (revise the assumption)",
+                        _ => "untested: nothing has tested it yet",
+                    };
+                    pair(s.as_str(), means)
+                }))
                 .collect(),
             Field::MeasureGap(_) => {
                 vec![pair("", "no"), pair("yes", "yes: first group minus second")]

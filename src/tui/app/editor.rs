@@ -23,7 +23,9 @@ pub fn title_for(target: &EditTarget) -> String {
             about: About::Link { from, to },
         } => format!("Assumption: why does `{from}` lead to `{to}`?"),
         EditTarget::NewEvidence { assumption } => {
-            format!("Evidence for assumption `{assumption}`: what shows it holds?")
+            format!(
+                "Evidence on assumption `{assumption}`: what shows it holds, or says otherwise?"
+            )
         }
         EditTarget::NewStakeholder => "New stakeholder: name".into(),
         EditTarget::NewReading { measure } => format!(

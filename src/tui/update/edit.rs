@@ -167,6 +167,8 @@ fn commit(app: &mut App) {
                         .map(|r| (group, r))
                 });
             let result = result.and_then(|(group, (value, date, note))| {
+                crate::plan::measured_by(date, crate::plan::Date::today())
+                    .map_err(|e| e.to_string())?;
                 let mut plan = app.plan().clone();
                 plan.add_group_reading(&measure, &group, date, value, &note, false)
                     .map_err(|e| match e {

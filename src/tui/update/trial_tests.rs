@@ -138,3 +138,16 @@ fn the_review_names_each_item_once_and_a_measure_by_its_indicators_words() {
     assert!(all.contains(&format!("Measure '{first_words}")), "{all}");
     assert!(all.contains("Output '"), "{all}");
 }
+
+/// A reading dated in the future was kept and became the "latest" everywhere (the view,
+/// the exports, the report), hiding the real one: it is refused where it is typed.
+#[test]
+fn a_reading_dated_after_today_is_refused() {
+    let mut a = cafe();
+    keys(&mut a, "E");
+    let n = a.plan().readings.len();
+    keys(&mut a, "r55 2999-01-01 future\n");
+    assert!(a.editor().is_some(), "the text stays to be put right");
+    assert!(status(&a).contains("is after today"), "{}", status(&a));
+    assert_eq!(a.plan().readings.len(), n);
+}
