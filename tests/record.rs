@@ -335,5 +335,8 @@ fn record_refuses_a_reading_dated_after_today() {
     let out = record(d, &["practice-outside-class", "55", "--date", "2999-01-01"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("is after today"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(d.join("p.toml")).expect("read"), before);
+    assert_eq!(
+        std::fs::read_to_string(d.join("p.toml")).expect("read"),
+        before
+    );
 }

@@ -346,6 +346,13 @@ fn evaluation_view_marks_what_it_cannot_show() {
     for (w, h) in [(20, 5), (40, 12), (60, 14), (80, 15)] {
         draw(&a, w, h);
     }
+    // At 40 columns the year and then the latest value give way, never the target.
+    let mut a = example("friendship-club.toml");
+    keys(&mut a, "E");
+    let narrow = draw(&a, 40, 12);
+    insta::assert_snapshot!("evaluation-40x12", narrow);
+    assert!(narrow.contains("gap -30 → -10"), "{narrow}");
+    assert!(narrow.contains("20 → 45 "), "{narrow}");
 }
 
 /// The picker says how many results are above and below the ones it shows.

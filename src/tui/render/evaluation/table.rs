@@ -34,6 +34,8 @@ fn headings(rows: &[evaluation::Row]) -> impl Iterator<Item = usize> + '_ {
 struct Cells {
     indicator: String,
     target: String,
+    /// " 2027": the target date's year, dropped first when the view is narrow.
+    by: String,
     latest: String,
     progress: String,
     off_track: bool,
@@ -72,7 +74,8 @@ fn cells(r: &evaluation::Row) -> Cells {
     };
     Cells {
         indicator: sanitize(&r.indicator_text),
-        target: format!("{target}{by}"),
+        target,
+        by,
         latest,
         progress,
         off_track,
@@ -97,19 +100,55 @@ pub fn render(
             .max()
             .unwrap_or(1) as u16
     };
-    let target_w = column("From → to", &mut all.iter().map(|c| &c.target));
+    // Narrow, the target's year goes first, then the latest value, so the indicator keeps
+    // a few letters and no column is cut by the table instead.
+    let targets = |year: bool| -> Vec<String> {
+        all.iter()
+            .map(|c| {
+                if year {
+                    format!("{}{}", c.target, c.by)
+                } else {
+                    c.target.clone()
+                }
+            })
+            .collect()
+    };
     let latest_w = column("Latest", &mut all.iter().map(|c| &c.latest));
     let progress_w = column("Progress", &mut all.iter().map(|c| &c.progress));
-    let mut fixed = [target_w, latest_w, progress_w].to_vec();
+    let extra: u16 = if wide {
+        WIDE_COLUMNS.iter().sum::<u16>() + 3
+    } else {
+        0
+    };
+    let room = |target_w: u16, latest: bool| {
+        let used = target_w + progress_w + 2 + if latest { latest_w + 1 } else { 0 } + extra;
+        area.width.saturating_sub(used)
+    };
+    let with_year = targets(true);
+    let without = targets(false);
+    let w_year = column("From → to", &mut with_year.iter());
+    let w_plain = column("From → to", &mut without.iter());
+    let (shown_targets, target_w, latest) = if room(w_year, true) >= 12 {
+        (with_year, w_year, true)
+    } else if room(w_plain, true) >= 10 {
+        (without, w_plain, true)
+    } else {
+        (without, w_plain, false)
+    };
+    let mut fixed = vec![target_w];
+    if latest {
+        fixed.push(latest_w);
+    }
+    fixed.push(progress_w);
     if wide {
         fixed.extend(WIDE_COLUMNS);
     }
-    let spacing = fixed.len() as u16;
-    let first = area
-        .width
-        .saturating_sub(fixed.iter().sum::<u16>() + spacing)
-        .max(8);
-    let mut header = vec!["Outcome and indicator", "From → to", "Latest", "Progress"];
+    let first = room(target_w, latest).max(8);
+    let mut header = vec!["Outcome and indicator", "From → to"];
+    if latest {
+        header.push("Latest");
+    }
+    header.push("Progress");
     if wide {
         header.extend(["Method", "Frequency", "Who"]);
     }
@@ -139,10 +178,12 @@ pub fn render(
         };
         let mut line = vec![
             Cell::from(fit(&format!("  {}", c.indicator), usize::from(first))),
-            Cell::from(c.target.clone()),
-            Cell::from(c.latest.clone()),
-            Cell::from(c.progress.clone()).style(style),
+            Cell::from(shown_targets[i].clone()),
         ];
+        if latest {
+            line.push(Cell::from(c.latest.clone()));
+        }
+        line.push(Cell::from(c.progress.clone()).style(style));
         if wide {
             for (text, w) in [&r.method, &r.frequency, &r.who]
                 .into_iter()
