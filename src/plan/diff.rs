@@ -172,7 +172,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         .iter()
         .filter(|i| find(&after, i.kind, &i.key).is_none())
         .collect();
-    // Measures renamed so far (old id, new id): their readings follow them.
+    // Measures and outputs renamed so far (old id, new id): their readings follow them.
     let mut renamed_measures: Vec<(String, String)> = Vec::new();
     for item in &after {
         // A reading of a renamed measure is the old measure's reading, moved.
@@ -213,7 +213,8 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                 match renamed {
                     Some(r) => {
                         let from = removed.remove(r);
-                        if item.kind == "measure" {
+                        // An output's counts are readings too, named by its id.
+                        if item.kind == "measure" || item.kind == "output" {
                             renamed_measures.push((from.key.clone(), item.key.clone()));
                         }
                         out.push(Change::Renamed {

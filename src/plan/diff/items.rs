@@ -252,8 +252,10 @@ pub(super) fn items(p: &Plan) -> Vec<Item> {
             "" => r.date.to_string(),
             g => format!("{} for {g}", r.date),
         };
+        // An output's count names its output, not a measure.
+        let of = if r.output { "output" } else { "measure" };
         let fields = vec![
-            ("measure", plain(&r.measure)),
+            (of, plain(&r.measure)),
             ("value", plain(&r.value.to_string())),
             ("note", text(&r.note)),
         ];

@@ -229,6 +229,37 @@ fn readings_move_with_a_renamed_measure() {
     );
 }
 
+/// An output renamed with `:id` carried its counts as "2 readings removed, 2 added", and
+/// the counts were labelled as a measure's: they move with it, as an output's.
+#[test]
+fn an_outputs_counts_move_with_it_when_it_is_renamed() {
+    let old =
+        load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/language-cafe.toml"))
+            .expect("example")
+            .plan;
+    let counted = old
+        .readings
+        .iter()
+        .find(|r| r.output)
+        .map(|r| r.measure.clone())
+        .expect("the café counts an output");
+    let mut new = old.clone();
+    new.rename_id(&counted, "sessions-run").expect("rename");
+    let c = diff(&old, &new);
+    assert!(
+        !c.iter()
+            .any(|c| c.kind() == "reading"
+                && matches!(c, Change::Added { .. } | Change::Removed { .. })),
+        "{c:#?}"
+    );
+    let text = text_of(&c);
+    assert!(
+        text.contains(&format!("output: {counted} -> sessions-run")),
+        "{text}"
+    );
+    assert!(!text.contains(&format!("measure: {counted}")), "{text}");
+}
+
 #[test]
 fn continuation_lines_of_long_prose_are_indented_under_their_field() {
     let old = base();
