@@ -773,3 +773,23 @@ fn an_off_track_measure_says_why_and_what_feeds_it() {
         "{off}"
     );
 }
+
+/// The report said "4 findings to look at" where the app said "4 warnings · 3 advice":
+/// the board reads the review in the planner's words.
+#[test]
+fn the_report_counts_the_review_as_the_app_does() {
+    let fw = fw();
+    for (name, plan) in examples() {
+        let said = tocplan::plan::review::summary(&tocplan::plan::review::review(&plan, &fw));
+        let html = to_html(&plan, &fw);
+        let doc = Html::parse_document(&html);
+        let meta = text_of(&doc, "p.meta");
+        let expected = if said == "review clear" {
+            "nothing to fix".to_string()
+        } else {
+            said
+        };
+        assert!(meta.contains(&format!("review: {expected}")), "{name}: {meta}");
+        assert!(!meta.contains("finding"), "{name}: {meta}");
+    }
+}

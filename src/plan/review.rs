@@ -98,3 +98,30 @@ pub fn title(rule: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+/// "2 warnings · 5 advice · 1 waived", or that the plan is clear.
+pub fn summary(findings: &[Finding]) -> String {
+    let count = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s && f.waived.is_none())
+            .count()
+    };
+    let waived = findings.iter().filter(|f| f.waived.is_some()).count();
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (count(Severity::Error), "error", "errors"),
+        (count(Severity::Warning), "warning", "warnings"),
+        (count(Severity::Advice), "advice", "advice"),
+        (waived, "waived", "waived"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        "review clear".into()
+    } else {
+        parts.join(" · ")
+    }
+}

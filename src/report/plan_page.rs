@@ -110,10 +110,12 @@ pub fn to_html(plan: &Plan, fw: &Framework) -> String {
             " · "
         },
         when,
-        if counting == 0 {
+        // In the app's words ("2 warnings · 5 advice"), so the board reads what the
+        // planner saw.
+        if counting == 0 && crate::plan::review::summary(&findings) == "review clear" {
             "nothing to fix".to_string()
         } else {
-            format!("{counting} finding{} to look at", plural(counting))
+            crate::plan::review::summary(&findings)
         }
     ));
     b.push_str(
@@ -142,10 +144,6 @@ pub fn to_html(plan: &Plan, fw: &Framework) -> String {
     progress::progress(plan, &rows, &names, &mut b);
     review_section(plan, &findings, &mut b);
     page(&plan.title, &b)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn context(plan: &Plan, fw: &Framework, b: &mut String) {

@@ -58,7 +58,8 @@ impl Summary {
     pub fn status(&self) -> String {
         match (self.errors, self.findings) {
             (0, 0) => "ready".into(),
-            (0, n) => format!("{n} finding{}", if n == 1 { "" } else { "s" }),
+            // Findings that count are the review's warnings (advice does not count).
+            (0, n) => format!("{n} warning{}", if n == 1 { "" } else { "s" }),
             (n, _) => format!("{n} error{}", if n == 1 { "" } else { "s" }),
         }
     }

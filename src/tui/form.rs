@@ -233,7 +233,12 @@ fn progress_text(plan: &Plan, m: &crate::plan::Measure) -> String {
         })
         .collect();
     let Some((date, value, _)) = current(plan, m) else {
-        parts.push("no reading yet: r records one".into());
+        // Each group already said it has none: only the key is left to say.
+        parts.push(if parts.is_empty() {
+            "no reading yet: r records one".into()
+        } else {
+            "r records one".into()
+        });
         return parts.join(" · ");
     };
     let gap = if m.gap { "gap " } else { "" };

@@ -106,7 +106,7 @@ impl OutputRow {
         match (&self.latest, self.target) {
             (Some((_, v, _)), Some(t)) => format!("{v} of {t}{unit}"),
             (Some((_, v, _)), None) => format!("{v}{unit}"),
-            (None, Some(t)) => format!("0 of {t}{unit} counted"),
+            (None, Some(t)) => format!("none counted yet of {t}{unit}"),
             (None, None) => "-".into(),
         }
     }

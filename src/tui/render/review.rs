@@ -13,35 +13,11 @@ use super::super::theme::Slot;
 use super::super::update::ordered_findings;
 use super::{centered, framed};
 use crate::plan::Severity;
-use crate::plan::review::{Finding, title};
+use crate::plan::review::title;
 use crate::text::sanitize;
 
-/// "2 warnings · 5 advice · 1 waived", or that the plan is clear.
-pub fn summary(findings: &[Finding]) -> String {
-    let count = |s: Severity| {
-        findings
-            .iter()
-            .filter(|f| f.severity == s && f.waived.is_none())
-            .count()
-    };
-    let waived = findings.iter().filter(|f| f.waived.is_some()).count();
-    let mut parts = Vec::new();
-    for (n, one, many) in [
-        (count(Severity::Error), "error", "errors"),
-        (count(Severity::Warning), "warning", "warnings"),
-        (count(Severity::Advice), "advice", "advice"),
-        (waived, "waived", "waived"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-        }
-    }
-    if parts.is_empty() {
-        "review clear".into()
-    } else {
-        parts.join(" · ")
-    }
-}
+/// The review in a few words, as the header, the reports and `check` all say it.
+pub use crate::plan::review::summary;
 
 pub fn render(app: &App, f: &mut Frame, body: Rect, row: usize) {
     let area = centered(body, body.width.saturating_sub(4).max(20), body.height);
