@@ -789,7 +789,10 @@ fn the_report_counts_the_review_as_the_app_does() {
         } else {
             said
         };
-        assert!(meta.contains(&format!("review: {expected}")), "{name}: {meta}");
+        assert!(
+            meta.contains(&format!("review: {expected}")),
+            "{name}: {meta}"
+        );
         assert!(!meta.contains("finding"), "{name}: {meta}");
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use key::label as key_label;
 pub use key::parse as parse_key;
 pub use table::{Action, help};
 

@@ -168,6 +168,24 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
                     Mode::Picker => return picker::type_key(app, key),
                     Mode::Editor | Mode::Prose => edit::type_key(app, enter_for_line_feed(key)),
                     Mode::Prompt => dialog::type_key(app, key),
+                    // A letter that does nothing here says so, rather than vanish (a
+                    // planner pressed R in a form, saw nothing, and typed on).
+                    Mode::Normal
+                    | Mode::Form
+                    | Mode::Review
+                    | Mode::Evaluation
+                    | Mode::Help
+                    | Mode::Changes
+                        if matches!(key.code, ratatui::crossterm::event::KeyCode::Char(_)) =>
+                    {
+                        app.say(
+                            super::app::Tone::Info,
+                            format!(
+                                "{} does nothing here: ? lists the keys of this view",
+                                super::keymap::key_label(key.code, key.modifiers)
+                            ),
+                        );
+                    }
                     _ => {}
                 }
                 return Vec::new();

@@ -61,9 +61,9 @@ fn no_edit_can_address_an_item_ambiguously() {
     let before = app.plan().clone();
     keys(&mut app, "\u{1b}hhjd");
     assert!(app.question().is_none(), "no delete question");
+    assert!(status(&app).contains("Read-only"), "{}", status(&app));
     keys(&mut app, "y");
     assert_eq!(*app.plan(), before);
-    assert!(status(&app).contains("Read-only"), "{}", status(&app));
     keys(&mut app, "S");
     keys(&mut app, "jjjjjj\n");
     assert!(

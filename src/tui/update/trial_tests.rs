@@ -151,3 +151,18 @@ fn a_reading_dated_after_today_is_refused() {
     assert!(status(&a).contains("is after today"), "{}", status(&a));
     assert_eq!(a.plan().readings.len(), n);
 }
+
+/// `R` in a form did nothing and said nothing, and the planner typed on into nothing: a
+/// letter with no action in a view says so.
+#[test]
+fn a_letter_that_does_nothing_in_a_view_says_so() {
+    let mut a = cafe();
+    keys(&mut a, "\n");
+    assert!(matches!(a.overlay(), Some(Overlay::Form(_))));
+    keys(&mut a, "R");
+    assert!(
+        status(&a).contains("R does nothing here: ? lists the keys"),
+        "{}",
+        status(&a)
+    );
+}
