@@ -225,7 +225,9 @@ fn command_line() {
 #[test]
 fn hostile_text_is_shown_not_executed() {
     let mut a = example("language-cafe.toml");
-    a.change(|p| p.title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title".into());
+    a.change(tocplan::tui::Edit::Field, |p| {
+        p.title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title".into()
+    });
     let screen = draw(&a, 80, 24);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
     assert!(screen.contains("Evil ␛[2J␛]0;pwned␇ title"), "{screen}");
