@@ -201,6 +201,23 @@ fn delete_confirmation() {
     snap("delete-confirmation", &a);
 }
 
+/// The second outcome takes measures with readings, and assumptions with evidence: the
+/// question counts them all.
+#[test]
+fn delete_confirmation_counts_readings_and_evidence() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hjd");
+    snap("delete-confirmation-counts", &a);
+}
+
+/// A stakeholder in activities' lists is asked about, naming the activities.
+#[test]
+fn delete_confirmation_of_a_stakeholder() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, ":stakeholders\nGd");
+    snap("delete-confirmation-stakeholder", &a);
+}
+
 #[test]
 fn quit_with_unsaved_changes() {
     let mut a = example("language-cafe.toml");

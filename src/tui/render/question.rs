@@ -14,10 +14,10 @@ use crate::plan::{Dependant, Fate, Kind};
 use crate::text::sanitize;
 
 pub fn render(app: &App, f: &mut Frame, body: Rect, q: &Question) {
-    let lines = question_lines(app, q);
     // Room for every line as it wraps, so the answer keys are never cut off.
     let width = 72.min(body.width);
     let inner = usize::from(width.saturating_sub(2)).max(1);
+    let lines = question_lines(app, q, inner);
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
     let area = centered(body, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
     f.render_widget(Clear, area);
@@ -38,7 +38,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, q: &Question) {
     );
 }
 
-fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
+fn question_lines(app: &App, q: &Question, width: usize) -> Vec<Line<'static>> {
     let keys = app.keymap.hints(Mode::Confirm);
     match q {
         Question::Delete { id, dependants, .. } => {
@@ -46,7 +46,7 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
                 "Delete {}?",
                 sanitize(&app.plan().named(id))
             ))];
-            out.extend(taken_lines(dependants));
+            out.extend(taken_lines(dependants, width));
             out.push(Line::from(format!("{keys}   (u undoes a delete)")));
             out
         }
@@ -61,7 +61,7 @@ fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
                 sanitize(&plan.named(from)),
                 sanitize(&plan.named(to))
             ))];
-            out.extend(taken_lines(dependants));
+            out.extend(taken_lines(dependants, width));
             out.push(Line::from(format!("{keys}   (u undoes it)")));
             out
         }
@@ -182,7 +182,7 @@ pub fn question_hints(app: &App) -> Option<String> {
 
 /// Everything a delete takes or changes besides the item, by kind: each kind on a line,
 /// counted where there are several, so a long list still fits the question.
-fn taken_lines(dependants: &[Dependant]) -> Vec<Line<'static>> {
+fn taken_lines(dependants: &[Dependant], width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let of = |fate: fn(&Fate) -> bool| -> Vec<(Kind, String)> {
         dependants
@@ -194,17 +194,20 @@ fn taken_lines(dependants: &[Dependant]) -> Vec<Line<'static>> {
     let orphaned = of(|f| *f == Fate::Orphaned);
     if !orphaned.is_empty() {
         out.push(Line::from("These would be left serving nothing:"));
-        out.extend(by_kind(&orphaned));
+        out.extend(by_kind(width, &orphaned));
     }
-    for list in ["responsible", "partners"] {
+    for (list, said) in [
+        ("responsible", "It is no longer responsible for:"),
+        ("partners", "It is no longer a partner in:"),
+    ] {
         let unlisted: Vec<(Kind, String)> = dependants
             .iter()
             .filter(|d| d.fate == Fate::Unlisted(list))
             .map(|d| (d.kind, d.id.clone()))
             .collect();
         if !unlisted.is_empty() {
-            out.push(Line::from(format!("It leaves the {list} of:")));
-            out.extend(by_kind(&unlisted));
+            out.push(Line::from(said));
+            out.extend(by_kind(width, &unlisted));
         }
     }
     let removed = of(|f| *f == Fate::Removed);
@@ -217,7 +220,7 @@ fn taken_lines(dependants: &[Dependant]) -> Vec<Line<'static>> {
         .sum();
     if !removed.is_empty() || readings > 0 {
         out.push(Line::from("These go with it:"));
-        out.extend(by_kind(&removed));
+        out.extend(by_kind(width, &removed));
         if readings > 0 {
             out.push(Line::from(format!(
                 "  {readings} reading{}",
@@ -228,8 +231,9 @@ fn taken_lines(dependants: &[Dependant]) -> Vec<Line<'static>> {
     out
 }
 
-/// One line per kind, in the order met: "  measure `m`", "  3 assumptions: `a`, `b`, …".
-fn by_kind(items: &[(Kind, String)]) -> Vec<Line<'static>> {
+/// A line per kind, in the order met: "  measure `m`", "  3 assumptions: `a`, `b`, …",
+/// wrapped between ids to `width` with the ids indented under the count.
+fn by_kind(width: usize, items: &[(Kind, String)]) -> Vec<Line<'static>> {
     /// Ids named on a kind's line; more are counted only.
     const NAMED: usize = 3;
     let mut kinds: Vec<Kind> = Vec::new();
@@ -240,7 +244,7 @@ fn by_kind(items: &[(Kind, String)]) -> Vec<Line<'static>> {
     }
     kinds
         .into_iter()
-        .map(|kind| {
+        .flat_map(|kind| {
             let ids: Vec<&str> = items
                 .iter()
                 .filter(|(k, _)| *k == kind)
@@ -254,15 +258,42 @@ fn by_kind(items: &[(Kind, String)]) -> Vec<Line<'static>> {
             if ids.len() > NAMED {
                 named.push("…".into());
             }
-            match ids.len() {
-                1 if kind == Kind::Evidence => {
-                    Line::from(format!("  piece of evidence {}", named.join("")))
-                }
-                1 => Line::from(format!("  {} {}", kind.noun(), named.join(""))),
-                n => Line::from(format!("  {n} {}: {}", plural(kind), named.join(", "))),
-            }
+            let head = match ids.len() {
+                1 if kind == Kind::Evidence => "  piece of evidence".to_string(),
+                1 => format!("  {}", kind.noun()),
+                n => format!("  {n} {}:", plural(kind)),
+            };
+            wrapped(head, &named, width)
         })
         .collect()
+}
+
+/// `head` and the ids after it, a space between, a comma after each id but the last, on
+/// lines of at most `width` (an id longer than that has its own line), continued indented.
+fn wrapped(head: String, ids: &[String], width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = head;
+    for (i, id) in ids.iter().enumerate() {
+        let piece = if i + 1 < ids.len() {
+            format!("{id},")
+        } else {
+            id.clone()
+        };
+        if line.trim().is_empty() || line.width() + 1 + piece.width() <= width {
+            if !line.ends_with(' ') {
+                line.push(' ');
+            }
+            line.push_str(&piece);
+        } else {
+            lines.push(Line::from(std::mem::replace(
+                &mut line,
+                format!("    {piece}"),
+            )));
+        }
+    }
+    lines.push(Line::from(line));
+    lines
 }
 
 fn plural(kind: Kind) -> &'static str {
