@@ -169,8 +169,11 @@ fn a_stakeholder_delete_that_takes_references_asks_first() {
         a.question()
     );
     let text = question_text(&a);
-    assert!(text.contains("It leaves the partners of"), "{text}");
-    assert!(text.contains("`run-the-cafe`"), "{text}");
+    assert!(text.contains("It is no longer a partner in:"), "{text}");
+    assert!(
+        text.contains("2 activities: `run-the-cafe`, `recruit-volunteers`"),
+        "{text}"
+    );
     keys(&mut a, "n");
     assert_eq!(a.plan(), &before, "n keeps it");
     assert!(a.plan().stakeholders.iter().any(|s| s.id == "volunteers"));
