@@ -29,7 +29,7 @@ mod write;
 pub use comments::{Comments, KeyComments};
 pub use conflict::{ConflictRegion, find_conflicts};
 pub use diagnostic::{Diagnostic, Pos, Severity, SourceMap};
-pub use edit::{Dependant, EditError};
+pub use edit::{Dependant, EditError, Fate};
 pub use error::{LoadError, ReadingError, SaveError};
 pub use fields::{Field, FieldError, Shape, parse_number};
 pub use model::*;

@@ -31,6 +31,7 @@ pub use outcome::{SaveFailed, Saved};
 pub use recovery::{Copy as RecoveryCopy, Editing, Offer, find as recovery_copies};
 pub use render::render;
 pub use theme::{ColorSupport, Slot, Theme};
+pub use undo::Edit;
 pub use update::{Effect, Msg, RANK_AT_ONCE, update};
 
 use std::path::Path;

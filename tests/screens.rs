@@ -201,6 +201,23 @@ fn delete_confirmation() {
     snap("delete-confirmation", &a);
 }
 
+/// The second outcome takes measures with readings, and assumptions with evidence: the
+/// question counts them all.
+#[test]
+fn delete_confirmation_counts_readings_and_evidence() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, "hjd");
+    snap("delete-confirmation-counts", &a);
+}
+
+/// A stakeholder in activities' lists is asked about, naming the activities.
+#[test]
+fn delete_confirmation_of_a_stakeholder() {
+    let mut a = example("language-cafe.toml");
+    keys(&mut a, ":stakeholders\nGd");
+    snap("delete-confirmation-stakeholder", &a);
+}
+
 #[test]
 fn quit_with_unsaved_changes() {
     let mut a = example("language-cafe.toml");
@@ -225,7 +242,9 @@ fn command_line() {
 #[test]
 fn hostile_text_is_shown_not_executed() {
     let mut a = example("language-cafe.toml");
-    a.change(|p| p.title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title".into());
+    a.change(tocplan::tui::Edit::Field, |p| {
+        p.title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title".into()
+    });
     let screen = draw(&a, 80, 24);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
     assert!(screen.contains("Evil ␛[2J␛]0;pwned␇ title"), "{screen}");

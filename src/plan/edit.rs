@@ -8,7 +8,7 @@ use super::values::Extra;
 
 mod delete;
 
-pub use delete::Dependant;
+pub use delete::{Dependant, Fate};
 
 /// Why a change was refused: what is wrong and what to do first. Which key does it is for
 /// the app to add.

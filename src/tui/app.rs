@@ -97,6 +97,12 @@ pub enum Question {
         kind: Kind,
         dependants: Vec<Dependant>,
     },
+    /// Removing a link that takes assumptions (and their evidence) with it.
+    Unlink {
+        from: String,
+        to: String,
+        dependants: Vec<Dependant>,
+    },
     QuitUnsaved,
     /// The file changed on disk (a `git pull`, another editor): reload it or keep ours.
     DiskChanged {

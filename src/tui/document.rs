@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::history::History;
+use super::undo::Edit;
 use crate::framework::Framework;
 use crate::plan::review::{At, Finding, review};
 use crate::plan::{Field, FieldError, Plan};
@@ -98,18 +99,19 @@ impl Document {
         self.flagged.contains(id)
     }
 
-    /// Applies a change, recorded so it can be undone.
-    pub fn change<T>(&mut self, fw: &Framework, f: impl FnOnce(&mut Plan) -> T) -> T {
+    /// Applies a change, recorded so it can be undone and named as `edit`.
+    pub fn change<T>(&mut self, fw: &Framework, edit: Edit, f: impl FnOnce(&mut Plan) -> T) -> T {
         let before = self.plan.clone();
         let out = f(&mut self.plan);
-        self.recorded(before, fw);
+        self.recorded(before, fw, edit);
         out
     }
 
-    /// Puts in another plan (a changed copy, a reloaded file), as one undoable change.
-    pub fn replace(&mut self, plan: Plan, fw: &Framework) {
+    /// Puts in another plan (a changed copy, a reloaded file), as one undoable change
+    /// named as `edit`.
+    pub fn replace(&mut self, plan: Plan, fw: &Framework, edit: Edit) {
         let before = std::mem::replace(&mut self.plan, plan);
-        self.recorded(before, fw);
+        self.recorded(before, fw, edit);
     }
 
     /// Sets one field from text, as an undoable change that keeps only the part of the plan
@@ -124,31 +126,34 @@ impl Document {
         let Some(back) = crate::plan::delta::Delta::before_field(&self.plan, field) else {
             let before = self.plan.clone();
             self.plan.set_field(field, text, fw)?;
-            self.recorded(before, fw);
+            self.recorded(before, fw, Edit::Field);
             return Ok(());
         };
         self.plan.set_field(field, text, fw)?;
-        if self.history.record_back(back, &self.plan, self.version) {
+        if self
+            .history
+            .record_back(back, &self.plan, self.version, Edit::Field)
+        {
             self.bump_version();
             self.derive(fw);
         }
         Ok(())
     }
 
-    /// Undoes (`back`) or redoes one change; false if there was none.
-    pub fn step(&mut self, back: bool, fw: &Framework) -> bool {
+    /// Undoes (`back`) or redoes one change; the action it was, `None` if there was none.
+    pub fn step(&mut self, back: bool, fw: &Framework) -> Option<Edit> {
         let stepped = match back {
             true => self.history.undo(&mut self.plan, &mut self.version),
             false => self.history.redo(&mut self.plan, &mut self.version),
         };
-        if stepped {
+        if stepped.is_some() {
             self.derive(fw);
         }
         stepped
     }
 
-    fn recorded(&mut self, before: Plan, fw: &Framework) {
-        if self.history.record(&before, &self.plan, self.version) {
+    fn recorded(&mut self, before: Plan, fw: &Framework, edit: Edit) {
+        if self.history.record(&before, &self.plan, self.version, edit) {
             self.bump_version();
             self.derive(fw);
         }

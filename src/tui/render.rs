@@ -8,6 +8,7 @@ mod marks;
 mod overlays;
 mod panes;
 mod picker;
+mod question;
 mod review;
 mod wrap;
 
@@ -229,7 +230,7 @@ fn status_line(app: &App) -> Line<'static> {
             Line::from(Span::styled(sanitize(text), style))
         }
         None => Line::from(Span::styled(
-            overlays::question_hints(app).unwrap_or_else(|| app.keymap.hints(app.mode())),
+            question::question_hints(app).unwrap_or_else(|| app.keymap.hints(app.mode())),
             app.theme.style(Slot::Hint),
         )),
     }

@@ -351,6 +351,8 @@ pub(crate) fn save_to(app: &App, path: PathBuf, then_quit: bool) -> Effect {
 }
 
 #[cfg(test)]
+mod delete_tests;
+#[cfg(test)]
 mod evaluation_tests;
 #[cfg(test)]
 mod form_tests;

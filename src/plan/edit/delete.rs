@@ -1,79 +1,142 @@
 //! Deleting an item and what goes with it: it leaves every `serves` list, its measures
 //! (with their readings) and the assumptions about it or its links (with their evidence)
-//! go too; `dependants` says what that would be first, so the app can ask.
+//! go too, and a stakeholder leaves the activities' lists; `dependants` says all of
+//! that first, so the app can ask.
 
 use super::super::model::*;
 use super::EditError;
 
-/// An item that would lose its only link, or be removed with the item, if it were deleted.
+/// What happens to something when an item (or a link) is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// It stays but serves nothing.
+    Orphaned,
+    /// It is removed along with the item (measures, assumptions, evidence).
+    Removed,
+    /// The readings (or counts) of `id`, this many, are removed.
+    Readings(usize),
+    /// `id` (an activity) stays but loses the item from the list named here.
+    Unlisted(&'static str),
+}
+
+/// Something a delete would orphan, remove or change besides the item itself, so the
+/// question can say everything that goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dependant {
     pub kind: Kind,
     pub id: String,
-    /// True when the item is removed along with it (measures, assumptions, evidence,
-    /// readings); false when it stays but serves nothing (orphaned).
-    pub removed: bool,
+    pub fate: Fate,
+}
+
+impl Dependant {
+    fn new(kind: Kind, id: &str, fate: Fate) -> Dependant {
+        Dependant {
+            kind,
+            id: id.to_string(),
+            fate,
+        }
+    }
+
+    /// True when the thing goes with the item (an item or readings), not only changes.
+    pub fn removed(&self) -> bool {
+        matches!(self.fate, Fate::Removed | Fate::Readings(_))
+    }
 }
 
 impl Plan {
-    /// What deleting `id` would orphan or remove, so the app can ask first.
+    /// What deleting `id` would orphan, remove or change, so the app can ask first: what
+    /// `delete` does, said before it is done (the two are tested against each other).
     pub fn dependants(&self, id: &str) -> Vec<Dependant> {
         let mut out = Vec::new();
         let only = |serves: &[String]| serves.len() == 1 && serves[0] == id;
-        let orphaned = |kind, items: Vec<(&str, &[String])>, out: &mut Vec<Dependant>| {
-            for (i, s) in items {
-                if only(s) {
-                    out.push(Dependant {
-                        kind,
-                        id: i.to_string(),
-                        removed: false,
-                    });
-                }
+        let serving = self
+            .outcomes
+            .iter()
+            .map(|o| (Kind::Outcome, o.id.as_str(), o.serves.as_slice()))
+            .chain(
+                self.outputs
+                    .iter()
+                    .map(|o| (Kind::Output, o.id.as_str(), o.serves.as_slice())),
+            )
+            .chain(
+                self.activities
+                    .iter()
+                    .map(|a| (Kind::Activity, a.id.as_str(), a.serves.as_slice())),
+            );
+        for (kind, i, serves) in serving {
+            if only(serves) {
+                out.push(Dependant::new(kind, i, Fate::Orphaned));
             }
-        };
-        orphaned(
-            Kind::Outcome,
-            self.outcomes
-                .iter()
-                .map(|o| (o.id.as_str(), o.serves.as_slice()))
-                .collect(),
-            &mut out,
-        );
-        orphaned(
-            Kind::Output,
-            self.outputs
-                .iter()
-                .map(|o| (o.id.as_str(), o.serves.as_slice()))
-                .collect(),
-            &mut out,
-        );
-        orphaned(
-            Kind::Activity,
-            self.activities
-                .iter()
-                .map(|a| (a.id.as_str(), a.serves.as_slice()))
-                .collect(),
-            &mut out,
-        );
-        for m in self.measures.iter().filter(|m| m.outcome == id) {
-            out.push(Dependant {
-                kind: Kind::Measure,
-                id: m.id.clone(),
-                removed: true,
-            });
         }
-        for a in self
+        for a in &self.activities {
+            if a.responsible.iter().any(|r| r == id) {
+                out.push(Dependant::new(
+                    Kind::Activity,
+                    &a.id,
+                    Fate::Unlisted("responsible"),
+                ));
+            }
+            if a.partners.iter().any(|r| r == id) {
+                out.push(Dependant::new(
+                    Kind::Activity,
+                    &a.id,
+                    Fate::Unlisted("partners"),
+                ));
+            }
+        }
+        // The item's own readings (a measure's, an output's counts), then its measures'.
+        self.readings_of(id, &mut out);
+        for m in self.measures.iter().filter(|m| m.outcome == id) {
+            out.push(Dependant::new(Kind::Measure, &m.id, Fate::Removed));
+            self.readings_of(&m.id, &mut out);
+        }
+        self.evidence_of(id, &mut out);
+        let doomed = self
             .assumptions
             .iter()
-            .filter(|a| about_involves(&a.about, id))
-        {
-            out.push(Dependant {
-                kind: Kind::Assumption,
-                id: a.id.clone(),
-                removed: true,
-            });
-        }
+            .filter(|a| about_involves(&a.about, id));
+        self.assumptions_going(doomed, &mut out);
         out
+    }
+
+    /// What removing the link `from` -> `to` takes with it: the assumptions about the link
+    /// and their evidence.
+    pub fn link_dependants(&self, from: &str, to: &str) -> Vec<Dependant> {
+        let link = About::Link {
+            from: from.into(),
+            to: to.into(),
+        };
+        let mut out = Vec::new();
+        self.assumptions_going(
+            self.assumptions.iter().filter(|a| a.about == link),
+            &mut out,
+        );
+        out
+    }
+
+    fn assumptions_going<'a>(
+        &self,
+        doomed: impl Iterator<Item = &'a Assumption>,
+        out: &mut Vec<Dependant>,
+    ) {
+        for a in doomed {
+            out.push(Dependant::new(Kind::Assumption, &a.id, Fate::Removed));
+            self.evidence_of(&a.id, out);
+        }
+    }
+
+    fn evidence_of(&self, assumption: &str, out: &mut Vec<Dependant>) {
+        for e in self.evidence.iter().filter(|e| e.assumption == assumption) {
+            out.push(Dependant::new(Kind::Evidence, &e.id, Fate::Removed));
+        }
+    }
+
+    fn readings_of(&self, id: &str, out: &mut Vec<Dependant>) {
+        let n = self.readings.iter().filter(|r| r.measure == id).count();
+        if n > 0 {
+            let kind = self.kind_of(id).unwrap_or(Kind::Measure);
+            out.push(Dependant::new(kind, id, Fate::Readings(n)));
+        }
     }
 
     /// Deletes an item: it leaves every `serves` list, and its measures (with their
@@ -189,10 +252,14 @@ mod tests {
             comments: Comments::default(),
         });
         let deps = p.dependants(&a);
-        let ids: Vec<(&str, bool)> = deps.iter().map(|d| (d.id.as_str(), d.removed)).collect();
+        let ids: Vec<(&str, Fate)> = deps.iter().map(|d| (d.id.as_str(), d.fate)).collect();
         assert_eq!(
             ids,
-            vec![(only_a.as_str(), false), ("m", true), ("why", true)]
+            vec![
+                (only_a.as_str(), Fate::Orphaned),
+                ("m", Fate::Removed),
+                ("why", Fate::Removed)
+            ]
         );
         assert_eq!(p.delete(&a), Ok(Kind::Outcome));
         assert_eq!(
@@ -205,5 +272,70 @@ mod tests {
         assert!(p.measures.is_empty() && p.assumptions.is_empty());
         assert_eq!(p.delete("goal"), Err(EditError::GoalIsPermanent));
         assert_eq!(p.delete("nope"), Err(EditError::Missing("nope".into())));
+    }
+
+    /// What the question says goes is exactly what `delete` (or `unlink`) takes, for every
+    /// item and link of a plan with readings, evidence and shared responsibility.
+    #[test]
+    fn dependants_say_everything_a_delete_takes() {
+        let plan = crate::plan::synthetic::plan(40);
+        assert!(!plan.readings.is_empty() && !plan.evidence.is_empty());
+        let ids: Vec<String> = plan
+            .ids()
+            .filter(|(k, _)| *k != Kind::Goal)
+            .map(|(_, i)| i.to_string())
+            .collect();
+        let mut checked_references = false;
+        for id in ids {
+            let deps = plan.dependants(&id);
+            let mut after = plan.clone();
+            after.delete(&id).expect("delete");
+            expect_taken(&plan, &after, &deps, &id);
+            for d in deps.iter().filter(|d| matches!(d.fate, Fate::Unlisted(_))) {
+                checked_references = true;
+                let a = after.activity(&d.id).expect("activity stays");
+                assert!(!a.responsible.contains(&id) && !a.partners.contains(&id));
+            }
+        }
+        assert!(
+            checked_references,
+            "the plan has stakeholders in activities' lists"
+        );
+        for o in &plan.outputs {
+            for to in &o.serves {
+                let deps = plan.link_dependants(&o.id, to);
+                let mut after = plan.clone();
+                after.unlink(&o.id, to).expect("unlink");
+                expect_taken(&plan, &after, &deps, "");
+            }
+        }
+    }
+
+    fn expect_taken(before: &Plan, after: &Plan, deps: &[Dependant], id: &str) {
+        let mut said: Vec<String> = deps
+            .iter()
+            .filter(|d| d.fate == Fate::Removed)
+            .map(|d| d.id.clone())
+            .collect();
+        said.sort();
+        let mut gone: Vec<String> = before
+            .ids()
+            .map(|(_, i)| i.to_string())
+            .filter(|i| i != id && after.kind_of(i).is_none())
+            .collect();
+        gone.sort();
+        assert_eq!(said, gone, "deleting {id:?}");
+        let readings: usize = deps
+            .iter()
+            .map(|d| match d.fate {
+                Fate::Readings(n) => n,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(
+            readings,
+            before.readings.len() - after.readings.len(),
+            "readings of {id:?}"
+        );
     }
 }

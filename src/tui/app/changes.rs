@@ -3,6 +3,7 @@
 
 use super::{App, Layer, Tone};
 use crate::plan::{Field, Plan};
+use crate::tui::undo::Edit;
 
 impl App {
     /// Says why the plan cannot be changed, if it cannot. Every key that starts a change
@@ -63,7 +64,7 @@ impl App {
         self.problems = self.problems_of(&plan, || {
             crate::plan::check_text(text, self.path(), &self.fw)
         });
-        self.doc.replace(plan, &self.fw);
+        self.doc.replace(plan, &self.fw, Edit::ReadIn);
         self.clamp_rows();
         // Nothing may be kept into a read-only plan: what was open to change it closes
         // (an editor holding typed text never gets here: the reload is refused).
@@ -75,20 +76,20 @@ impl App {
     /// Applies a change, recorded so it can be undone. A read-only plan is never changed:
     /// the change is worked on a copy and dropped (the keys that start changes say why
     /// first).
-    pub fn change<T>(&mut self, f: impl FnOnce(&mut Plan) -> T) -> T {
+    pub fn change<T>(&mut self, edit: Edit, f: impl FnOnce(&mut Plan) -> T) -> T {
         if self.read_only().is_some() {
             return f(&mut self.plan().clone());
         }
-        self.doc.change(&self.fw, f)
+        self.doc.change(&self.fw, edit, f)
     }
 
     /// Puts in a changed copy of the plan and records the change (for changes tried on a
     /// copy first, so a refused one never touches the plan).
-    pub fn replace_plan(&mut self, plan: Plan) {
+    pub fn replace_plan(&mut self, plan: Plan, edit: Edit) {
         if self.read_only().is_some() {
             return;
         }
-        self.doc.replace(plan, &self.fw);
+        self.doc.replace(plan, &self.fw, edit);
     }
 
     /// Sets one field from text, as an undoable change; on error the plan is unchanged.
@@ -100,7 +101,7 @@ impl App {
     }
 
     /// Undoes (`back`) or redoes one change; false if there was none.
-    pub fn step_history(&mut self, back: bool) -> bool {
+    pub fn step_history(&mut self, back: bool) -> Option<Edit> {
         self.doc.step(back, &self.fw)
     }
 }

@@ -4,11 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
-};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph};
 
-use super::super::app::{App, Choice, Editor, Layer, Overlay, Question};
+use super::super::app::{App, Choice, Editor, Layer, Overlay};
 use super::super::keymap::{Mode, help};
 use super::super::theme::Slot;
 use crate::text::sanitize;
@@ -21,7 +19,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect) {
             Layer::Picker(p) => super::picker::render(app, f, body, p),
             Layer::Choice(choice) => chooser(app, f, body, choice),
             Layer::Editor(ed) => editor(app, f, body, ed),
-            Layer::Question(q) => question(app, f, body, q),
+            Layer::Question(q) => super::question::render(app, f, body, q),
             // The prompt is drawn on the status line.
             Layer::Prompt(..) => {}
         }
@@ -122,31 +120,6 @@ fn editor(app: &App, f: &mut Frame, body: Rect, ed: &Editor) {
         );
     }
     super::editor::render(ed, f, text);
-}
-
-fn question(app: &App, f: &mut Frame, body: Rect, q: &Question) {
-    let lines = question_lines(app, q);
-    // Room for every line as it wraps, so the answer keys are never cut off.
-    let width = 72.min(body.width);
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let area = centered(body, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
-    f.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.style(Slot::Warning))
-        .title(match q {
-            Question::Recover(_) => " Unsaved work from before ",
-            Question::OpenElsewhere(_) => " Open elsewhere ",
-            _ => " Are you sure? ",
-        });
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
 }
 
 /// A thick-bordered box with a title and the mode's keys along the bottom.
@@ -311,152 +284,3 @@ const EDITOR_KEYS: &[(&str, &str)] = &[
     ("^r", "redo typing undone"),
     ("^y", "paste what ^k, ^w or ^u deleted"),
 ];
-
-fn question_lines(app: &App, q: &Question) -> Vec<Line<'static>> {
-    let keys = app.keymap.hints(Mode::Confirm);
-    match q {
-        Question::Delete {
-            id,
-            kind,
-            dependants,
-        } => {
-            let mut out = vec![Line::from(format!(
-                "Delete {} `{}`?",
-                kind.noun(),
-                sanitize(id)
-            ))];
-            let orphaned: Vec<_> = dependants.iter().filter(|d| !d.removed).collect();
-            let removed: Vec<_> = dependants.iter().filter(|d| d.removed).collect();
-            if !orphaned.is_empty() {
-                out.push(Line::from("These would be left serving nothing:"));
-                out.extend(
-                    orphaned
-                        .iter()
-                        .map(|d| Line::from(format!("  {} `{}`", d.kind.noun(), sanitize(&d.id)))),
-                );
-            }
-            if !removed.is_empty() {
-                out.push(Line::from("These go with it:"));
-                out.extend(
-                    removed
-                        .iter()
-                        .map(|d| Line::from(format!("  {} `{}`", d.kind.noun(), sanitize(&d.id)))),
-                );
-            }
-            out.push(Line::from(format!("{keys}   (u undoes a delete)")));
-            out
-        }
-        Question::Recover(offer) => {
-            let mut out = vec![Line::from(
-                "Unsaved work from a session that ended suddenly was kept as a recovery copy.",
-            )];
-            if let Some(ed) = &offer.copy.editing {
-                out.push(Line::from(format!(
-                    "It holds text you were typing in \"{}\".",
-                    sanitize(&ed.title)
-                )));
-            }
-            out.push(Line::from(match offer.changed {
-                Some(false) => "The file has not changed since.",
-                Some(true) => {
-                    "The file has CHANGED since the work was made (another editor, a git pull?)."
-                }
-                None => "It cannot say whether the file changed since (an older tocplan made it).",
-            }));
-            out.push(Line::from(recover_choices(app, true)));
-            out
-        }
-        Question::OpenElsewhere(holder) => vec![
-            Line::from(format!(
-                "This plan is open in another tocplan (process {} on {}, since {}).",
-                holder.pid,
-                sanitize(&holder.host),
-                since(holder.since)
-            )),
-            Line::from("Editing it in two places means one side's saves replace the other's."),
-            Line::from(elsewhere_choices(app, true)),
-        ],
-        Question::DiskChanged { text, .. } => vec![
-            Line::from(match text {
-                Some(_) => "The plan's file changed on disk (a git pull, another editor?).",
-                None => "The plan's file was removed or cannot be read on disk.",
-            }),
-            Line::from("y reloads it (u then goes back to yours) · n keeps your version"),
-        ],
-        Question::OverwriteNewer { path, .. } => vec![
-            Line::from(format!(
-                "{} is not the file you opened: it changed on disk, or another file is there.",
-                sanitize(&path.display().to_string())
-            )),
-            Line::from(
-                "Overwrite it with your plan? y overwrites · n keeps it (:w OTHER saves elsewhere)",
-            ),
-        ],
-        Question::QuitUnsaved => vec![
-            Line::from("Quit without saving? The changes since the last save would be lost."),
-            Line::from(format!("{keys}   (Ctrl-s or :wq saves)")),
-        ],
-    }
-}
-
-/// "2026-12-01 21:30 UTC" from seconds since 1970.
-fn since(secs: u64) -> String {
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    let date = crate::plan::Date::new(1970, 1, 1)
-        .and_then(|epoch| crate::plan::Date::from_days(epoch.days() + days))
-        .map_or_else(|| "?".into(), |d| d.to_string());
-    format!("{date} {h:02}:{m:02} UTC")
-}
-
-/// The first key bound to an action among the questions' keys, as help writes it.
-fn key(app: &App, action: crate::tui::Action) -> String {
-    app.keymap
-        .in_mode(Mode::Confirm)
-        .find(|b| b.action == action)
-        .map_or_else(|| "?".into(), |b| b.label())
-}
-
-fn recover_choices(app: &App, long: bool) -> String {
-    use crate::tui::Action as A;
-    let words: [(A, &str, &str); 4] = [
-        (A::Yes, "opens it as unsaved changes", "open it"),
-        (A::Changes, "shows how it differs", "differences"),
-        (A::Save, "keeps it as a file of its own", "keep beside"),
-        (A::No, "opens the file as it is", "file as it is"),
-    ];
-    choices(app, &words, long)
-}
-
-fn elsewhere_choices(app: &App, long: bool) -> String {
-    use crate::tui::Action as A;
-    let words: [(A, &str, &str); 3] = [
-        (A::Yes, "opens it read-only", "read-only"),
-        (A::No, "edits it here anyway", "edit anyway"),
-        (A::Quit, "quits", "quit"),
-    ];
-    choices(app, &words, long)
-}
-
-fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) -> String {
-    words
-        .iter()
-        .map(|(a, long_word, short)| {
-            format!("{} {}", key(app, *a), if long { long_word } else { short })
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The status line's hints for a question with choices of its own.
-pub fn question_hints(app: &App) -> Option<String> {
-    // Only the question on top: one under a view it opened is not what keys answer.
-    let Some(Layer::Question(q)) = app.top() else {
-        return None;
-    };
-    match q {
-        Question::Recover(_) => Some(recover_choices(app, false)),
-        Question::OpenElsewhere(_) => Some(elsewhere_choices(app, false)),
-        _ => None,
-    }
-}

@@ -153,6 +153,8 @@ pub fn yes_no(app: &mut App, yes: bool, q: Question) -> Vec<Effect> {
     match q {
         Question::Delete { id, .. } if yes => open::delete_now(app, &id),
         Question::Delete { .. } => app.say(Tone::Info, "Nothing deleted"),
+        Question::Unlink { from, to, .. } if yes => open::unlink_now(app, &from, &to),
+        Question::Unlink { .. } => app.say(Tone::Info, "Nothing unlinked"),
         Question::QuitUnsaved if yes => return vec![Effect::Quit],
         Question::QuitUnsaved => app.say(Tone::Info, "Not quitting: Ctrl-s saves"),
         _ => {}

@@ -1,5 +1,6 @@
 //! The text editor (ratatui-textarea): start an edit, type, keep or cancel it.
 
+use crate::tui::undo::Edit;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::CursorMove;
 
@@ -123,13 +124,19 @@ fn commit(app: &mut App) {
     let result = match ed.target.clone() {
         EditTarget::Goal => set(app, &Field::GoalText, &text).map(|()| GOAL_ID.to_string()),
         EditTarget::NewOutcome => app
-            .change(|p| p.add_outcome(&text))
+            .change(Edit::Add(crate::plan::Kind::Outcome), |p| {
+                p.add_outcome(&text)
+            })
             .map_err(|e| e.to_string()),
         EditTarget::NewOutput { outcome } => app
-            .change(|p| p.add_output(&outcome, &text))
+            .change(Edit::Add(crate::plan::Kind::Output), |p| {
+                p.add_output(&outcome, &text)
+            })
             .map_err(|e| e.to_string()),
         EditTarget::NewActivity { output } => app
-            .change(|p| p.add_activity(&output, &text))
+            .change(Edit::Add(crate::plan::Kind::Activity), |p| {
+                p.add_activity(&output, &text)
+            })
             .map_err(|e| e.to_string()),
         EditTarget::Text { id } => set(app, &Field::Text(id.clone()), &text).map(|()| id),
         EditTarget::NewAssumption { about } => {
@@ -137,7 +144,9 @@ fn commit(app: &mut App) {
                 About::Item(i) => i.clone(),
                 About::Link { from, .. } => from.clone(),
             };
-            let id = app.change(|p| p.add_assumption(about, &text));
+            let id = app.change(Edit::Add(crate::plan::Kind::Assumption), |p| {
+                p.add_assumption(about, &text)
+            });
             let field = Field::AssumptionText(id);
             show_new(app, Form::Item(owner), field);
             app.say(
@@ -147,7 +156,9 @@ fn commit(app: &mut App) {
             return;
         }
         EditTarget::NewEvidence { assumption } => {
-            let Some(id) = app.change(|p| p.add_evidence(&assumption, &text)) else {
+            let Some(id) = app.change(Edit::Add(crate::plan::Kind::Evidence), |p| {
+                p.add_evidence(&assumption, &text)
+            }) else {
                 app.say(Tone::Warn, format!("Assumption `{assumption}` is gone"));
                 return;
             };
@@ -177,7 +188,7 @@ fn commit(app: &mut App) {
                         }
                         _ => e.to_string(),
                     })?;
-                app.replace_plan(plan);
+                app.replace_plan(plan, Edit::Record(measure.clone()));
                 let of = if group.is_empty() {
                     String::new()
                 } else {
@@ -197,7 +208,9 @@ fn commit(app: &mut App) {
             return;
         }
         EditTarget::NewStakeholder => {
-            let id = app.change(|p| p.add_stakeholder(&text, Group::Newcomers));
+            let id = app.change(Edit::Add(crate::plan::Kind::Stakeholder), |p| {
+                p.add_stakeholder(&text, Group::Newcomers)
+            });
             let field = Field::StakeholderGroup(id);
             show_new(app, Form::Stakeholders, field.clone());
             // A group is a choice, never a picker: there is nothing to carry out.

@@ -47,11 +47,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Delete => match row.and_then(|r| r.deletes) {
             Some(_) if super::refuse_edit(app) => {}
-            Some((kind, id)) => {
-                if app.change(|p| p.delete(&id)).is_ok() {
-                    app.say(Tone::Info, format!("Deleted {} `{id}` (u undoes)", kind.noun()));
-                }
-            }
+            Some((_, id)) => open::delete(app, &id),
             None => app.say(
                 Tone::Info,
                 "Only assumptions, evidence and stakeholders are deleted here; clear a field by editing it",

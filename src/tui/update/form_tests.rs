@@ -288,9 +288,12 @@ fn link_rows_follow_explain_and_unlink() {
         to: "people-talk".into(),
     };
     assert_eq!(a.plan().assumptions[0].about, link);
-    // d unlinks; the last link is refused, so nothing is orphaned.
+    // d unlinks, asking first as the link's assumption goes with it; the last link is
+    // refused, so nothing is orphaned.
     to_field(&mut a, "→");
     keys(&mut a, "d");
+    assert!(matches!(a.question(), Some(Question::Unlink { .. })));
+    keys(&mut a, "y");
     assert_eq!(a.plan().outputs[0].serves, vec!["second-outcome"]);
     assert!(
         a.plan().assumptions.is_empty(),

@@ -3,7 +3,8 @@
 use super::super::app::*;
 use super::super::keymap::Action;
 use super::{Effect, open, save};
-use crate::plan::{About, EditError, GOAL_ID, Kind};
+use crate::plan::{About, EditError, GOAL_ID};
+use crate::tui::undo::Edit;
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     app.status = None;
@@ -173,17 +174,7 @@ fn delete(app: &mut App) {
         app.say(Tone::Warn, EditError::GoalIsPermanent.to_string());
         return;
     }
-    let kind = app.plan().kind_of(&id).unwrap_or(Kind::Outcome);
-    let dependants = app.plan().dependants(&id);
-    if dependants.is_empty() {
-        open::delete_now(app, &id);
-    } else {
-        app.ask(Question::Delete {
-            id,
-            kind,
-            dependants,
-        });
-    }
+    open::delete(app, &id);
 }
 
 fn link(app: &mut App, add: bool) {
@@ -208,7 +199,13 @@ fn link(app: &mut App, add: bool) {
         open::unlink(app, &from, &to);
         return;
     }
-    match app.change(|p| p.link(&from, &to)) {
+    match app.change(
+        Edit::Link {
+            from: from.clone(),
+            to: to.clone(),
+        },
+        |p| p.link(&from, &to),
+    ) {
         Ok(()) => app.say(Tone::Info, format!("`{from}` now also serves `{to}`")),
         Err(e) => app.say(Tone::Warn, e.to_string()),
     }

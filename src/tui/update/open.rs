@@ -7,6 +7,7 @@ use super::super::form::{field_title, rows};
 use super::{Effect, refuse_edit};
 use crate::framework::picker::Query;
 use crate::plan::{Field, Kind, Shape};
+use crate::tui::undo::Edit;
 
 /// Banks up to this size are ranked at once, inside `update`; larger ones in the
 /// background so that typing never waits (the built-in bank has under 200).
@@ -167,7 +168,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
         return;
     }
     let before = app.plan().clone();
-    if !app.step_history(undo) {
+    let Some(edit) = app.step_history(undo) else {
         let msg = if undo {
             "Nothing to undo"
         } else {
@@ -175,7 +176,7 @@ pub fn undo_redo(app: &mut App, undo: bool) {
         };
         app.say(Tone::Info, msg);
         return;
-    }
+    };
     // A plan `check` rejects is never edited: history can hold one (the file before it
     // was fixed and reloaded, a broken version reloaded over ours), and stepping back to
     // it would make it editable. Such a step is taken back at once.
@@ -194,27 +195,46 @@ pub fn undo_redo(app: &mut App, undo: bool) {
         );
         return;
     }
-    // Named as the edit it was: undoing takes the plan back, so the edit ran the other way.
+    // Named as the action it was: undoing takes the plan back, so the action ran from the
+    // plan now to the plan before the undo.
     let msg = if undo {
         format!(
             "Undone: {} (Ctrl-r redoes)",
-            crate::tui::undo::described(app.plan(), &before)
+            crate::tui::undo::label(&edit, app.plan(), &before)
         )
     } else {
         format!(
             "Redone: {}",
-            crate::tui::undo::described(&before, app.plan())
+            crate::tui::undo::label(&edit, &before, app.plan())
         )
     };
     app.say(Tone::Info, msg);
     app.clamp_rows();
 }
 
+/// Deletes `id` at once if it takes nothing else with it or from other items' lists;
+/// otherwise asks first, saying everything that would go.
+pub fn delete(app: &mut App, id: &str) {
+    let Some(kind) = app.plan().kind_of(id) else {
+        return;
+    };
+    let dependants = app.plan().dependants(id);
+    if dependants.is_empty() {
+        delete_now(app, id);
+    } else {
+        app.ask(Question::Delete {
+            id: id.to_string(),
+            kind,
+            dependants,
+        });
+    }
+}
+
 pub fn delete_now(app: &mut App, id: &str) {
     if refuse_edit(app) {
         return;
     }
-    match app.change(|p| p.delete(id)) {
+    match app.change(Edit::Delete(id.into()), |p| p.delete(id)) {
         Ok(kind) => app.say(
             Tone::Info,
             format!("Deleted {} `{id}` (u undoes)", kind.noun()),
@@ -235,7 +255,30 @@ pub fn unlink(app: &mut App, from: &str, to: &str) {
         );
         return;
     }
-    match app.change(|p| p.unlink(from, to)) {
+    let dependants = app.plan().link_dependants(from, to);
+    if dependants.is_empty() {
+        unlink_now(app, from, to);
+    } else {
+        app.ask(Question::Unlink {
+            from: from.into(),
+            to: to.into(),
+            dependants,
+        });
+    }
+}
+
+/// Removes the link, and the assumptions about it, after any question was answered.
+pub fn unlink_now(app: &mut App, from: &str, to: &str) {
+    if refuse_edit(app) {
+        return;
+    }
+    match app.change(
+        Edit::Unlink {
+            from: from.into(),
+            to: to.into(),
+        },
+        |p| p.unlink(from, to),
+    ) {
         Ok(()) => app.say(
             Tone::Info,
             format!("`{from}` no longer serves `{to}` (u undoes)"),
@@ -305,7 +348,13 @@ pub fn rename(app: &mut App, new: &str) {
         );
         return;
     };
-    match app.change(|p| p.rename_id(&old, new)) {
+    match app.change(
+        Edit::Rename {
+            old: old.clone(),
+            new: new.trim().into(),
+        },
+        |p| p.rename_id(&old, new),
+    ) {
         Ok(()) => {
             app.rename_in_layers(&old, new.trim());
             let name = app.plan().named(new.trim());

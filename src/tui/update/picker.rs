@@ -1,6 +1,7 @@
 //! The indicator picker: typing ranks the bank; Enter attaches the indicator to the
 //! outcome as a new measure (or gives a measure a new indicator) and opens its fields.
 
+use crate::tui::undo::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::app::*;
@@ -109,7 +110,11 @@ fn attach(app: &mut App) {
             return;
         }
     };
-    app.replace_plan(plan);
+    let edit = match &p.replacing {
+        Some(_) => Edit::Field,
+        None => Edit::Add(crate::plan::Kind::Measure),
+    };
+    app.replace_plan(plan, edit);
     app.close(|l| matches!(l, Layer::Picker(_)));
     app.select(&p.outcome);
     let next = if p.replacing.is_some() {

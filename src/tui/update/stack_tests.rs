@@ -5,6 +5,7 @@
 use super::tests::{built, cafe, keys, screen};
 use super::*;
 use crate::tui::app::*;
+use crate::tui::undo::Edit;
 
 fn cafe_text(place: &str) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -35,7 +36,7 @@ fn the_file_changing_twice_asks_once_about_the_newest() {
 fn a_list_that_shrinks_under_its_view_keeps_the_selection_inside() {
     // The evaluation's last measure undone while the view is open.
     let mut a = cafe();
-    a.change(|p| {
+    a.change(Edit::Add(crate::plan::Kind::Measure), |p| {
         p.add_measure("regular-conversations", "social-bridges.mixing-socially")
             .expect("added")
     });

@@ -1,5 +1,6 @@
 //! What a planner stumbled on at 80x24 (issue 17, part 3), each as it was seen.
 
+use crate::tui::undo::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::tests::{cafe, ctrl, focus, keys, screen};
@@ -141,7 +142,7 @@ fn the_headers_review_count_shows_whatever_the_title_and_place() {
         a.viewport = (width, 24);
         keys(&mut a, "C");
         let long = "Northside women's English conversation café and friendship network, phase two";
-        a.change(|p| {
+        a.change(Edit::Field, |p| {
             p.title = long.into();
             p.context.place =
                 "Northside ward, Anytown, including the estates north of the ring road".into();
@@ -362,7 +363,7 @@ fn panes_forms_and_overlays_mark_what_is_out_of_sight() {
     let mut a = cafe();
     // Ten more outputs: the outputs pane cannot show them all at 80x24.
     let outcome = a.plan().outcomes[0].id.clone();
-    a.change(|p| {
+    a.change(Edit::Add(crate::plan::Kind::Output), |p| {
         for i in 0..10 {
             p.add_output(
                 &outcome,
