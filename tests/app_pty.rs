@@ -52,6 +52,33 @@ fn a_missing_file_opens_as_a_new_plan() {
 }
 
 #[test]
+fn an_empty_file_opens_as_a_new_plan_named_after_it_and_saves_into_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("welcome-hub.toml");
+    // Blank lines and spaces only: what `: > file` or an editor's empty save leaves.
+    std::fs::write(&path, "\n  \n\t\n").expect("write");
+    let mut s = Session::start(&["welcome-hub.toml"], dir.path());
+    let screen = s.wait_for("Welcome hub");
+    assert!(!screen.contains("empty"), "{screen}");
+    s.send("\x13");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.starts_with("schema = 1\ntitle = \"Welcome hub\"\n"),
+        "{text}"
+    );
+    let check = std::process::Command::new(BIN)
+        .args(["check", "welcome-hub.toml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("check");
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(!out.contains(": error:"), "{out}");
+}
+
+#[test]
 fn hostile_plan_text_never_reaches_the_terminal_raw() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = "schema = 1\ntitle = \"Bad \\u001b]0;pwned\\u0007 \\u001b[31mred \\u009b2J\"\n\n[goal]\ntext = \"Goal \\u001bc reset\"\n";
