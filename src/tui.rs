@@ -170,9 +170,11 @@ fn start_terminal() -> std::io::Result<AppTerminal> {
 pub fn prepare(path: &Path, fw: &Framework, opts: &Options) -> anyhow::Result<App> {
     let plan = match load_plan_only(path) {
         Ok(loaded) => loaded.plan,
+        // An empty file holds no work: it opens as a new plan, as a missing one does.
         Err(LoadError::File(e)) if e.is_not_found() => {
             Plan::new(&crate::text::title_from_file_name(path))
         }
+        Err(LoadError::Empty { .. }) => Plan::new(&crate::text::title_from_file_name(path)),
         Err(e) => return Err(e.into()),
     };
     let mut app = App::new(plan, path.to_path_buf(), fw.clone());

@@ -52,6 +52,33 @@ fn a_missing_file_opens_as_a_new_plan() {
 }
 
 #[test]
+fn an_empty_file_opens_as_a_new_plan_named_after_it_and_saves_into_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("welcome-hub.toml");
+    // Blank lines and spaces only: what `: > file` or an editor's empty save leaves.
+    std::fs::write(&path, "\n  \n\t\n").expect("write");
+    let mut s = Session::start(&["welcome-hub.toml"], dir.path());
+    let screen = s.wait_for("Welcome hub");
+    assert!(!screen.contains("empty"), "{screen}");
+    s.send("\x13");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.starts_with("schema = 1\ntitle = \"Welcome hub\"\n"),
+        "{text}"
+    );
+    let check = std::process::Command::new(BIN)
+        .args(["check", "welcome-hub.toml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("check");
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(!out.contains(": error:"), "{out}");
+}
+
+#[test]
 fn hostile_plan_text_never_reaches_the_terminal_raw() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = "schema = 1\ntitle = \"Bad \\u001b]0;pwned\\u0007 \\u001b[31mred \\u009b2J\"\n\n[goal]\ntext = \"Goal \\u001bc reset\"\n";
@@ -394,28 +421,77 @@ fn a_change_on_disk_is_noticed_and_never_overwritten_unasked() {
     s.send("n"); // keep ours
     s.wait_for("Keeping your version");
     s.send("\x13"); // Ctrl-s
-    s.wait_for("not the file you opened");
+    s.wait_for("changed since you read it");
     s.send("n");
     s.wait_for("Not saved");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
     s.send("\x13");
-    s.wait_for("not the file you opened");
-    s.send("y");
+    s.wait_for("changed since you read it");
+    s.send("s");
     s.wait_for("Saved p.toml");
     let ours = std::fs::read_to_string(&path).expect("read");
     assert!(ours.contains("title = \"Friendship Club\"\n"), "{ours}");
-    // Another outside change, this time reloaded.
+    // Another outside change with nothing unsaved: reloaded without a question.
     std::fs::write(
         &path,
         ours.replace("title = \"Friendship Club\"", "title = \"Reloaded\""),
     )
     .expect("write");
-    s.wait_for("changed on disk");
-    s.send("y");
-    s.wait_for("Reloaded from disk");
+    s.wait_for("Reloaded: the file changed on disk (u goes back)");
     s.wait_for("Reloaded ·");
     s.send("q");
     assert_eq!(s.wait_exit(), 0, "nothing unsaved after a reload");
+}
+
+/// Writes `path` as `sed -i` does: a new file renamed over the old one.
+fn sed_like(path: &std::path::Path, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from}");
+    let text = text.replace(from, to);
+    let tmp = path.with_file_name("sedAbC123");
+    std::fs::write(&tmp, &text).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+    text
+}
+
+#[test]
+fn an_outside_edit_of_another_item_merges_with_unsaved_work_and_saves_both() {
+    let (dir, path) = example_copy("friendship-club.toml");
+    let mut s = Session::start(&["p.toml"], dir.path());
+    s.wait_for("? help");
+    s.send("e!\r"); // the goal, in the app, unsaved
+    s.wait_for("[+]");
+    sed_like(
+        &path,
+        "title = \"Friendship Club\"",
+        "title = \"Friendship Club (theirs)\"",
+    );
+    // The question's keys are on the status line, and a key that answers nothing says so.
+    s.wait_for("m merge · y take the file's · n keep yours · d difference");
+    s.send("E");
+    s.wait_for("Answer the question first: y/n/m/d");
+    s.send("d");
+    s.wait_for("Your plan against the file on disk");
+    s.send("\x1b");
+    s.wait_for("m merges (yours and the file's changes kept");
+    s.send("m");
+    s.wait_for("Merged: your changes and the file's are both in the plan");
+    s.send("\x13");
+    s.wait_for("Saved p.toml");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0, "nothing unsaved after the save");
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        saved.contains("title = \"Friendship Club (theirs)\"\n"),
+        "{saved}"
+    );
+    assert!(saved.contains("and feel they belong!\"\"\""), "{saved}");
+    let check = std::process::Command::new(BIN)
+        .args(["check", "p.toml", "--no-user-banks"])
+        .current_dir(dir.path())
+        .output()
+        .expect("check");
+    assert_no_errors(&check);
 }
 
 #[test]

@@ -33,6 +33,48 @@ fn check_passes_every_example_plan() {
 }
 
 #[test]
+fn an_empty_file_is_refused_by_check_and_fmt_with_a_hint_that_works() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for blank in ["", " \n\n\t \n"] {
+        std::fs::write(dir.path().join("empty.toml"), blank).expect("write");
+        for args in [&["check", "empty.toml"][..], &["fmt", "empty.toml"]] {
+            let out = tocplan(dir.path(), args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+            assert!(
+                err.contains("empty.toml:1:1: error: the file is empty"),
+                "{err}"
+            );
+            assert!(err.contains("`tocplan new empty.toml`"), "{err}");
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join("empty.toml")).expect("read"),
+                blank,
+                "{args:?} left the file as it was"
+            );
+        }
+        // Following the hint works: `new` fills the empty file, and the plan then checks.
+        let new = tocplan(dir.path(), &["new", "empty.toml"]);
+        assert_eq!(
+            new.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&new.stderr)
+        );
+        let text = std::fs::read_to_string(dir.path().join("empty.toml")).expect("written");
+        assert!(
+            text.starts_with("schema = 1\ntitle = \"Empty\"\n"),
+            "{text}"
+        );
+        let check = tocplan(dir.path(), &["check", "empty.toml"]);
+        assert!(!stdout(&check).contains(": error:"), "{}", stdout(&check));
+        // ...and a file with a plan in it now is never overwritten.
+        let again = tocplan(dir.path(), &["new", "empty.toml"]);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    }
+}
+
+#[test]
 fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = tocplan(dir.path(), &["new", "welcome-hub.toml"]);

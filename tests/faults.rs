@@ -164,7 +164,7 @@ fn a_recovery_copy_never_silently_replaces_a_newer_file() {
     s.send("y");
     s.wait_for("saving asks");
     s.send("\x13");
-    s.wait_for("is not the file you opened");
+    s.wait_for("changed since you read it");
     s.send("n");
     s.wait_for(":w OTHER");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);

@@ -74,7 +74,7 @@ fn msg() -> impl Strategy<Value = Msg> {
             doing: "while writing".into(),
             cause: std::io::ErrorKind::StorageFull.into(),
         }.into()))),
-        1 => Just(Msg::SaveConflict { path: "t.toml".into(), then_quit: false }),
+        1 => Just(Msg::SaveConflict { path: "t.toml".into(), then_quit: false, text: None, hash: Some(9) }),
     ]
 }
 

@@ -333,6 +333,42 @@ fn start_questions() {
     snap("open-elsewhere", &app);
 }
 
+/// The questions about the file changing on disk: the box and, on the status line, the
+/// question's keys.
+#[test]
+fn outside_change_questions() {
+    use tocplan::tui::{Layer, Question};
+    // The path as the planner typed it (the example helper's is absolute, machine's own).
+    let mut app = App::new(
+        example("language-cafe.toml").plan().clone(),
+        "language-cafe.toml".into(),
+        Framework::builtin().expect("framework"),
+    );
+    let text = Some(String::from("schema = 1\ntitle = \"Theirs\"\n"));
+    app.ask(Question::DiskChanged {
+        text: text.clone(),
+        hash: Some(8),
+    });
+    snap("disk-changed-unsaved", &app);
+    app.close(|l| matches!(l, Layer::Question(_)));
+    let path = app.path().to_path_buf();
+    app.ask(Question::OverwriteNewer {
+        path,
+        then_quit: false,
+        text,
+        hash: Some(8),
+    });
+    snap("save-over-changed-file", &app);
+    app.close(|l| matches!(l, Layer::Question(_)));
+    app.ask(Question::OverwriteNewer {
+        path: "other.toml".into(),
+        then_quit: false,
+        text: None,
+        hash: Some(8),
+    });
+    snap("save-over-another-file", &app);
+}
+
 /// The evaluation view at 80 columns: every "From → to" whole, cut texts ending in "…",
 /// and the details saying when they go on; in a short terminal the table scrolls with
 /// marks for the measures out of sight.

@@ -13,7 +13,9 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
             path.join("plan.toml").display()
         );
     }
-    if path.exists() {
+    // An empty (or blank) file holds no work: it is filled, as `check` and the app suggest.
+    let blank = blank_file(path);
+    if path.exists() && !blank {
         bail!(
             "{} already exists; tocplan new never overwrites a file. Open it with `tocplan {}` or choose another name",
             path.display(),
@@ -25,6 +27,11 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
         None => crate::text::title_from_file_name(path),
     };
     let text = to_toml(&Plan::new(&title));
+    if blank {
+        // Through the save (a link stays a link, mode and owner kept), never a truncate in place.
+        crate::plan::write_atomic(path, text.as_bytes())?;
+        return wrote(path);
+    }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -53,6 +60,16 @@ pub fn run(path: &Path, title: Option<&str>) -> anyhow::Result<u8> {
             crate::files::reason(&e)
         );
     }
+    wrote(path)
+}
+
+/// Whether `path` is a file with nothing but blanks in it (what the loader calls empty).
+fn blank_file(path: &Path) -> bool {
+    path.is_file()
+        && crate::files::read_text(path, crate::files::PLAN).is_ok_and(|t| t.trim().is_empty())
+}
+
+fn wrote(path: &Path) -> anyhow::Result<u8> {
     let mut out = super::output::messages();
     writeln!(
         out,

@@ -19,7 +19,7 @@ pub enum LoadError {
         pos: Pos,
         what: &'static str,
     },
-    #[error("{}:1:1: error: the file is empty; start a plan with `tocplan new {}`", path.display(), path.display())]
+    #[error("{}:1:1: error: the file is empty; start a plan in it with `tocplan new {}`, or open it with `tocplan {}`", path.display(), path.display(), path.display())]
     Empty { path: PathBuf },
     #[error("{}:{}:1: error: unresolved git merge conflict; for each conflict keep one version (or combine them) and delete its markers, then run `tocplan check` again{}", path.display(), regions.first().map_or(1, |r| r.start), describe(regions))]
     Conflict {

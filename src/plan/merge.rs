@@ -109,10 +109,13 @@ impl std::fmt::Display for Conflict {
 }
 
 /// The result of a merge: the file's new text, and the conflicts (empty when clean).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
     pub text: String,
     pub conflicts: Vec<Conflict>,
+    /// The merged plan with each conflict settled for ours (the app keeps the planner's
+    /// value and lists the conflicts; a file gets `text`, with both versions).
+    pub ours: Plan,
 }
 
 /// Merges `ours` and `theirs`, two edits of `base`. `fw` is what `check` checks
@@ -154,11 +157,13 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan, fw: &Framework, style: &St
         return Merged {
             text: ours_text,
             conflicts,
+            ours: a.plan,
         };
     }
     Merged {
         text: marks::marked(&to_toml(base), &ours_text, &to_toml(&b.plan), style),
         conflicts,
+        ours: a.plan,
     }
 }
 

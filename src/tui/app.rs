@@ -104,7 +104,8 @@ pub enum Question {
         dependants: Vec<Dependant>,
     },
     QuitUnsaved,
-    /// The file changed on disk (a `git pull`, another editor): reload it or keep ours.
+    /// The file changed on disk (a `git pull`, another editor) while ours had unsaved work:
+    /// merge it with ours by item, take it, or keep ours.
     DiskChanged {
         /// Its new text (`None`: it was deleted or cannot be read).
         text: Option<String>,
@@ -119,6 +120,9 @@ pub enum Question {
     OverwriteNewer {
         path: PathBuf,
         then_quit: bool,
+        /// The file's text as it is now (`None`: gone or unreadable), to merge with.
+        text: Option<String>,
+        hash: Option<u64>,
     },
 }
 
@@ -196,6 +200,8 @@ pub struct App {
     chain: Chain,
     /// An outside version the planner chose not to load (not asked about again).
     pub declined: super::disk::Declined,
+    /// The file's content as last read or saved, for merging an outside change by item.
+    pub known: super::disk::Known,
     /// The errors `check` reports for the plan as read, as `check` prints them. While
     /// there are any the plan is read-only: with a duplicate id or a broken link, an edit
     /// of one item could change another.
@@ -211,6 +217,10 @@ pub struct App {
 
 impl App {
     pub fn new(plan: Plan, path: PathBuf, fw: Framework) -> App {
+        let known = super::disk::Known {
+            base: plan.clone(),
+            ..Default::default()
+        };
         let mut app = App {
             doc: Document::new(plan, path, &fw),
             engine: Arc::new(Picker::new(&fw)),
@@ -228,6 +238,7 @@ impl App {
             links: Links::default(),
             chain: Chain::default(),
             declined: super::disk::Declined::Nothing,
+            known,
             problems: Vec::new(),
             view_only: false,
             questions: VecDeque::new(),

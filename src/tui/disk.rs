@@ -58,3 +58,28 @@ impl Declined {
         self == Declined::of(now)
     }
 }
+
+/// What the app knows of the file's content beyond its fingerprint: the plan as last read
+/// or saved (the base of a merge by item with an outside change), and the last outside
+/// version taken in, so undoing it puts back what the file was.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// The plan as the file held it when last read or saved.
+    pub base: crate::plan::Plan,
+    /// The last outside version reloaded or merged in, as one undoable change.
+    pub taken: Option<Taken>,
+}
+
+/// An outside version taken in as one change from `before` to `after`: undoing it makes
+/// the file's version news again, so a save asks instead of overwriting it; redoing it
+/// makes it the known version again.
+#[derive(Debug, Clone)]
+pub struct Taken {
+    pub before: u64,
+    pub after: u64,
+    /// The file's fingerprint and the base before and after the change.
+    pub disk_before: Option<u64>,
+    pub base_before: crate::plan::Plan,
+    pub disk_after: Option<u64>,
+    pub base_after: crate::plan::Plan,
+}

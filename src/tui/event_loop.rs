@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Sender};
 use super::outcome::{SaveFailed, Saved};
 use super::{App, Effect, Msg, render, update};
 use crate::framework::picker::{Picker, Query};
-use crate::plan::{content_hash, file_hash, write_atomic};
+use crate::plan::{content_hash, write_atomic};
 
 pub fn run(
     terminal: &mut super::AppTerminal,
@@ -103,8 +103,18 @@ pub(super) fn handle(
                         continue;
                     }
                     // Never overwrite a file that changed since it was read: ask first.
-                    if !guard.allows(file_hash(&path)) {
-                        next.extend(update(app, Msg::SaveConflict { path, then_quit }));
+                    let now = crate::files::read(&path, crate::files::PLAN).ok();
+                    let hash = now.as_deref().map(content_hash);
+                    if !guard.allows(hash) {
+                        // What is there now goes with the question, so it can be merged.
+                        let text = now.map(|b| String::from_utf8_lossy(&b).into_owned());
+                        let conflict = Msg::SaveConflict {
+                            path,
+                            then_quit,
+                            text,
+                            hash,
+                        };
+                        next.extend(update(app, conflict));
                         continue;
                     }
                     let result = write_atomic(&path, text.as_bytes());

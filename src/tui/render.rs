@@ -5,6 +5,7 @@ mod evaluation;
 mod form;
 mod guide;
 mod marks;
+mod outside_question;
 mod overlays;
 mod panes;
 mod picker;

@@ -73,6 +73,9 @@ pub enum Msg {
     SaveConflict {
         path: PathBuf,
         then_quit: bool,
+        /// The file's text and fingerprint as the save found them (`None`: none readable).
+        text: Option<String>,
+        hash: Option<u64>,
     },
     /// Something the loop found that the planner should know (a lock it could not move).
     Note(String),
@@ -102,6 +105,7 @@ pub enum Msg {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let (version, size) = (app.version(), app.viewport);
     let effects = dispatch(app, msg);
+    outside::follow(app, version);
     // Lists under the top layer may have shrunk (an undo, a reload) and scrolled views
     // changed their lines (a resize): every cursor is kept within its own list.
     if app.version() != version || app.viewport != size {
@@ -127,6 +131,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mode = app.mode();
     let action = match msg {
         Msg::Saved(result) => {
+            outside::saved(app, &result);
             dialog::saved(app, result);
             return Vec::new();
         }
@@ -135,8 +140,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.viewport = (width, height);
             return Vec::new();
         }
-        Msg::SaveConflict { path, then_quit } => {
-            app.ask(Question::OverwriteNewer { path, then_quit });
+        Msg::SaveConflict {
+            path,
+            then_quit,
+            text,
+            hash,
+        } => {
+            outside::save_conflict(app, path, then_quit, text, hash);
             return Vec::new();
         }
         Msg::DiskChanged { text, hash } => {
@@ -168,6 +178,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
                     Mode::Picker => return picker::type_key(app, key),
                     Mode::Editor | Mode::Prose => edit::type_key(app, enter_for_line_feed(key)),
                     Mode::Prompt => dialog::type_key(app, key),
+                    Mode::Confirm => outside::unanswered(app),
                     // A letter that does nothing here says so, rather than vanish (a
                     // planner pressed R in a form, saw nothing, and typed on).
                     Mode::Normal
@@ -265,16 +276,19 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
                 app.ask(Question::OpenElsewhere(holder));
                 Vec::new()
             }),
+        Question::DiskChanged { text, hash } => {
+            outside::answer_changed(app, action, text, hash);
+            Vec::new()
+        }
+        Question::OverwriteNewer {
+            path,
+            then_quit,
+            text,
+            hash,
+        } => outside::answer_overwrite(app, action, path, then_quit, text, hash),
         q if !answers.contains(&action) => {
             app.ask(q);
             Vec::new()
-        }
-        Question::DiskChanged { text, hash } => {
-            outside::answer_changed(app, yes, text, hash);
-            Vec::new()
-        }
-        Question::OverwriteNewer { path, then_quit } => {
-            outside::answer_overwrite(app, yes, path, then_quit)
         }
         q => dialog::yes_no(app, yes, q),
     };

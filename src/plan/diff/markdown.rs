@@ -35,12 +35,15 @@ fn shown(v: &str, kind: FieldKind) -> String {
 fn marked(text: &str, mark: &str) -> String {
     text.split('\n')
         .map(|part| {
-            let inner = part.trim_matches(' ');
+            // Any white space, not only spaces: "**\t**" became "** **", a rule.
+            let inner = part.trim_matches(char::is_whitespace);
+            let spaces = |s: &str| " ".repeat(s.chars().count());
             if inner.is_empty() {
-                return part.to_string();
+                return spaces(part);
             }
-            let lead = &part[..part.len() - part.trim_start_matches(' ').len()];
-            let trail = &part[part.trim_end_matches(' ').len()..];
+            let lead =
+                spaces(&part[..part.len() - part.trim_start_matches(char::is_whitespace).len()]);
+            let trail = spaces(&part[part.trim_end_matches(char::is_whitespace).len()..]);
             format!("{lead}{mark}{}{mark}{trail}", prose(inner, INDENT))
         })
         .collect::<Vec<_>>()

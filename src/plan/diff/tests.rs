@@ -331,6 +331,13 @@ fn assert_inert_in_the_comment(old: &str, new: &str) {
     );
 }
 
+/// What the property test found (and CI could have met at random): a tab after a
+/// newline, and `<(` in a word-diffed line.
+#[test]
+fn the_property_tests_finding_makes_no_markup() {
+    assert_inert_in_the_comment(" (", "< a\t~<~[|[[a& ~a ~0&a<(\n\t");
+}
+
 #[test]
 fn plan_text_makes_no_markup_in_the_pull_request_comment() {
     use crate::text::markdown::check::HOSTILE;

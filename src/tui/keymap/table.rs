@@ -64,6 +64,22 @@ actions! {
         help: "no",
         keys: { Confirm: ["n", "Esc"] },
     },
+    Merge {
+        name: "merge",
+        help: "merge the file on disk with your unsaved work, item by item",
+        keys: {
+            // Only the questions that offer it: the plan's file changed on disk.
+            Confirm: ["m"] => "a file changed on disk: merge it with yours, item by item",
+        },
+    },
+    SaveOver {
+        name: "save-over",
+        help: "save over a file that changed on disk since it was read",
+        keys: {
+            // Only the questions that offer it: a save over a changed file.
+            Confirm: ["s"] => "a file changed since it was read: save over it",
+        },
+    },
     Down {
         name: "down",
         help: "next item",
@@ -225,8 +241,8 @@ actions! {
         help: "the plan's changes since the last git commit, in plan terms",
         keys: {
             Normal: ["D"],
-            // Only the questions that offer it: a recovery copy.
-            Confirm: ["d"] => "a recovery copy: see how it differs from the file",
+            // Only the questions that offer it: a recovery copy, a file changed on disk.
+            Confirm: ["d"] => "a recovery copy or a changed file: see how it differs",
         },
     },
     Undo {

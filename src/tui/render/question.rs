@@ -28,6 +28,7 @@ pub fn render(app: &App, f: &mut Frame, body: Rect, q: &Question) {
         .title(match q {
             Question::Recover(_) => " Unsaved work from before ",
             Question::OpenElsewhere(_) => " Open elsewhere ",
+            Question::DiskChanged { .. } | Question::OverwriteNewer { .. } => " Changed on disk ",
             _ => " Are you sure? ",
         });
     f.render_widget(
@@ -95,22 +96,9 @@ fn question_lines(app: &App, q: &Question, width: usize) -> Vec<Line<'static>> {
             Line::from("Editing it in two places means one side's saves replace the other's."),
             Line::from(elsewhere_choices(app, true)),
         ],
-        Question::DiskChanged { text, .. } => vec![
-            Line::from(match text {
-                Some(_) => "The plan's file changed on disk (a git pull, another editor?).",
-                None => "The plan's file was removed or cannot be read on disk.",
-            }),
-            Line::from("y reloads it (u then goes back to yours) · n keeps your version"),
-        ],
-        Question::OverwriteNewer { path, .. } => vec![
-            Line::from(format!(
-                "{} is not the file you opened: it changed on disk, or another file is there.",
-                sanitize(&path.display().to_string())
-            )),
-            Line::from(
-                "Overwrite it with your plan? y overwrites · n keeps it (:w OTHER saves elsewhere)",
-            ),
-        ],
+        Question::DiskChanged { .. } | Question::OverwriteNewer { .. } => {
+            super::outside_question::lines(app, q).unwrap_or_default()
+        }
         Question::QuitUnsaved => vec![
             Line::from("Quit without saving? The changes since the last save would be lost."),
             Line::from(format!("{keys}   (Ctrl-s or :wq saves)")),
@@ -129,7 +117,7 @@ fn since(secs: u64) -> String {
 }
 
 /// The first key bound to an action among the questions' keys, as help writes it.
-fn key(app: &App, action: crate::tui::Action) -> String {
+pub(super) fn key(app: &App, action: crate::tui::Action) -> String {
     app.keymap
         .in_mode(Mode::Confirm)
         .find(|b| b.action == action)
@@ -157,7 +145,7 @@ fn elsewhere_choices(app: &App, long: bool) -> String {
     choices(app, &words, long)
 }
 
-fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) -> String {
+pub(super) fn choices(app: &App, words: &[(crate::tui::Action, &str, &str)], long: bool) -> String {
     words
         .iter()
         .map(|(a, long_word, short)| {
@@ -176,7 +164,7 @@ pub fn question_hints(app: &App) -> Option<String> {
     match q {
         Question::Recover(_) => Some(recover_choices(app, false)),
         Question::OpenElsewhere(_) => Some(elsewhere_choices(app, false)),
-        _ => None,
+        q => super::outside_question::hints(app, q),
     }
 }
 
