@@ -79,7 +79,20 @@ fn query_line(app: &App, p: &PickerState, width: u16) -> Line<'static> {
         count.push_str(" …");
     }
     let typed = format!("> {}█", sanitize(&p.query));
-    let gap = (width as usize).saturating_sub(typed.chars().count() + count.chars().count());
+    // Narrow, the count says less rather than run into the query ("scheme█0 match").
+    if typed.chars().count() + count.chars().count() + 1 > width as usize {
+        count = if p.hits.len() > full || p.hits.iter().any(|h| h.score != 0) {
+            format!("{full}+{}", p.hits.len() - full)
+        } else {
+            p.hits.len().to_string()
+        };
+        if p.pending {
+            count.push_str(" …");
+        }
+    }
+    let gap = (width as usize)
+        .saturating_sub(typed.chars().count() + count.chars().count())
+        .max(1);
     Line::from(vec![
         Span::styled(typed, Style::default().add_modifier(Modifier::BOLD)),
         Span::raw(" ".repeat(gap)),
