@@ -150,6 +150,32 @@ pub enum FieldError {
 }
 
 impl Field {
+    /// A measure's fields in the order its form shows them (and the search reads them):
+    /// whether the target is a gap only once there are two groups to be between.
+    pub fn of_measure(m: &super::model::Measure) -> Vec<Field> {
+        let id = || m.id.clone();
+        let mut out = vec![
+            Field::MeasureIndicator(id()),
+            Field::MeasureRationale(id()),
+            Field::MeasureGroups(id()),
+            Field::MeasureBaseline(id()),
+            Field::MeasureTarget(id()),
+            Field::MeasureTargetText(id()),
+        ];
+        if m.groups.len() >= 2 {
+            out.push(Field::MeasureGap(id()));
+        }
+        out.extend([
+            Field::MeasureTargetDate(id()),
+            Field::MeasureMethod(id()),
+            Field::MeasureSample(id()),
+            Field::MeasureFrequency(id()),
+            Field::MeasureCollectedBy(id()),
+            Field::MeasureAnalysis(id()),
+        ]);
+        out
+    }
+
     /// The label a planner reads beside the value.
     pub fn label(&self) -> &'static str {
         match self {

@@ -121,27 +121,8 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
             }
             for m in plan.measures.iter().filter(|m| m.outcome == *id) {
                 let section = format!("Measure `{}`", m.id);
-                let mid = || m.id.clone();
                 let del = || Some((Kind::Measure, m.id.clone()));
-                for field in [
-                    Field::MeasureIndicator(mid()),
-                    Field::MeasureRationale(mid()),
-                    Field::MeasureGroups(mid()),
-                    Field::MeasureBaseline(mid()),
-                    Field::MeasureTarget(mid()),
-                    Field::MeasureTargetText(mid()),
-                    Field::MeasureGap(mid()),
-                    Field::MeasureTargetDate(mid()),
-                    Field::MeasureMethod(mid()),
-                    Field::MeasureSample(mid()),
-                    Field::MeasureFrequency(mid()),
-                    Field::MeasureCollectedBy(mid()),
-                    Field::MeasureAnalysis(mid()),
-                ] {
-                    // A gap needs two groups to be between.
-                    if matches!(field, Field::MeasureGap(_)) && m.groups.len() < 2 {
-                        continue;
-                    }
+                for field in Field::of_measure(m) {
                     out.push(row(&section, field, del(), None));
                 }
                 out.push(Row {

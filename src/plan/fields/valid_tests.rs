@@ -69,24 +69,9 @@ fn every_field(plan: &Plan) -> Vec<Field> {
             Field::StakeholderAgreed,
         ],
     );
-    each(
-        plan.measures.iter().map(|m| m.id.clone()).collect(),
-        &[
-            Field::MeasureIndicator,
-            Field::MeasureRationale,
-            Field::MeasureGroups,
-            Field::MeasureBaseline,
-            Field::MeasureTarget,
-            Field::MeasureTargetText,
-            Field::MeasureGap,
-            Field::MeasureTargetDate,
-            Field::MeasureMethod,
-            Field::MeasureSample,
-            Field::MeasureFrequency,
-            Field::MeasureCollectedBy,
-            Field::MeasureAnalysis,
-        ],
-    );
+    for m in &plan.measures {
+        out.extend(Field::of_measure(m));
+    }
     out
 }
 

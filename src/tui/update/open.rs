@@ -369,3 +369,30 @@ pub fn rename(app: &mut App, new: &str) {
         Err(e) => app.say(Tone::Error, format!("Not renamed: {e}")),
     }
 }
+
+/// The plan in the app against `text` (a recovery copy, the file on disk) in the changes
+/// view, under `titles` (the heading with the path, the view's title); `what` names the
+/// other side if it cannot be read.
+pub fn compare_with(app: &mut App, text: &str, titles: (&str, &str), what: &str) {
+    match crate::plan::parse_plan_only(text, app.path()) {
+        Ok(loaded) => {
+            let heading = format!("{} ({})", titles.0, app.path().display());
+            let text = crate::plan::diff::to_text(
+                &heading,
+                &crate::plan::diff::diff(app.plan(), &loaded.plan),
+                crate::plan::diff::Style { color: false },
+            );
+            app.open_overlay(Overlay::Changes {
+                title: titles.1.into(),
+                text,
+            });
+        }
+        Err(e) => app.say(
+            Tone::Error,
+            format!(
+                "{what} cannot be read ({})",
+                crate::text::sanitize(&e.to_string())
+            ),
+        ),
+    }
+}

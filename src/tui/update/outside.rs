@@ -194,30 +194,15 @@ fn show_difference(app: &mut App, theirs: Option<&str>) {
         );
         return;
     };
-    match parse_str(text, app.path()) {
-        Ok(loaded) => {
-            let title = format!(
-                "Your plan (-) against the file on disk (+): {}",
-                app.path().display()
-            );
-            let text = to_text(
-                &title,
-                &diff(app.plan(), &loaded.plan),
-                Style { color: false },
-            );
-            app.open_overlay(Overlay::Changes {
-                title: "Your plan against the file on disk".into(),
-                text,
-            });
-        }
-        Err(e) => app.say(
-            Tone::Error,
-            format!(
-                "The file on disk cannot be read ({})",
-                crate::text::sanitize(&e.to_string())
-            ),
+    super::open::compare_with(
+        app,
+        text,
+        (
+            "Your plan (-) against the file on disk (+)",
+            "Your plan against the file on disk",
         ),
-    }
+        "The file on disk",
+    );
 }
 
 /// After every step: undoing the outside version taken in makes the file's version news

@@ -6,7 +6,6 @@ use super::super::app::*;
 use super::super::keymap::Action;
 use super::super::recovery::{Offer, as_file};
 use super::Effect;
-use crate::plan::diff::{Style, diff, to_text};
 use crate::plan::parse_plan_only as parse_str;
 
 /// The answer to a recovery offer; `None` when the key is not one of its choices (the
@@ -120,30 +119,15 @@ fn take(app: &mut App, offer: Offer) -> Vec<Effect> {
 /// the view returns to it.
 fn differences(app: &mut App, offer: Offer) {
     app.ask(Question::Recover(Box::new(offer.clone())));
-    match parse_str(&offer.copy.plan, app.path()) {
-        Ok(loaded) => {
-            let title = format!(
-                "The recovery copy against the file as it is ({})",
-                app.path().display()
-            );
-            let text = to_text(
-                &title,
-                &diff(app.plan(), &loaded.plan),
-                Style { color: false },
-            );
-            app.open_overlay(Overlay::Changes {
-                title: "The recovery copy against the file".into(),
-                text,
-            });
-        }
-        Err(e) => app.say(
-            Tone::Error,
-            format!(
-                "The recovery copy cannot be read ({})",
-                crate::text::sanitize(&e.to_string())
-            ),
+    super::open::compare_with(
+        app,
+        &offer.copy.plan,
+        (
+            "The recovery copy against the file as it is",
+            "The recovery copy against the file",
         ),
-    }
+        "The recovery copy",
+    );
 }
 
 /// The answer to "the plan is open in another tocplan".

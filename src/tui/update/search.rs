@@ -75,26 +75,7 @@ fn find(app: &App, q: &str) -> Vec<Hit> {
                 }
             }
             for m in index.measures.get(id).into_iter().flatten() {
-                let mid = || m.id.clone();
-                for f in [
-                    Field::MeasureIndicator(mid()),
-                    Field::MeasureRationale(mid()),
-                    Field::MeasureGroups(mid()),
-                    Field::MeasureBaseline(mid()),
-                    Field::MeasureTarget(mid()),
-                    Field::MeasureTargetText(mid()),
-                    Field::MeasureGap(mid()),
-                    Field::MeasureTargetDate(mid()),
-                    Field::MeasureMethod(mid()),
-                    Field::MeasureSample(mid()),
-                    Field::MeasureFrequency(mid()),
-                    Field::MeasureCollectedBy(mid()),
-                    Field::MeasureAnalysis(mid()),
-                ] {
-                    // As the form: a gap needs two groups to be between.
-                    if matches!(f, Field::MeasureGap(_)) && m.groups.len() < 2 {
-                        continue;
-                    }
+                for f in Field::of_measure(m) {
                     let raw = m.field_text(&f).unwrap_or_default();
                     field(f, raw);
                 }
