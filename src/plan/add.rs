@@ -32,25 +32,7 @@ impl Plan {
         }
         let short = indicator.rsplit('.').next().unwrap_or(indicator);
         let id = self.new_id(short, "measure");
-        self.measures.push(Measure {
-            id: id.clone(),
-            outcome: outcome.to_string(),
-            indicator: indicator.to_string(),
-            rationale: String::new(),
-            groups: Vec::new(),
-            baseline: None,
-            target: None,
-            target_text: String::new(),
-            gap: false,
-            target_date: None,
-            method: String::new(),
-            sample: String::new(),
-            frequency: String::new(),
-            collected_by: String::new(),
-            analysis: String::new(),
-            extra: Extra::new(),
-            comments: Comments::default(),
-        });
+        self.measures.push(Measure::new(&id, outcome, indicator));
         Ok(id)
     }
 

@@ -150,6 +150,19 @@ pub enum FieldError {
 }
 
 impl Field {
+    /// The plan's context, in the order its form shows them (and the search reads them).
+    pub fn context() -> [Field; 7] {
+        [
+            Field::Title,
+            Field::Problem,
+            Field::Place,
+            Field::Start,
+            Field::End,
+            Field::KeyDomains,
+            Field::Rights,
+        ]
+    }
+
     /// A measure's fields in the order its form shows them (and the search reads them):
     /// whether the target is a gap only once there are two groups to be between.
     pub fn of_measure(m: &super::model::Measure) -> Vec<Field> {

@@ -37,15 +37,7 @@ pub fn rows(plan: &Plan, fw: &Framework, form: &Form) -> Vec<Row> {
     };
     match form {
         Form::Context => {
-            for f in [
-                Field::Title,
-                Field::Problem,
-                Field::Place,
-                Field::Start,
-                Field::End,
-                Field::KeyDomains,
-                Field::Rights,
-            ] {
+            for f in Field::context() {
                 out.push(row("The plan and its context", f, None, None));
             }
         }

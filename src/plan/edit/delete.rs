@@ -222,25 +222,7 @@ mod tests {
         let shared = p.add_output(&a, "Shared").expect("shared");
         p.link(&shared, &b).expect("link");
         let only_a = p.add_output(&a, "Only A").expect("only");
-        p.measures.push(Measure {
-            id: "m".into(),
-            outcome: a.clone(),
-            indicator: "work.in-paid-work".into(),
-            rationale: String::new(),
-            groups: Vec::new(),
-            baseline: None,
-            target: None,
-            target_text: String::new(),
-            gap: false,
-            target_date: None,
-            method: String::new(),
-            sample: String::new(),
-            frequency: String::new(),
-            collected_by: String::new(),
-            analysis: String::new(),
-            extra: Extra::new(),
-            comments: Comments::default(),
-        });
+        p.measures.push(Measure::new("m", &a, "work.in-paid-work"));
         p.assumptions.push(Assumption {
             id: "why".into(),
             about: About::Link {

@@ -10,17 +10,8 @@ use crate::plan::{Severity, load, parse_str, to_toml, validate};
 
 /// Every field of every item of `plan`, and the plan's own.
 fn every_field(plan: &Plan) -> Vec<Field> {
-    let mut out = vec![
-        Field::Title,
-        Field::Problem,
-        Field::Place,
-        Field::Start,
-        Field::End,
-        Field::KeyDomains,
-        Field::Rights,
-        Field::GoalText,
-        Field::ImpactEvidence,
-    ];
+    let mut out = Field::context().to_vec();
+    out.extend([Field::GoalText, Field::ImpactEvidence]);
     type Make = fn(String) -> Field;
     let mut each = |ids: Vec<String>, makes: &[Make]| {
         for id in ids {

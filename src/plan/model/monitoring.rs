@@ -34,6 +34,31 @@ pub struct Measure {
     pub comments: Comments,
 }
 
+impl Measure {
+    /// A measure of `outcome` by `indicator` with every other column still to fill in.
+    pub fn new(id: &str, outcome: &str, indicator: &str) -> Measure {
+        Measure {
+            id: id.to_string(),
+            outcome: outcome.to_string(),
+            indicator: indicator.to_string(),
+            rationale: String::new(),
+            groups: Vec::new(),
+            baseline: None,
+            target: None,
+            target_text: String::new(),
+            gap: false,
+            target_date: None,
+            method: String::new(),
+            sample: String::new(),
+            frequency: String::new(),
+            collected_by: String::new(),
+            analysis: String::new(),
+            extra: Extra::new(),
+            comments: Comments::default(),
+        }
+    }
+}
+
 /// One monitoring value of a measure (or a count of an output); identified by (measure,
 /// group, date).
 #[derive(Debug, Clone, PartialEq)]

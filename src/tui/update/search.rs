@@ -111,15 +111,7 @@ fn find(app: &App, q: &str) -> Vec<Hit> {
             test(&Form::Stakeholders, None, f, raw);
         }
     }
-    for f in [
-        Field::Title,
-        Field::Problem,
-        Field::Place,
-        Field::Start,
-        Field::End,
-        Field::KeyDomains,
-        Field::Rights,
-    ] {
+    for f in Field::context() {
         let raw = plan.field(&f).unwrap_or_default();
         test(&Form::Context, None, f, raw);
     }
